@@ -1,0 +1,33 @@
+/* app: what a running rebound holds: the data dir, the store and the catalog of banks,
+ * opened on first need so that commands like 'check' never touch the data dir. */
+#ifndef REBOUND_APP_H
+#define REBOUND_APP_H
+
+#include <stdio.h>
+
+#include "rebound/bank.h"
+#include "rebound/store.h"
+
+struct app {
+	const char *data_dir_flag;	/* --data-dir, borrowed; NULL if not given */
+	char *data_dir;			/* resolved and created on first need */
+	char *bundle_dir;		/* bundled questions/ and assets/ */
+	struct store *store;
+	struct bank_catalog *catalog;	/* bundled banks, then the user's */
+};
+
+void app_init(struct app *app, const char *data_dir_flag);
+void app_release(struct app *app);
+
+/* Creates the data dir and opens the store. Returns 0 or -1 with *cause. */
+int app_open_data(struct app *app, char **cause);
+/*
+ * Loads the bundled and the user's banks (opening the data dir), prints their problems to err,
+ * and syncs changed files into the store. Returns 0 or -1 with *cause.
+ */
+int app_load_catalog(struct app *app, FILE *err, char **cause);
+
+/* Loads the bundled themes file and banks into catalog, leaving out files whose real path is in skip. */
+void app_load_bundled(const struct app *app, struct bank_catalog *catalog, char *const *skip, int skip_count);
+
+#endif

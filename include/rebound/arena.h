@@ -1,0 +1,24 @@
+/* arena: bump allocator for data that lives and dies together (a loaded catalog of banks). */
+#ifndef REBOUND_ARENA_H
+#define REBOUND_ARENA_H
+
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk *head;
+	size_t total;		/* bytes handed out, for limits and figures */
+};
+
+void arena_init(struct arena *arena);
+/* Frees every chunk; the arena can be used again. Accepts NULL. */
+void arena_release(struct arena *arena);
+/* Zeroed, aligned memory owned by the arena. Never NULL. */
+void *arena_alloc(struct arena *arena, size_t size);
+char *arena_strdup(struct arena *arena, const char *s);
+char *arena_strndup(struct arena *arena, const char *s, size_t n);
+/* Copies count pointers into arena memory. */
+void *arena_memdup(struct arena *arena, const void *data, size_t size);
+
+#endif

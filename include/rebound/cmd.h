@@ -1,0 +1,84 @@
+/* cmd: the command table that feeds dispatch, help and completion; lookup by unique prefix;
+ * option parsing shared by every command. One file per command in src/cmd/. */
+#ifndef REBOUND_CMD_H
+#define REBOUND_CMD_H
+
+#include <stdio.h>
+
+#include "rebound/app.h"
+#include "rebound/term.h"
+
+/* Exit statuses: documented in 'rebound help' and the README. */
+#define CMD_OK 0
+#define CMD_USER_ERROR 1	/* bad input, something not found */
+#define CMD_USAGE_ERROR 2	/* wrong arguments or options */
+#define CMD_SYSTEM_ERROR 3	/* the data dir, the database, the disk */
+
+#define CMD_MAX_OPTIONS 8
+
+/* What a command needs before it runs; checked once by the dispatcher. */
+enum cmd_flags {
+	CMD_NEEDS_CATALOG = 1 << 0,	/* the data dir, the store and every bank loaded */
+};
+
+/* What to offer when completing an operand or an option's value. */
+enum cmd_complete { COMPLETE_NONE, COMPLETE_COMMAND, COMPLETE_BANK, COMPLETE_QUESTION, COMPLETE_THEME,
+		    COMPLETE_STAGE, COMPLETE_FILE };
+
+struct cmd_option {
+	const char *name;		/* "bank" for --bank */
+	const char *value_name;		/* "B" for --bank B, or NULL for a flag */
+	enum cmd_complete complete;
+	const char *help;
+};
+
+struct cmd_ctx {
+	struct app *app;
+	FILE *out, *err;
+	int color;			/* escape codes allowed on out */
+	int in_shell;
+	int quit;			/* set by 'quit' */
+};
+
+/* A command's arguments after option parsing. */
+struct cmd_args {
+	const char *values[CMD_MAX_OPTIONS];	/* the value given to option i, or "" for a flag; NULL if absent */
+	int argc;				/* operands */
+	char **argv;
+};
+
+struct cmd_entry {
+	const char *name;
+	const char *usage;		/* after the name: "[--bank B] QUESTION-ID" */
+	const char *help;		/* one line */
+	const char *description;	/* a paragraph for 'help COMMAND', or NULL */
+	int operands_min, operands_max;	/* max -1: any number */
+	int flags;
+	enum cmd_complete complete;	/* for operands */
+	struct cmd_option options[CMD_MAX_OPTIONS];
+	int (*exec)(struct cmd_ctx *ctx, const struct cmd_args *args);
+};
+
+/* The table, NULL-terminated, in the order 'help' lists it. */
+extern const struct cmd_entry *const cmd_table[];
+
+/* The command named name or by a unique prefix of it; NULL with *cause ("ambiguous command: ..."). */
+const struct cmd_entry *cmd_find(const char *name, char **cause);
+/* The option of entry named name (without dashes), or -1. */
+int cmd_option_index(const struct cmd_entry *entry, const char *name);
+
+/* Runs argv[0] with its arguments; returns the exit status. Errors go to ctx->err. */
+int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
+
+/* Prints "rebound: " (outside the shell) then the message to ctx->err; returns status. */
+int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Prints the usage line of entry to out. */
+void cmd_print_usage(const struct cmd_entry *entry, FILE *out);
+
+/* Lookups that report "unknown theme 'x' (did you mean 'y'?)" and return NULL. */
+const struct bank_theme *cmd_theme_arg(struct cmd_ctx *ctx, const char *id);
+const struct bank_stage *cmd_stage_arg(struct cmd_ctx *ctx, const char *id);
+const struct bank *cmd_bank_arg(struct cmd_ctx *ctx, const char *name);
+const struct bank_question *cmd_question_arg(struct cmd_ctx *ctx, const char *id);
+
+#endif

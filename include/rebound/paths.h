@@ -1,0 +1,20 @@
+/* paths: where rebound's files live: the data dir (created 0700) and the bundled banks and assets. */
+#ifndef REBOUND_PATHS_H
+#define REBOUND_PATHS_H
+
+/*
+ * The data dir: flag (from --data-dir) if not NULL, else $REBOUND_HOME, else $XDG_DATA_HOME/rebound,
+ * else ~/.local/share/rebound. Caller frees. NULL with *cause when no home can be found.
+ */
+char *paths_data_dir(const char *flag, char **cause);
+
+/* Creates dir and missing parents, mode 0700 (whatever the umask). Returns 0 or -1 with *cause. */
+int paths_make_private_dir(const char *dir, char **cause);
+
+/*
+ * The folder that holds the bundled questions/ and assets/: <prefix>/share/rebound next to an installed
+ * binary, else the source tree the binary was built from. Caller frees.
+ */
+char *paths_bundle_dir(void);
+
+#endif

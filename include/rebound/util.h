@@ -1,0 +1,38 @@
+/* util: aborting allocators, string helpers and "did you mean" suggestions shared by every module. */
+#ifndef REBOUND_UTIL_H
+#define REBOUND_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocators that never return NULL: out of memory prints one line and exits 70. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grows *ptr (an array of elem_size items with *cap capacity) to hold at least need items. */
+void xgrow(void *ptr, size_t *cap, size_t need, size_t elem_size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Sets *cause (if cause is not NULL) to a formatted message the caller frees; returns -1. */
+int util_fail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Edit distance between a and b (Damerau: a swap of neighbours counts 1). */
+size_t util_edit_distance(const char *a, const char *b);
+/* The candidate closest to word if it is close enough to be a likely typo, else NULL. */
+const char *util_suggest(const char *word, const char *const *candidates, size_t count);
+
+/* 64-bit FNV-1a of a buffer: a fast content fingerprint, not a security hash. */
+uint64_t util_hash64(const void *data, size_t len);
+
+/* Reads a whole file, up to max_bytes; fills *len. Returns NULL and sets *cause on failure. Caller frees. */
+char *util_read_file(const char *path, size_t max_bytes, size_t *len, char **cause);
+
+/* 1 if s starts with prefix. */
+int util_starts_with(const char *s, const char *prefix);
+
+#endif

@@ -1,0 +1,86 @@
+/* arena: bump allocator for data that lives and dies together (a loaded catalog of banks).
+ * One free for thousands of small strings keeps loading fast and release simple. */
+#include "rebound/arena.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK_SIZE (64 * 1024)
+#define ARENA_ALIGN 16
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t used, size;
+	_Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+void arena_init(struct arena *arena)
+{
+	arena->head = NULL;
+	arena->total = 0;
+}
+
+void arena_release(struct arena *arena)
+{
+	struct arena_chunk *chunk, *next;
+
+	if (arena == NULL)
+		return;
+	for (chunk = arena->head; chunk != NULL; chunk = next) {
+		next = chunk->next;
+		free(chunk);
+	}
+	arena_init(arena);
+}
+
+void *arena_alloc(struct arena *arena, size_t size)
+{
+	struct arena_chunk *chunk = arena->head;
+	size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	void *p;
+
+	if (rounded < size)
+		rounded = size;
+	if (chunk == NULL || chunk->size - chunk->used < rounded) {
+		size_t data_size = rounded > ARENA_CHUNK_SIZE ? rounded : ARENA_CHUNK_SIZE;
+		struct arena_chunk *fresh = xmalloc(sizeof *fresh + data_size);
+		fresh->size = data_size;
+		fresh->used = 0;
+		if (rounded > ARENA_CHUNK_SIZE / 4 && chunk != NULL) {
+			/* A big block gets a chunk of its own behind the current one. */
+			fresh->next = chunk->next;
+			chunk->next = fresh;
+		} else {
+			fresh->next = chunk;
+			arena->head = fresh;
+		}
+		chunk = fresh;
+	}
+	p = chunk->data + chunk->used;
+	chunk->used += rounded;
+	arena->total += rounded;
+	memset(p, 0, size);
+	return p;
+}
+
+char *arena_strndup(struct arena *arena, const char *s, size_t n)
+{
+	char *copy = arena_alloc(arena, n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+char *arena_strdup(struct arena *arena, const char *s)
+{
+	return arena_strndup(arena, s, strlen(s));
+}
+
+void *arena_memdup(struct arena *arena, const void *data, size_t size)
+{
+	void *copy = arena_alloc(arena, size);
+	if (size)
+		memcpy(copy, data, size);
+	return copy;
+}

@@ -1,0 +1,234 @@
+/* bank-yaml: part of the bank module; builds a node tree from libyaml's event stream.
+ * Events (not libyaml's document loader) let us stop early at the depth limit and keep
+ * aliases as shared pointers, so neither deep nesting nor alias bombs grow memory. */
+#include "rebound/bank-yaml.h"
+#include "rebound/map.h"
+#include "rebound/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct frame {
+	struct bank_yaml_node *node;
+	const char *anchor;		/* registered when the collection ends, so it cannot contain itself */
+	struct bank_yaml_node **children;
+	size_t count, capacity;
+};
+
+struct builder {
+	struct arena *arena;
+	struct frame *stack;
+	size_t depth, capacity, max_depth;
+	struct map anchors;
+	struct bank_yaml_node *root;
+	size_t node_count;
+	int documents;
+	struct bank_yaml_error *err;
+};
+
+const char *bank_yaml_kind_name(const struct bank_yaml_node *node)
+{
+	switch (node->kind) {
+	case BANK_YAML_SCALAR:
+		return "a text";
+	case BANK_YAML_SEQUENCE:
+		return "a list";
+	default:
+		return "a mapping";
+	}
+}
+
+/* Takes ownership of message. */
+static int fail_at(struct builder *b, const yaml_mark_t *mark, char *message)
+{
+	b->err->message = message;
+	b->err->line = (int)mark->line + 1;
+	b->err->column = (int)mark->column + 1;
+	return -1;
+}
+
+static struct bank_yaml_node *new_node(struct builder *b, enum bank_yaml_kind kind, const yaml_mark_t *mark)
+{
+	struct bank_yaml_node *node = arena_alloc(b->arena, sizeof *node);
+
+	node->kind = kind;
+	node->line = (int)mark->line + 1;
+	node->column = (int)mark->column + 1;
+	b->node_count++;
+	return node;
+}
+
+/* Attaches a finished node to the open collection, or makes it the root. */
+static void attach(struct builder *b, struct bank_yaml_node *node)
+{
+	struct frame *top;
+
+	if (b->depth == 0) {
+		b->root = node;
+		return;
+	}
+	top = &b->stack[b->depth - 1];
+	xgrow(&top->children, &top->capacity, top->count + 1, sizeof *top->children);
+	top->children[top->count++] = node;
+}
+
+static void remember_anchor(struct builder *b, const char *anchor, struct bank_yaml_node *node)
+{
+	if (anchor != NULL)
+		map_put(&b->anchors, anchor, node);
+}
+
+static const char *copy_anchor(struct builder *b, const yaml_char_t *anchor)
+{
+	return anchor ? arena_strdup(b->arena, (const char *)anchor) : NULL;
+}
+
+static int open_collection(struct builder *b, const yaml_event_t *event, enum bank_yaml_kind kind,
+			   const yaml_char_t *anchor)
+{
+	struct frame *frame;
+
+	if (b->depth >= b->max_depth) {
+		return fail_at(b, &event->start_mark, xasprintf("nested deeper than %zu levels", b->max_depth));
+	}
+	xgrow(&b->stack, &b->capacity, b->depth + 1, sizeof *b->stack);
+	frame = &b->stack[b->depth++];
+	memset(frame, 0, sizeof *frame);
+	frame->node = new_node(b, kind, &event->start_mark);
+	frame->anchor = copy_anchor(b, anchor);
+	return 0;
+}
+
+static void close_collection(struct builder *b)
+{
+	struct frame *frame = &b->stack[--b->depth];
+	struct bank_yaml_node *node = frame->node;
+
+	node->count = frame->count;
+	node->items = arena_memdup(b->arena, frame->children, frame->count * sizeof *frame->children);
+	free(frame->children);
+	remember_anchor(b, frame->anchor, node);
+	attach(b, node);
+}
+
+static int on_event(struct builder *b, const yaml_event_t *event)
+{
+	struct bank_yaml_node *node;
+
+	switch (event->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1)
+			return fail_at(b, &event->start_mark,
+				       xstrdup("a file holds one YAML document; found a second one"));
+		return 0;
+	case YAML_SCALAR_EVENT:
+		node = new_node(b, BANK_YAML_SCALAR, &event->start_mark);
+		node->value = arena_strndup(b->arena, (const char *)event->data.scalar.value,
+					    event->data.scalar.length);
+		node->length = event->data.scalar.length;
+		node->plain = event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		remember_anchor(b, copy_anchor(b, event->data.scalar.anchor), node);
+		attach(b, node);
+		return 0;
+	case YAML_ALIAS_EVENT:
+		node = map_get(&b->anchors, (const char *)event->data.alias.anchor);
+		if (node == NULL)
+			return fail_at(b, &event->start_mark,
+				       xasprintf("unknown anchor '%s' (an alias must follow its anchor)",
+						 (const char *)event->data.alias.anchor));
+		attach(b, node);
+		return 0;
+	case YAML_SEQUENCE_START_EVENT:
+		return open_collection(b, event, BANK_YAML_SEQUENCE, event->data.sequence_start.anchor);
+	case YAML_MAPPING_START_EVENT:
+		return open_collection(b, event, BANK_YAML_MAPPING, event->data.mapping_start.anchor);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		close_collection(b);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* libyaml's reader errors give a byte offset, not a mark: count lines and characters up to it. */
+static void offset_to_position(const char *data, size_t len, size_t offset, int *line, int *column)
+{
+	size_t i;
+
+	*line = 1;
+	*column = 1;
+	for (i = 0; i < offset && i < len; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if (c == '\n') {
+			(*line)++;
+			*column = 1;
+		} else if ((c & 0xC0) != 0x80 && !(c == '\r' && i + 1 < len && data[i + 1] == '\n')) {
+			(*column)++;
+		}
+	}
+}
+
+static void parser_error(const yaml_parser_t *parser, const char *data, size_t len, struct bank_yaml_error *err)
+{
+	const char *problem = parser->problem ? parser->problem : "cannot parse YAML";
+
+	if (parser->error == YAML_READER_ERROR) {
+		offset_to_position(data, len, parser->problem_offset, &err->line, &err->column);
+		if (parser->problem_value != -1)
+			err->message = xasprintf("not valid UTF-8 text: %s (byte 0x%02x)", problem,
+						 (unsigned)parser->problem_value & 0xffu);
+		else
+			err->message = xasprintf("not valid UTF-8 text: %s", problem);
+		return;
+	}
+	err->line = (int)parser->problem_mark.line + 1;
+	err->column = (int)parser->problem_mark.column + 1;
+	if (parser->context != NULL)
+		err->message = xasprintf("%s (%s at %d:%d)", problem, parser->context,
+					 (int)parser->context_mark.line + 1, (int)parser->context_mark.column + 1);
+	else
+		err->message = xstrdup(problem);
+}
+
+int bank_yaml_parse(const char *data, size_t len, int max_depth, struct arena *arena,
+		    struct bank_yaml_node **root, size_t *node_count, struct bank_yaml_error *err)
+{
+	yaml_parser_t parser;
+	yaml_event_t event;
+	struct builder b;
+	int rc = 0, done = 0;
+
+	memset(&b, 0, sizeof b);
+	b.arena = arena;
+	b.max_depth = (size_t)max_depth;
+	b.err = err;
+	map_init(&b.anchors);
+	err->message = NULL;
+	err->line = err->column = 0;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &event)) {
+			parser_error(&parser, data, len, err);
+			rc = -1;
+			break;
+		}
+		done = event.type == YAML_STREAM_END_EVENT;
+		rc = on_event(&b, &event);
+		yaml_event_delete(&event);
+		if (rc != 0)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	while (b.depth > 0)
+		free(b.stack[--b.depth].children);
+	free(b.stack);
+	map_release(&b.anchors);
+	*root = rc == 0 ? b.root : NULL;
+	*node_count = b.node_count;
+	return rc;
+}

@@ -1,0 +1,1010 @@
+/* bank: loads themes files and question banks into a catalog and validates them against the
+ * format in PRODUCT.md. Every problem becomes a FILE:LINE:COLUMN diagnostic; a broken question
+ * is left out, a broken file never stops the others. */
+#include "rebound/bank.h"
+#include "rebound/bank-yaml.h"
+#include "rebound/map.h"
+#include "rebound/util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define BANK_DEFAULT_THINK_SECONDS 15
+#define BANK_DEFAULT_ANSWER_SECONDS 120
+/* Walking the tree may follow aliases; this many node visits per node built is plenty for honest files. */
+#define BANK_VISITS_PER_NODE 8
+#define BANK_VISITS_MIN 4096
+
+struct bank_catalog {
+	struct arena arena;
+	struct map theme_index, stage_index, bank_index, question_index;
+	struct bank_theme **themes;
+	size_t theme_count, theme_capacity;
+	struct bank_stage **stages;
+	size_t stage_count, stage_capacity;
+	struct bank **banks;
+	size_t bank_count, bank_capacity;
+	struct bank_question **questions;
+	size_t question_total, question_capacity;
+	struct bank_file *files;
+	size_t file_count, file_capacity;
+	struct bank_diag *diags;
+	size_t diag_count, diag_capacity, error_count;
+};
+
+/* The state of loading one file. */
+struct loader {
+	struct bank_catalog *catalog;
+	const char *file;
+	int errors;
+	int stopped;		/* too many errors or visits: the rest of the file is skipped */
+	size_t visits_left;
+};
+
+/* ------------------------------------------------------------------------------------------------
+ * Catalog and diagnostics
+ */
+
+struct bank_catalog *bank_catalog_new(void)
+{
+	struct bank_catalog *catalog = xcalloc(1, sizeof *catalog);
+
+	arena_init(&catalog->arena);
+	map_init(&catalog->theme_index);
+	map_init(&catalog->stage_index);
+	map_init(&catalog->bank_index);
+	map_init(&catalog->question_index);
+	return catalog;
+}
+
+void bank_catalog_free(struct bank_catalog *catalog)
+{
+	size_t i;
+
+	if (catalog == NULL)
+		return;
+	for (i = 0; i < catalog->diag_count; i++) {
+		free(catalog->diags[i].file);
+		free(catalog->diags[i].message);
+	}
+	free(catalog->diags);
+	free(catalog->files);
+	free(catalog->themes);
+	free(catalog->stages);
+	free(catalog->banks);
+	free(catalog->questions);
+	map_release(&catalog->theme_index);
+	map_release(&catalog->stage_index);
+	map_release(&catalog->bank_index);
+	map_release(&catalog->question_index);
+	arena_release(&catalog->arena);
+	free(catalog);
+}
+
+static void add_diag(struct bank_catalog *catalog, enum bank_severity severity, const char *file, int line,
+		     int column, char *message)
+{
+	struct bank_diag *diag;
+
+	xgrow(&catalog->diags, &catalog->diag_capacity, catalog->diag_count + 1, sizeof *catalog->diags);
+	diag = &catalog->diags[catalog->diag_count++];
+	diag->severity = severity;
+	diag->file = xstrdup(file);
+	diag->line = line;
+	diag->column = column;
+	diag->message = message;
+	if (severity == BANK_ERROR)
+		catalog->error_count++;
+}
+
+static void report(struct loader *l, enum bank_severity severity, const struct bank_yaml_node *at,
+		   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void report(struct loader *l, enum bank_severity severity, const struct bank_yaml_node *at,
+		   const char *fmt, ...)
+{
+	va_list ap;
+	char *message;
+
+	if (l->stopped)
+		return;
+	if (severity == BANK_ERROR && l->errors == BANK_MAX_ERRORS_PER_FILE) {
+		add_diag(l->catalog, BANK_ERROR, l->file, at ? at->line : 0, at ? at->column : 0,
+			 xasprintf("too many errors; the rest of the file was not checked"));
+		l->errors++;
+		l->stopped = 1;
+		return;
+	}
+	va_start(ap, fmt);
+	message = xvasprintf(fmt, ap);
+	va_end(ap);
+	add_diag(l->catalog, severity, l->file, at ? at->line : 0, at ? at->column : 0, message);
+	if (severity == BANK_ERROR)
+		l->errors++;
+}
+
+#define error_at(l, at, ...) report((l), BANK_ERROR, (at), __VA_ARGS__)
+#define warning_at(l, at, ...) report((l), BANK_WARNING, (at), __VA_ARGS__)
+
+size_t bank_diag_count(const struct bank_catalog *catalog)
+{
+	return catalog->diag_count;
+}
+
+const struct bank_diag *bank_diag_get(const struct bank_catalog *catalog, size_t index)
+{
+	return index < catalog->diag_count ? &catalog->diags[index] : NULL;
+}
+
+size_t bank_error_count(const struct bank_catalog *catalog)
+{
+	return catalog->error_count;
+}
+
+char *bank_diag_format(const struct bank_diag *diag)
+{
+	const char *kind = diag->severity == BANK_ERROR ? "error" : "warning";
+
+	if (diag->line == 0)
+		return xasprintf("%s: %s: %s", diag->file, kind, diag->message);
+	return xasprintf("%s:%d:%d: %s: %s", diag->file, diag->line, diag->column, kind, diag->message);
+}
+
+void bank_diag_print(const struct bank_catalog *catalog, size_t first, FILE *out)
+{
+	size_t i;
+
+	for (i = first; i < catalog->diag_count; i++) {
+		char *line = bank_diag_format(&catalog->diags[i]);
+		fprintf(out, "%s\n", line);
+		free(line);
+	}
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Typed access to nodes
+ */
+
+/* Counts one node visit against the file's budget; 0 when the budget is spent. */
+static int visit(struct loader *l, const struct bank_yaml_node *node)
+{
+	if (l->stopped)
+		return 0;
+	if (l->visits_left == 0) {
+		error_at(l, node, "aliases expand to too many nodes; the rest of the file was not checked");
+		l->stopped = 1;
+		return 0;
+	}
+	l->visits_left--;
+	return 1;
+}
+
+static int is_null(const struct bank_yaml_node *node)
+{
+	if (node->kind != BANK_YAML_SCALAR || !node->plain)
+		return 0;
+	return node->length == 0 || strcmp(node->value, "~") == 0 || strcmp(node->value, "null") == 0 ||
+	       strcmp(node->value, "Null") == 0 || strcmp(node->value, "NULL") == 0;
+}
+
+/* A non-empty text with no NUL byte; NULL after reporting why not. */
+static const char *get_text(struct loader *l, const struct bank_yaml_node *node, const char *key)
+{
+	if (!visit(l, node))
+		return NULL;
+	if (node->kind != BANK_YAML_SCALAR) {
+		error_at(l, node, "'%s' must be a text, not %s", key, bank_yaml_kind_name(node));
+		return NULL;
+	}
+	if (is_null(node) || node->length == 0) {
+		error_at(l, node, "'%s' must not be empty", key);
+		return NULL;
+	}
+	if (strlen(node->value) != node->length) {
+		error_at(l, node, "'%s' contains a NUL character", key);
+		return NULL;
+	}
+	/* The tree is freed after loading; what the catalog keeps is copied into its arena. */
+	return arena_strndup(&l->catalog->arena, node->value, node->length);
+}
+
+/* A whole number within [min, max]; -1 after reporting why not. */
+static int get_int(struct loader *l, const struct bank_yaml_node *node, const char *key, int min, int max)
+{
+	const char *p;
+	long value = 0;
+
+	if (!visit(l, node))
+		return -1;
+	if (node->kind != BANK_YAML_SCALAR) {
+		error_at(l, node, "'%s' must be a whole number from %d to %d, not %s", key, min, max,
+			 bank_yaml_kind_name(node));
+		return -1;
+	}
+	p = node->value;
+	if (*p == '+')
+		p++;
+	if (*p == '\0')
+		goto bad;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9' || value > 1000000)
+			goto bad;
+		value = value * 10 + (*p - '0');
+	}
+	if (value < min || value > max)
+		goto bad;
+	return (int)value;
+bad:
+	error_at(l, node, "'%s' must be a whole number from %d to %d, not '%s'", key, min, max, node->value);
+	return -1;
+}
+
+/* A list of texts (a single text counts as a list of one). Returns -1 after reporting a problem. */
+static int get_strings(struct loader *l, const struct bank_yaml_node *node, const char *key,
+		       struct bank_strings *out)
+{
+	const struct bank_yaml_node *const *items = (const struct bank_yaml_node *const *)&node;
+	size_t count = 1, i, kept = 0;
+	int rc = 0;
+
+	out->items = NULL;
+	out->count = 0;
+	if (!visit(l, node))
+		return -1;
+	if (is_null(node))
+		return 0;
+	if (node->kind == BANK_YAML_MAPPING) {
+		error_at(l, node, "'%s' must be a list of texts, not a mapping", key);
+		return -1;
+	}
+	if (node->kind == BANK_YAML_SEQUENCE) {
+		items = (const struct bank_yaml_node *const *)node->items;
+		count = node->count;
+	}
+	out->items = arena_alloc(&l->catalog->arena, (count ? count : 1) * sizeof *out->items);
+	for (i = 0; i < count; i++) {
+		const struct bank_yaml_node *item = items[i];
+		if (item != node && !visit(l, item))
+			return -1;
+		if (item->kind != BANK_YAML_SCALAR) {
+			error_at(l, item, "each item of '%s' must be a text, not %s", key, bank_yaml_kind_name(item));
+			rc = -1;
+		} else if (item->length == 0 || is_null(item)) {
+			error_at(l, item, "'%s' has an empty item", key);
+			rc = -1;
+		} else if (strlen(item->value) != item->length) {
+			error_at(l, item, "an item of '%s' contains a NUL character", key);
+			rc = -1;
+		} else {
+			out->items[kept++] = arena_strndup(&l->catalog->arena, item->value, item->length);
+		}
+	}
+	out->count = kept;
+	return rc;
+}
+
+/*
+ * Matches a mapping's keys against the known ones: values[i] gets the node of known[i] or NULL.
+ * Reports duplicate keys and non-text keys as errors and unknown keys as warnings.
+ * A "<<" merge key (YAML 1.1) adds the keys of the mapping(s) it names that are not set directly.
+ */
+static int get_fields(struct loader *l, const struct bank_yaml_node *mapping, const char *what,
+		      const char *const *known, size_t known_count, const struct bank_yaml_node **values)
+{
+	unsigned merged = 0;	/* bit i: values[i] came from a merge and may be overridden */
+	size_t pair, i;
+	int rc = 0;
+
+	for (i = 0; i < known_count; i++)
+		values[i] = NULL;
+	for (pair = 0; pair + 1 < mapping->count; pair += 2) {
+		const struct bank_yaml_node *key = mapping->items[pair], *value = mapping->items[pair + 1];
+		if (!visit(l, key))
+			return -1;
+		if (key->kind != BANK_YAML_SCALAR) {
+			error_at(l, key, "keys in %s must be texts, not %s", what, bank_yaml_kind_name(key));
+			rc = -1;
+			continue;
+		}
+		if (strcmp(key->value, "<<") == 0 && key->plain) {
+			const struct bank_yaml_node *const *sources = &value;
+			size_t source_count = 1, s, p;
+			if (value->kind == BANK_YAML_SEQUENCE) {
+				sources = (const struct bank_yaml_node *const *)value->items;
+				source_count = value->count;
+			}
+			for (s = 0; s < source_count; s++) {
+				const struct bank_yaml_node *source = sources[s];
+				if (!visit(l, source))
+					return -1;
+				if (source->kind != BANK_YAML_MAPPING) {
+					error_at(l, source, "a merge key '<<' must name a mapping, not %s",
+						 bank_yaml_kind_name(source));
+					rc = -1;
+					continue;
+				}
+				for (p = 0; p + 1 < source->count; p += 2) {
+					const struct bank_yaml_node *skey = source->items[p];
+					for (i = 0; i < known_count; i++) {
+						if (skey->kind == BANK_YAML_SCALAR && strcmp(skey->value, known[i]) == 0 &&
+						    values[i] == NULL) {
+							values[i] = source->items[p + 1];
+							merged |= 1u << i;
+						}
+					}
+				}
+			}
+			continue;
+		}
+		for (i = 0; i < known_count; i++)
+			if (strcmp(key->value, known[i]) == 0)
+				break;
+		if (i == known_count) {
+			warning_at(l, key, "unknown key '%s' in %s (ignored)", key->value, what);
+		} else if (values[i] != NULL && !(merged & (1u << i))) {
+			error_at(l, key, "duplicate key '%s' in %s", key->value, what);
+			rc = -1;
+		} else {
+			values[i] = value;
+			merged &= ~(1u << i);
+		}
+	}
+	return rc;
+}
+
+static int require(struct loader *l, const struct bank_yaml_node *mapping, const char *what,
+		   const char *const *known, const struct bank_yaml_node **values, size_t required_count)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < required_count; i++) {
+		if (values[i] == NULL) {
+			error_at(l, mapping, "%s is missing required key '%s'", what, known[i]);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Themes files
+ */
+
+static const char *get_id(struct loader *l, const struct bank_yaml_node *node, const char *key, const char *what)
+{
+	const char *id = get_text(l, node, key);
+
+	if (id != NULL && !bank_id_valid(id)) {
+		error_at(l, node, "invalid %s id '%s': use lowercase letters, digits and dashes", what, id);
+		return NULL;
+	}
+	return id;
+}
+
+static void load_stage(struct loader *l, const struct bank_yaml_node *node)
+{
+	static const char *const known[] = { "id", "title" };
+	const struct bank_yaml_node *v[2];
+	struct bank_catalog *catalog = l->catalog;
+	const struct bank_stage *first;
+	struct bank_stage *stage;
+	const char *id, *title;
+
+	if (node->kind != BANK_YAML_MAPPING) {
+		error_at(l, node, "each stage must be a mapping with 'id' and 'title', not %s", bank_yaml_kind_name(node));
+		return;
+	}
+	if ((get_fields(l, node, "stage", known, 2, v) | require(l, node, "stage", known, v, 2)) != 0)
+		return;
+	id = get_id(l, v[0], "id", "stage");
+	title = get_text(l, v[1], "title");
+	if (id == NULL || title == NULL)
+		return;
+	if ((first = map_get(&catalog->stage_index, id)) != NULL) {
+		error_at(l, v[0], "duplicate stage id '%s' (first defined at %s:%d:%d)", id, first->file, first->line,
+			 first->column);
+		return;
+	}
+	stage = arena_alloc(&catalog->arena, sizeof *stage);
+	stage->id = id;
+	stage->title = title;
+	stage->file = l->file;
+	stage->line = v[0]->line;
+	stage->column = v[0]->column;
+	xgrow(&catalog->stages, &catalog->stage_capacity, catalog->stage_count + 1, sizeof *catalog->stages);
+	catalog->stages[catalog->stage_count++] = stage;
+	map_put(&catalog->stage_index, id, stage);
+}
+
+static int load_rubric(struct loader *l, const struct bank_yaml_node *node, struct bank_theme *theme)
+{
+	static const char *const known[] = { "1", "3", "5", "2", "4" };
+	static const int score[] = { 1, 3, 5, 2, 4 };
+	const struct bank_yaml_node *v[5];
+	int rc, i;
+
+	if (!visit(l, node))
+		return -1;
+	if (node->kind != BANK_YAML_MAPPING) {
+		error_at(l, node, "'rubric' must be a mapping with keys 1, 3 and 5, not %s", bank_yaml_kind_name(node));
+		return -1;
+	}
+	rc = get_fields(l, node, "rubric", known, 5, v);
+	rc |= require(l, node, "rubric", known, v, 3);
+	for (i = 0; i < 5; i++) {
+		char key[16];
+		if (v[i] == NULL)
+			continue;
+		snprintf(key, sizeof key, "rubric %d", score[i]);
+		theme->rubric[score[i]] = get_text(l, v[i], key);
+		if (theme->rubric[score[i]] == NULL)
+			rc = -1;
+	}
+	return rc;
+}
+
+static void load_theme(struct loader *l, const struct bank_yaml_node *node)
+{
+	static const char *const known[] = { "id", "title", "description", "rubric", "phrases", "actions" };
+	const struct bank_yaml_node *v[6];
+	struct bank_catalog *catalog = l->catalog;
+	const struct bank_theme *first;
+	struct bank_theme *theme;
+	int rc;
+
+	if (node->kind != BANK_YAML_MAPPING) {
+		error_at(l, node, "each theme must be a mapping, not %s", bank_yaml_kind_name(node));
+		return;
+	}
+	rc = get_fields(l, node, "theme", known, 6, v);
+	if (require(l, node, "theme", known, v, 4) != 0 || rc != 0)
+		return;
+	theme = arena_alloc(&catalog->arena, sizeof *theme);
+	theme->id = get_id(l, v[0], "id", "theme");
+	theme->title = get_text(l, v[1], "title");
+	theme->description = get_text(l, v[2], "description");
+	rc = load_rubric(l, v[3], theme);
+	if (v[4] != NULL)
+		rc |= get_strings(l, v[4], "phrases", &theme->phrases);
+	if (v[5] != NULL)
+		rc |= get_strings(l, v[5], "actions", &theme->actions);
+	if (rc != 0 || theme->id == NULL || theme->title == NULL || theme->description == NULL)
+		return;
+	if ((first = map_get(&catalog->theme_index, theme->id)) != NULL) {
+		error_at(l, v[0], "duplicate theme id '%s' (first defined at %s:%d:%d)", theme->id, first->file,
+			 first->line, first->column);
+		return;
+	}
+	theme->file = l->file;
+	theme->line = v[0]->line;
+	theme->column = v[0]->column;
+	xgrow(&catalog->themes, &catalog->theme_capacity, catalog->theme_count + 1, sizeof *catalog->themes);
+	catalog->themes[catalog->theme_count++] = theme;
+	map_put(&catalog->theme_index, theme->id, theme);
+}
+
+static void load_list(struct loader *l, const struct bank_yaml_node *node, const char *key,
+		      void (*load_item)(struct loader *, const struct bank_yaml_node *))
+{
+	size_t i;
+
+	if (!visit(l, node) || is_null(node))
+		return;
+	if (node->kind != BANK_YAML_SEQUENCE) {
+		error_at(l, node, "'%s' must be a list, not %s", key, bank_yaml_kind_name(node));
+		return;
+	}
+	for (i = 0; i < node->count && !l->stopped; i++)
+		if (visit(l, node->items[i]))
+			load_item(l, node->items[i]);
+}
+
+static void load_themes_file(struct loader *l, const struct bank_yaml_node *root)
+{
+	static const char *const known[] = { "stages", "themes" };
+	const struct bank_yaml_node *v[2];
+
+	get_fields(l, root, "a themes file", known, 2, v);
+	if (v[0] != NULL)
+		load_list(l, v[0], "stages", load_stage);
+	if (v[1] != NULL)
+		load_list(l, v[1], "themes", load_theme);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Question banks
+ */
+
+/* Resolves a list of theme or stage ids against the catalog's index. */
+static int check_refs(struct loader *l, const struct bank_yaml_node *node, const struct bank_strings *ids,
+		      const char *kind, const struct map *index, const char *const *all, size_t all_count)
+{
+	size_t i, j;
+	int rc = 0;
+
+	if (ids->count == 0) {
+		error_at(l, node, "'%ss' must list at least one %s", kind, kind);
+		return -1;
+	}
+	for (i = 0; i < ids->count; i++) {
+		const struct bank_yaml_node *at = node->kind == BANK_YAML_SEQUENCE && i < node->count ?
+							  node->items[i] : node;
+		const char *suggestion;
+		if (map_get(index, ids->items[i]) == NULL) {
+			suggestion = util_suggest(ids->items[i], all, all_count);
+			if (suggestion != NULL)
+				error_at(l, at, "unknown %s '%s' (did you mean '%s'?)", kind, ids->items[i], suggestion);
+			else
+				error_at(l, at, "unknown %s '%s' (see 'rebound themes' for the list)", kind,
+					 ids->items[i]);
+			rc = -1;
+			continue;
+		}
+		for (j = 0; j < i; j++) {
+			if (strcmp(ids->items[i], ids->items[j]) == 0) {
+				error_at(l, at, "%s '%s' is listed twice", kind, ids->items[i]);
+				rc = -1;
+			}
+		}
+	}
+	return rc;
+}
+
+static const char **collect_ids(struct bank_catalog *catalog, int themes, size_t *count)
+{
+	size_t n = themes ? catalog->theme_count : catalog->stage_count, i;
+	const char **ids = xcalloc(n ? n : 1, sizeof *ids);
+
+	for (i = 0; i < n; i++)
+		ids[i] = themes ? catalog->themes[i]->id : catalog->stages[i]->id;
+	*count = n;
+	return ids;
+}
+
+struct bank_build {
+	struct bank *bank;
+	struct bank_question **questions;
+	size_t count, capacity;
+	const char **theme_ids, **stage_ids;
+	size_t theme_id_count, stage_id_count;
+	struct map local;	/* ids first seen in this file but not yet accepted */
+};
+
+static void load_question(struct loader *l, struct bank_build *build, const struct bank_yaml_node *node)
+{
+	static const char *const known[] = { "id", "text", "themes", "stages", "difficulty", "think_seconds",
+					     "answer_seconds", "talking_points", "keywords", "tips", "follow_ups" };
+	const struct bank_yaml_node *v[11];
+	struct bank_catalog *catalog = l->catalog;
+	struct bank_question *q;
+	const struct bank_question *first;
+	int errors_before = l->errors, rc;
+	char what[160];
+
+	if (node->kind != BANK_YAML_MAPPING) {
+		error_at(l, node, "each question must be a mapping, not %s", bank_yaml_kind_name(node));
+		return;
+	}
+	q = arena_alloc(&catalog->arena, sizeof *q);
+	rc = get_fields(l, node, "question", known, 11, v);
+	q->id = v[0] ? get_id(l, v[0], "id", "question") : NULL;
+	if (q->id != NULL)
+		snprintf(what, sizeof what, "question '%s'", q->id);
+	else
+		snprintf(what, sizeof what, "question");
+	rc |= require(l, node, what, known, v, 5);
+	if (rc != 0 && v[0] == NULL)
+		return;
+	if (q->id != NULL) {
+		first = map_get(&catalog->question_index, q->id);
+		if (first == NULL)
+			first = map_get(&build->local, q->id);
+		if (first != NULL) {
+			error_at(l, v[0], "duplicate question id '%s' (first defined at %s:%d:%d)", q->id,
+				 first->bank->path, first->line, first->column);
+		} else {
+			map_put(&build->local, q->id, q);
+		}
+	}
+	q->bank = build->bank;
+	q->line = v[0] ? v[0]->line : node->line;
+	q->column = v[0] ? v[0]->column : node->column;
+	if (v[1] != NULL)
+		q->text = get_text(l, v[1], "text");
+	if (v[2] != NULL && get_strings(l, v[2], "themes", &q->themes) == 0)
+		check_refs(l, v[2], &q->themes, "theme", &catalog->theme_index, build->theme_ids,
+			   build->theme_id_count);
+	if (v[3] != NULL && get_strings(l, v[3], "stages", &q->stages) == 0)
+		check_refs(l, v[3], &q->stages, "stage", &catalog->stage_index, build->stage_ids,
+			   build->stage_id_count);
+	if (v[4] != NULL)
+		q->difficulty = get_int(l, v[4], "difficulty", 1, 5);
+	q->think_seconds = v[5] ? get_int(l, v[5], "think_seconds", 0, BANK_THINK_SECONDS_MAX) :
+				  build->bank->think_seconds;
+	q->answer_seconds = v[6] ? get_int(l, v[6], "answer_seconds", BANK_ANSWER_SECONDS_MIN,
+					     BANK_ANSWER_SECONDS_MAX) :
+				   build->bank->answer_seconds;
+	if (v[7] != NULL)
+		get_strings(l, v[7], "talking_points", &q->talking_points);
+	if (v[8] != NULL)
+		get_strings(l, v[8], "keywords", &q->keywords);
+	if (v[9] != NULL)
+		get_strings(l, v[9], "tips", &q->tips);
+	if (v[10] != NULL)
+		get_strings(l, v[10], "follow_ups", &q->follow_ups);
+	if (l->errors != errors_before || l->stopped)
+		return;
+	xgrow(&build->questions, &build->capacity, build->count + 1, sizeof *build->questions);
+	build->questions[build->count++] = q;
+}
+
+static void load_defaults(struct loader *l, const struct bank_yaml_node *node, struct bank *bank)
+{
+	static const char *const known[] = { "think_seconds", "answer_seconds" };
+	const struct bank_yaml_node *v[2];
+	int seconds;
+
+	if (!visit(l, node) || is_null(node))
+		return;
+	if (node->kind != BANK_YAML_MAPPING) {
+		error_at(l, node, "'defaults' must be a mapping, not %s", bank_yaml_kind_name(node));
+		return;
+	}
+	get_fields(l, node, "defaults", known, 2, v);
+	if (v[0] != NULL && (seconds = get_int(l, v[0], "think_seconds", 0, BANK_THINK_SECONDS_MAX)) >= 0)
+		bank->think_seconds = seconds;
+	if (v[1] != NULL && (seconds = get_int(l, v[1], "answer_seconds", BANK_ANSWER_SECONDS_MIN,
+					       BANK_ANSWER_SECONDS_MAX)) >= 0)
+		bank->answer_seconds = seconds;
+}
+
+/* Accepts the questions that passed: indexes their ids and files the bank in the catalog. */
+static void commit_bank(struct bank_catalog *catalog, struct bank_build *build)
+{
+	struct bank *bank = build->bank;
+	size_t i;
+
+	bank->questions = arena_memdup(&catalog->arena, build->questions, build->count * sizeof *build->questions);
+	bank->question_count = build->count;
+	xgrow(&catalog->questions, &catalog->question_capacity, catalog->question_total + build->count,
+	      sizeof *catalog->questions);
+	for (i = 0; i < build->count; i++) {
+		map_put(&catalog->question_index, build->questions[i]->id, build->questions[i]);
+		catalog->questions[catalog->question_total++] = build->questions[i];
+	}
+	xgrow(&catalog->banks, &catalog->bank_capacity, catalog->bank_count + 1, sizeof *catalog->banks);
+	catalog->banks[catalog->bank_count++] = bank;
+	map_put(&catalog->bank_index, bank->name, bank);
+}
+
+static void load_bank_file(struct loader *l, const struct bank_yaml_node *root)
+{
+	static const char *const known[] = { "bank", "title", "questions", "version", "defaults" };
+	const struct bank_yaml_node *v[5];
+	struct bank_catalog *catalog = l->catalog;
+	const struct bank *first;
+	struct bank_build build;
+	struct bank *bank;
+	size_t i;
+	int rc;
+
+	rc = get_fields(l, root, "a bank", known, 5, v);
+	rc |= require(l, root, "the bank", known, v, 3);
+	if (v[0] == NULL)
+		return;
+	bank = arena_alloc(&catalog->arena, sizeof *bank);
+	bank->path = l->file;
+	bank->name = get_id(l, v[0], "bank", "bank");
+	bank->title = v[1] ? get_text(l, v[1], "title") : NULL;
+	bank->version = v[3] ? get_int(l, v[3], "version", 1, 1000000) : 1;
+	bank->think_seconds = BANK_DEFAULT_THINK_SECONDS;
+	bank->answer_seconds = BANK_DEFAULT_ANSWER_SECONDS;
+	if (bank->name == NULL)
+		return;
+	if ((first = map_get(&catalog->bank_index, bank->name)) != NULL) {
+		error_at(l, v[0], "duplicate bank '%s' (first defined in %s)", bank->name, first->path);
+		return;
+	}
+	if (v[4] != NULL)
+		load_defaults(l, v[4], bank);
+
+	memset(&build, 0, sizeof build);
+	build.bank = bank;
+	build.theme_ids = collect_ids(catalog, 1, &build.theme_id_count);
+	build.stage_ids = collect_ids(catalog, 0, &build.stage_id_count);
+	map_init(&build.local);
+	if (v[2] != NULL && visit(l, v[2]) && !is_null(v[2])) {
+		if (v[2]->kind != BANK_YAML_SEQUENCE)
+			error_at(l, v[2], "'questions' must be a list, not %s", bank_yaml_kind_name(v[2]));
+		else
+			for (i = 0; i < v[2]->count && !l->stopped; i++)
+				if (visit(l, v[2]->items[i]))
+					load_question(l, &build, v[2]->items[i]);
+	}
+	bank->error_count = l->errors;
+	if (bank->title != NULL)
+		commit_bank(catalog, &build);
+	free(build.questions);
+	free(build.theme_ids);
+	free(build.stage_ids);
+	map_release(&build.local);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Files and directories
+ */
+
+static int has_key(const struct bank_yaml_node *mapping, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < mapping->count; i += 2)
+		if (mapping->items[i]->kind == BANK_YAML_SCALAR && strcmp(mapping->items[i]->value, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Loads one file's text; *is_themes tells whether it was a themes file. Returns the errors found. */
+static int load_text(struct bank_catalog *catalog, const char *name, const char *data, size_t len, int *is_themes)
+{
+	struct loader l = { catalog, arena_strdup(&catalog->arena, name), 0, 0, 0 };
+	struct bank_yaml_node *root;
+	struct bank_yaml_error err;
+	struct arena tree;
+	size_t nodes;
+
+	arena_init(&tree);
+	if (bank_yaml_parse(data, len, BANK_MAX_DEPTH, &tree, &root, &nodes, &err) != 0) {
+		add_diag(catalog, BANK_ERROR, l.file, err.line, err.column, err.message);
+		arena_release(&tree);
+		return 1;
+	}
+	l.visits_left = nodes * BANK_VISITS_PER_NODE + BANK_VISITS_MIN;
+	if (root == NULL || is_null(root)) {
+		error_at(&l, NULL, "empty file: expected a question bank or a themes file");
+	} else if (root->kind != BANK_YAML_MAPPING) {
+		error_at(&l, root, "expected a mapping with 'bank', 'title' and 'questions' (or 'stages' and 'themes'),"
+			 " not %s", bank_yaml_kind_name(root));
+	} else if (has_key(root, "bank")) {
+		load_bank_file(&l, root);
+	} else if (has_key(root, "themes") || has_key(root, "stages")) {
+		*is_themes = 1;
+		load_themes_file(&l, root);
+	} else {
+		error_at(&l, root, "not a question bank or themes file: expected a 'bank' key (or 'stages' and 'themes')");
+	}
+	arena_release(&tree);
+	return l.errors;
+}
+
+int bank_load_buffer(struct bank_catalog *catalog, const char *name, const char *data, size_t len)
+{
+	int is_themes = 0;
+
+	return load_text(catalog, name, data, len, &is_themes);
+}
+
+int bank_load_file(struct bank_catalog *catalog, const char *path)
+{
+	char *cause = NULL, *data;
+	struct bank_file *file;
+	struct stat st;
+	size_t len = 0;
+	int is_themes = 0, errors;
+
+	data = util_read_file(path, BANK_MAX_FILE_BYTES, &len, &cause);
+	if (data == NULL || stat(path, &st) != 0) {
+		add_diag(catalog, BANK_ERROR, path, 0, 0, cause ? cause : xasprintf("cannot stat: %s", strerror(errno)));
+		free(data);
+		return 1;
+	}
+	errors = load_text(catalog, path, data, len, &is_themes);
+	xgrow(&catalog->files, &catalog->file_capacity, catalog->file_count + 1, sizeof *catalog->files);
+	file = &catalog->files[catalog->file_count++];
+	file->path = arena_strdup(&catalog->arena, path);
+	file->is_themes = is_themes;
+	file->size = (long long)st.st_size;
+	file->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	file->hash = util_hash64(data, len);
+	file->error_count = errors;
+	free(data);
+	return errors;
+}
+
+size_t bank_file_count(const struct bank_catalog *catalog)
+{
+	return catalog->file_count;
+}
+
+const struct bank_file *bank_file_at(const struct bank_catalog *catalog, size_t index)
+{
+	return index < catalog->file_count ? &catalog->files[index] : NULL;
+}
+
+static int yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (name[0] == '.')
+		return 0;
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int skipped(const char *path, char *const *skip, int skip_count)
+{
+	char *real;
+	int i, found = 0;
+
+	if (skip_count == 0 || (real = realpath(path, NULL)) == NULL)
+		return 0;
+	for (i = 0; i < skip_count && !found; i++)
+		found = strcmp(real, skip[i]) == 0;
+	free(real);
+	return found;
+}
+
+static int load_dir_entry(struct bank_catalog *catalog, const char *dir, const char *name, char *const *skip,
+			  int skip_count)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int errors = skipped(path, skip, skip_count) ? 0 : bank_load_file(catalog, path);
+
+	free(path);
+	return errors;
+}
+
+static int themes_name(const char *name)
+{
+	return strcmp(name, "themes.yaml") == 0 || strcmp(name, "themes.yml") == 0;
+}
+
+int bank_load_dir(struct bank_catalog *catalog, const char *dir, char *const *skip, int skip_count)
+{
+	char **names = NULL;
+	size_t count = 0, capacity = 0, i;
+	struct dirent *entry;
+	DIR *d;
+	int errors = 0;
+
+	d = opendir(dir);
+	if (d == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		add_diag(catalog, BANK_ERROR, dir, 0, 0, xasprintf("cannot open directory: %s", strerror(errno)));
+		return 1;
+	}
+	while ((entry = readdir(d)) != NULL) {
+		if (!yaml_name(entry->d_name))
+			continue;
+		xgrow(&names, &capacity, count + 1, sizeof *names);
+		names[count++] = xstrdup(entry->d_name);
+	}
+	closedir(d);
+	qsort(names, count, sizeof *names, compare_names);
+	/* Themes first: banks refer to them. */
+	for (i = 0; i < count; i++)
+		if (themes_name(names[i]))
+			errors += load_dir_entry(catalog, dir, names[i], skip, skip_count);
+	for (i = 0; i < count; i++) {
+		if (!themes_name(names[i]))
+			errors += load_dir_entry(catalog, dir, names[i], skip, skip_count);
+		free(names[i]);
+	}
+	free(names);
+	return errors;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Lookups
+ */
+
+size_t bank_theme_count(const struct bank_catalog *catalog)
+{
+	return catalog->theme_count;
+}
+
+const struct bank_theme *bank_theme_at(const struct bank_catalog *catalog, size_t index)
+{
+	return index < catalog->theme_count ? catalog->themes[index] : NULL;
+}
+
+const struct bank_theme *bank_theme_find(const struct bank_catalog *catalog, const char *id)
+{
+	return map_get(&catalog->theme_index, id);
+}
+
+size_t bank_stage_count(const struct bank_catalog *catalog)
+{
+	return catalog->stage_count;
+}
+
+const struct bank_stage *bank_stage_at(const struct bank_catalog *catalog, size_t index)
+{
+	return index < catalog->stage_count ? catalog->stages[index] : NULL;
+}
+
+const struct bank_stage *bank_stage_find(const struct bank_catalog *catalog, const char *id)
+{
+	return map_get(&catalog->stage_index, id);
+}
+
+size_t bank_count(const struct bank_catalog *catalog)
+{
+	return catalog->bank_count;
+}
+
+const struct bank *bank_at(const struct bank_catalog *catalog, size_t index)
+{
+	return index < catalog->bank_count ? catalog->banks[index] : NULL;
+}
+
+const struct bank *bank_find(const struct bank_catalog *catalog, const char *name)
+{
+	return map_get(&catalog->bank_index, name);
+}
+
+const struct bank_question *bank_question_find(const struct bank_catalog *catalog, const char *id)
+{
+	return map_get(&catalog->question_index, id);
+}
+
+size_t bank_question_total(const struct bank_catalog *catalog)
+{
+	return catalog->question_total;
+}
+
+const struct bank_question *bank_question_at(const struct bank_catalog *catalog, size_t index)
+{
+	return index < catalog->question_total ? catalog->questions[index] : NULL;
+}
+
+static int strings_contain(const struct bank_strings *strings, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < strings->count; i++)
+		if (strcmp(strings->items[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+int bank_question_has_theme(const struct bank_question *question, const char *theme_id)
+{
+	return strings_contain(&question->themes, theme_id);
+}
+
+int bank_question_has_stage(const struct bank_question *question, const char *stage_id)
+{
+	return strings_contain(&question->stages, stage_id);
+}
+
+int bank_id_valid(const char *id)
+{
+	const char *p;
+	int previous_dash = 1;
+
+	if (*id == '\0' || strlen(id) > 64)
+		return 0;
+	for (p = id; *p; p++) {
+		if (*p == '-') {
+			if (previous_dash)
+				return 0;
+			previous_dash = 1;
+		} else if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+			previous_dash = 0;
+		} else {
+			return 0;
+		}
+	}
+	return !previous_dash;
+}

@@ -1,0 +1,248 @@
+/* cmd: the command table, lookup by unique prefix, option parsing and the dispatcher that checks
+ * each command's needs once. Command files in src/cmd/ hold the exec functions. */
+#include "rebound/cmd.h"
+#include "rebound/util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const struct cmd_entry cmd_help_entry, cmd_banks_entry, cmd_questions_entry, cmd_show_entry,
+	cmd_themes_entry, cmd_check_entry, cmd_quit_entry;
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_help_entry, &cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry,
+	&cmd_themes_entry, &cmd_check_entry, &cmd_quit_entry, NULL,
+};
+
+const struct cmd_entry *cmd_find(const char *name, char **cause)
+{
+	const struct cmd_entry *found = NULL;
+	char *candidates = NULL, *joined;
+	size_t i, matches = 0;
+
+	for (i = 0; cmd_table[i] != NULL; i++)
+		if (strcmp(cmd_table[i]->name, name) == 0)
+			return cmd_table[i];
+	for (i = 0; cmd_table[i] != NULL; i++) {
+		if (!util_starts_with(cmd_table[i]->name, name))
+			continue;
+		found = cmd_table[i];
+		matches++;
+		joined = candidates ? xasprintf("%s, %s", candidates, found->name) : xstrdup(found->name);
+		free(candidates);
+		candidates = joined;
+	}
+	if (matches == 1 && *name != '\0') {
+		free(candidates);
+		return found;
+	}
+	if (matches > 1) {
+		util_fail(cause, "ambiguous command: %s, could be: %s", name, candidates);
+	} else {
+		const char *names[64], *suggestion;
+		for (i = 0; cmd_table[i] != NULL && i < 64; i++)
+			names[i] = cmd_table[i]->name;
+		suggestion = util_suggest(name, names, i);
+		if (suggestion != NULL)
+			util_fail(cause, "unknown command '%s' (did you mean '%s'?)", name, suggestion);
+		else
+			util_fail(cause, "unknown command '%s' (try 'help')", name);
+	}
+	free(candidates);
+	return NULL;
+}
+
+int cmd_option_index(const struct cmd_entry *entry, const char *name)
+{
+	int i;
+
+	for (i = 0; i < CMD_MAX_OPTIONS && entry->options[i].name != NULL; i++)
+		if (strcmp(entry->options[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!ctx->in_shell)
+		fputs("rebound: ", ctx->err);
+	va_start(ap, fmt);
+	vfprintf(ctx->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', ctx->err);
+	return status;
+}
+
+void cmd_print_usage(const struct cmd_entry *entry, FILE *out)
+{
+	fprintf(out, "usage: %s%s%s\n", entry->name, *entry->usage ? " " : "", entry->usage);
+}
+
+static int usage_error(struct cmd_ctx *ctx, const struct cmd_entry *entry, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int usage_error(struct cmd_ctx *ctx, const struct cmd_entry *entry, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!ctx->in_shell)
+		fputs("rebound: ", ctx->err);
+	fprintf(ctx->err, "%s: ", entry->name);
+	va_start(ap, fmt);
+	vfprintf(ctx->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', ctx->err);
+	cmd_print_usage(entry, ctx->err);
+	return CMD_USAGE_ERROR;
+}
+
+/* Splits argv into options (--name VALUE, --name=VALUE, --flag) and operands; "--" ends options. */
+static int parse_args(struct cmd_ctx *ctx, const struct cmd_entry *entry, int argc, char **argv,
+		      struct cmd_args *args, char **operands)
+{
+	int i, only_operands = 0;
+
+	memset(args, 0, sizeof *args);
+	args->argv = operands;
+	for (i = 1; i < argc; i++) {
+		char *arg = argv[i], *equals, name[64];
+		int index;
+		if (only_operands || arg[0] != '-' || arg[1] == '\0') {
+			operands[args->argc++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_operands = 1;
+			continue;
+		}
+		if (arg[1] != '-')
+			return usage_error(ctx, entry, "unknown option '%s'", arg);
+		snprintf(name, sizeof name, "%s", arg + 2);
+		if ((equals = strchr(name, '=')) != NULL)
+			*equals = '\0';
+		if ((index = cmd_option_index(entry, name)) < 0)
+			return usage_error(ctx, entry, "unknown option '%s'", arg);
+		if (entry->options[index].value_name == NULL) {
+			if (equals != NULL)
+				return usage_error(ctx, entry, "option '--%s' takes no value", name);
+			args->values[index] = "";
+		} else if (equals != NULL) {
+			args->values[index] = strchr(arg, '=') + 1;
+		} else if (i + 1 < argc) {
+			args->values[index] = argv[++i];
+		} else {
+			return usage_error(ctx, entry, "option '%s' needs a value", arg);
+		}
+	}
+	if (args->argc < entry->operands_min)
+		return usage_error(ctx, entry, "too few arguments");
+	if (entry->operands_max >= 0 && args->argc > entry->operands_max)
+		return usage_error(ctx, entry, "too many arguments");
+	return CMD_OK;
+}
+
+int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry *entry;
+	struct cmd_args args;
+	char **operands, *cause = NULL;
+	int status;
+
+	if ((entry = cmd_find(argv[0], &cause)) == NULL) {
+		status = cmd_error(ctx, CMD_USAGE_ERROR, "%s", cause);
+		free(cause);
+		return status;
+	}
+	operands = xcalloc((size_t)argc + 1, sizeof *operands);
+	status = parse_args(ctx, entry, argc, argv, &args, operands);
+	if (status == CMD_OK && (entry->flags & CMD_NEEDS_CATALOG) &&
+	    app_load_catalog(ctx->app, ctx->err, &cause) != 0) {
+		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+	}
+	if (status == CMD_OK)
+		status = entry->exec(ctx, &args);
+	free(operands);
+	fflush(ctx->out);
+	return status;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Arguments that name things in the catalog
+ */
+
+typedef const char *(*name_at_fn)(const struct bank_catalog *catalog, size_t index);
+
+static const char *theme_name(const struct bank_catalog *catalog, size_t i)
+{
+	return bank_theme_at(catalog, i)->id;
+}
+
+static const char *stage_name(const struct bank_catalog *catalog, size_t i)
+{
+	return bank_stage_at(catalog, i)->id;
+}
+
+static const char *bank_name(const struct bank_catalog *catalog, size_t i)
+{
+	return bank_at(catalog, i)->name;
+}
+
+static const char *question_name(const struct bank_catalog *catalog, size_t i)
+{
+	return bank_question_at(catalog, i)->id;
+}
+
+/* Reports an unknown name with the closest known one, if any is close. */
+static void *unknown(struct cmd_ctx *ctx, const char *kind, const char *value, size_t count, name_at_fn name_at,
+		     const char *list_command)
+{
+	const char **names = xcalloc(count + 1, sizeof *names), *suggestion;
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		names[i] = name_at(ctx->app->catalog, i);
+	suggestion = util_suggest(value, names, count);
+	if (suggestion != NULL)
+		cmd_error(ctx, CMD_USER_ERROR, "unknown %s '%s' (did you mean '%s'?)", kind, value, suggestion);
+	else
+		cmd_error(ctx, CMD_USER_ERROR, "unknown %s '%s' (see '%s')", kind, value, list_command);
+	free(names);
+	return NULL;
+}
+
+const struct bank_theme *cmd_theme_arg(struct cmd_ctx *ctx, const char *id)
+{
+	const struct bank_catalog *catalog = ctx->app->catalog;
+	const struct bank_theme *theme = bank_theme_find(catalog, id);
+
+	return theme ? theme : unknown(ctx, "theme", id, bank_theme_count(catalog), theme_name, "themes");
+}
+
+const struct bank_stage *cmd_stage_arg(struct cmd_ctx *ctx, const char *id)
+{
+	const struct bank_catalog *catalog = ctx->app->catalog;
+	const struct bank_stage *stage = bank_stage_find(catalog, id);
+
+	return stage ? stage : unknown(ctx, "stage", id, bank_stage_count(catalog), stage_name, "themes");
+}
+
+const struct bank *cmd_bank_arg(struct cmd_ctx *ctx, const char *name)
+{
+	const struct bank_catalog *catalog = ctx->app->catalog;
+	const struct bank *bank = bank_find(catalog, name);
+
+	return bank ? bank : unknown(ctx, "bank", name, bank_count(catalog), bank_name, "banks");
+}
+
+const struct bank_question *cmd_question_arg(struct cmd_ctx *ctx, const char *id)
+{
+	const struct bank_catalog *catalog = ctx->app->catalog;
+	const struct bank_question *question = bank_question_find(catalog, id);
+
+	return question ? question : unknown(ctx, "question", id, bank_question_total(catalog), question_name,
+					     "questions");
+}

@@ -1,0 +1,16 @@
+/* quit: leaves the shell (Ctrl-D does too). */
+#include "rebound/cmd.h"
+
+static int cmd_quit_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)args;
+	ctx->quit = 1;
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_quit_entry = {
+	.name = "quit",
+	.usage = "",
+	.help = "leave the shell (Ctrl-D does too)",
+	.exec = cmd_quit_exec,
+};

@@ -1,0 +1,57 @@
+/* main: parses rebound's global options, then runs one command or opens the shell. */
+#include "rebound/app.h"
+#include "rebound/cmd.h"
+#include "rebound/shell.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *out)
+{
+	fputs("usage: rebound [--data-dir DIR] [COMMAND [ARGS...]]\n"
+	      "       rebound --version | --help\n"
+	      "With no COMMAND, opens the shell. 'rebound help' lists the commands.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	const char *data_dir = NULL;
+	struct cmd_ctx ctx;
+	struct app app;
+	int i = 1, status;
+
+	setlocale(LC_ALL, "");
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("rebound %s\n", REBOUND_VERSION);
+			return 0;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc) {
+			data_dir = argv[++i];
+		} else if (strncmp(argv[i], "--data-dir=", 11) == 0) {
+			data_dir = argv[i] + 11;
+		} else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else {
+			fprintf(stderr, "rebound: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			return CMD_USAGE_ERROR;
+		}
+	}
+	app_init(&app, data_dir);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.app = &app;
+	ctx.out = stdout;
+	ctx.err = stderr;
+	ctx.color = term_color(stdout);
+	status = i < argc ? cmd_run(&ctx, argc - i, argv + i) : shell_run(&ctx);
+	app_release(&app);
+	if (fflush(stdout) != 0 && status == CMD_OK)
+		status = CMD_SYSTEM_ERROR;
+	return status;
+}

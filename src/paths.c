@@ -1,0 +1,94 @@
+/* paths: where rebound's files live: the data dir (created 0700) and the bundled banks and assets. */
+#include "rebound/paths.h"
+#include "rebound/util.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef REBOUND_SOURCE_DIR
+#define REBOUND_SOURCE_DIR "."
+#endif
+
+static const char *nonempty_env(const char *name)
+{
+	const char *value = getenv(name);
+	return value != NULL && *value != '\0' ? value : NULL;
+}
+
+char *paths_data_dir(const char *flag, char **cause)
+{
+	const char *value;
+
+	if (flag != NULL && *flag != '\0')
+		return xstrdup(flag);
+	if ((value = nonempty_env("REBOUND_HOME")) != NULL)
+		return xstrdup(value);
+	if ((value = nonempty_env("XDG_DATA_HOME")) != NULL)
+		return xasprintf("%s/rebound", value);
+	if ((value = nonempty_env("HOME")) != NULL)
+		return xasprintf("%s/.local/share/rebound", value);
+	util_fail(cause, "cannot find a data dir: set HOME, REBOUND_HOME or use --data-dir");
+	return NULL;
+}
+
+int paths_make_private_dir(const char *dir, char **cause)
+{
+	char *path = xstrdup(dir), *p;
+	struct stat st;
+	int rc = 0;
+
+	for (p = path + 1; rc == 0; p++) {
+		int last = *p == '\0';
+		if (*p != '/' && !last)
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) == 0) {
+			/* mkdir applies the umask; personal data gets 0700 whatever it is. */
+			if (chmod(path, 0700) != 0)
+				rc = util_fail(cause, "cannot set permissions of '%s': %s", path, strerror(errno));
+		} else if (errno != EEXIST) {
+			rc = util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
+		} else if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			rc = util_fail(cause, "cannot use '%s': not a directory", path);
+		}
+		if (last)
+			break;
+		*p = '/';
+	}
+	free(path);
+	return rc;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *paths_bundle_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (len > 0) {
+		char *slash, *share, *questions;
+		exe[len] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash != NULL) {
+			*slash = '\0';
+			share = xasprintf("%s/../share/rebound", exe);
+			questions = xasprintf("%s/questions", share);
+			if (is_dir(questions)) {
+				free(questions);
+				return share;
+			}
+			free(questions);
+			free(share);
+		}
+	}
+	return xstrdup(REBOUND_SOURCE_DIR);
+}

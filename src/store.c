@@ -1,0 +1,481 @@
+/* store: the SQLite database in the data dir (the only user of SQLite): opening, migrations,
+ * and the store_* API. The schema is described in include/rebound/store.h. */
+#include "rebound/store.h"
+#include "rebound/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+/* ------------------------------------------------------------------------------------------------
+ * Migrations: migration N takes the schema from version N-1 to N. Never edit a released one.
+ */
+
+static const char *const migrations[STORE_LATEST_VERSION] = {
+	/* 1: banks, themes, sessions, answers, ratings */
+	"CREATE TABLE source_file ("
+	"  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL,"
+	"  error_count INTEGER NOT NULL DEFAULT 0, synced_at TEXT NOT NULL);"
+	"CREATE TABLE stage (id TEXT PRIMARY KEY, title TEXT NOT NULL, position INTEGER NOT NULL);"
+	"CREATE TABLE theme ("
+	"  id TEXT PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL,"
+	"  rubric_1 TEXT NOT NULL, rubric_3 TEXT NOT NULL, rubric_5 TEXT NOT NULL, position INTEGER NOT NULL);"
+	"CREATE TABLE bank ("
+	"  name TEXT PRIMARY KEY, title TEXT NOT NULL, version INTEGER NOT NULL, path TEXT NOT NULL,"
+	"  think_seconds INTEGER NOT NULL, answer_seconds INTEGER NOT NULL);"
+	"CREATE TABLE question ("
+	"  id TEXT PRIMARY KEY, bank TEXT NOT NULL, text TEXT NOT NULL,"
+	"  difficulty INTEGER NOT NULL CHECK (difficulty BETWEEN 1 AND 5),"
+	"  think_seconds INTEGER NOT NULL, answer_seconds INTEGER NOT NULL,"
+	"  retired INTEGER NOT NULL DEFAULT 0, first_seen TEXT NOT NULL);"
+	"CREATE INDEX question_bank ON question(bank);"
+	"CREATE TABLE question_theme ("
+	"  question_id TEXT NOT NULL REFERENCES question(id) ON DELETE CASCADE, theme_id TEXT NOT NULL,"
+	"  PRIMARY KEY (question_id, theme_id)) WITHOUT ROWID;"
+	"CREATE TABLE question_stage ("
+	"  question_id TEXT NOT NULL REFERENCES question(id) ON DELETE CASCADE, stage_id TEXT NOT NULL,"
+	"  PRIMARY KEY (question_id, stage_id)) WITHOUT ROWID;"
+	"CREATE TABLE session ("
+	"  id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('interview', 'drill')),"
+	"  started_at TEXT NOT NULL, ended_at TEXT,"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'finished', 'discarded')),"
+	"  bank TEXT, stage TEXT, theme TEXT, planned_count INTEGER, note TEXT);"
+	"CREATE TABLE answer ("
+	"  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, question_id TEXT NOT NULL, question_text TEXT NOT NULL,"
+	"  follow_up_of INTEGER REFERENCES answer(id) ON DELETE CASCADE,"
+	"  mode TEXT NOT NULL CHECK (mode IN ('typed', 'spoken')), text TEXT,"
+	"  think_limit_seconds INTEGER NOT NULL, think_used_ms INTEGER NOT NULL,"
+	"  answer_limit_seconds INTEGER NOT NULL, answer_used_ms INTEGER NOT NULL,"
+	"  overtime INTEGER NOT NULL DEFAULT 0,"
+	"  stopped_by TEXT CHECK (stopped_by IN ('enter', 'eof', 'limit', 'interrupt')),"
+	"  note TEXT, answered_at TEXT NOT NULL);"
+	"CREATE INDEX answer_session ON answer(session_id, position);"
+	"CREATE INDEX answer_question ON answer(question_id);"
+	"CREATE TABLE rating ("
+	"  answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE, theme_id TEXT NOT NULL,"
+	"  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5), rated_at TEXT NOT NULL,"
+	"  PRIMARY KEY (answer_id, theme_id)) WITHOUT ROWID;"
+	"CREATE INDEX rating_theme ON rating(theme_id);",
+
+	/* 2: recordings, the rejection log, the growth plan, spaced repetition */
+	"CREATE TABLE recording ("
+	"  id INTEGER PRIMARY KEY, answer_id INTEGER NOT NULL UNIQUE REFERENCES answer(id) ON DELETE CASCADE,"
+	"  path TEXT NOT NULL, sample_rate INTEGER NOT NULL, channels INTEGER NOT NULL,"
+	"  frames INTEGER NOT NULL DEFAULT 0, dropped_frames INTEGER NOT NULL DEFAULT 0,"
+	"  speaking_ms INTEGER, silence_ratio REAL, long_pauses INTEGER, longest_pause_ms INTEGER,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE rejection ("
+	"  id INTEGER PRIMARY KEY, company TEXT NOT NULL, role TEXT NOT NULL, rejected_on TEXT NOT NULL,"
+	"  stage_reached TEXT, interviewer TEXT, feedback TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL);"
+	"CREATE TABLE rejection_theme ("
+	"  rejection_id INTEGER NOT NULL REFERENCES rejection(id) ON DELETE CASCADE, theme_id TEXT NOT NULL,"
+	"  reason TEXT, PRIMARY KEY (rejection_id, theme_id)) WITHOUT ROWID;"
+	"CREATE TABLE reflection ("
+	"  rejection_id INTEGER NOT NULL REFERENCES rejection(id) ON DELETE CASCADE, stage_id TEXT NOT NULL,"
+	"  went_well TEXT, do_better TEXT, PRIMARY KEY (rejection_id, stage_id)) WITHOUT ROWID;"
+	"CREATE TABLE plan_action ("
+	"  id INTEGER PRIMARY KEY, theme_id TEXT NOT NULL,"
+	"  rejection_id INTEGER REFERENCES rejection(id) ON DELETE SET NULL, text TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'doing', 'done')),"
+	"  due_on TEXT, created_at TEXT NOT NULL, done_at TEXT);"
+	"CREATE TABLE review ("
+	"  question_id TEXT PRIMARY KEY, due_on TEXT NOT NULL, interval_days REAL NOT NULL,"
+	"  ease REAL NOT NULL, repetitions INTEGER NOT NULL, last_reviewed_at TEXT);",
+};
+
+/* ------------------------------------------------------------------------------------------------
+ * Helpers
+ */
+
+static int fail_db(struct store *store, char **cause, const char *doing)
+{
+	return util_fail(cause, "cannot %s in '%s': %s", doing, store->path, sqlite3_errmsg(store->db));
+}
+
+static int exec(struct store *store, const char *sql, const char *doing, char **cause)
+{
+	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return fail_db(store, cause, doing);
+	return 0;
+}
+
+static sqlite3_stmt *prepare(struct store *store, const char *sql, char **cause)
+{
+	sqlite3_stmt *stmt = NULL;
+
+	if (sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		fail_db(store, cause, "prepare a statement");
+		return NULL;
+	}
+	return stmt;
+}
+
+/* Runs a statement that returns no rows and resets it for the next use. */
+static int step_done(struct store *store, sqlite3_stmt *stmt, const char *doing, char **cause)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	if (rc != SQLITE_DONE)
+		return fail_db(store, cause, doing);
+	return 0;
+}
+
+static void bind_text(sqlite3_stmt *stmt, int index, const char *text)
+{
+	sqlite3_bind_text(stmt, index, text, -1, SQLITE_STATIC);
+}
+
+/* Writes take the write lock up front so two processes never deadlock upgrading a read lock. */
+static int begin(struct store *store, char **cause)
+{
+	return exec(store, "BEGIN IMMEDIATE", "start a transaction", cause);
+}
+
+static int commit(struct store *store, char **cause)
+{
+	return exec(store, "COMMIT", "commit", cause);
+}
+
+static void rollback(struct store *store)
+{
+	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Opening and migrating
+ */
+
+int store_version(struct store *store)
+{
+	sqlite3_stmt *stmt = prepare(store, "PRAGMA user_version", NULL);
+	int version = -1;
+
+	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
+		version = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return version;
+}
+
+static int migrate(struct store *store, int target, char **cause)
+{
+	int version;
+
+	if (begin(store, cause) != 0)
+		return -1;
+	version = store_version(store);
+	if (version < 0) {
+		rollback(store);
+		return fail_db(store, cause, "read the schema version");
+	}
+	if (version > STORE_LATEST_VERSION) {
+		rollback(store);
+		return util_fail(cause, "'%s' was written by a newer rebound (schema version %d; this one knows up to %d)",
+				 store->path, version, STORE_LATEST_VERSION);
+	}
+	for (; version < target; version++) {
+		char pragma[48];
+		if (exec(store, migrations[version], "migrate the schema", cause) != 0)
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
+		if (exec(store, pragma, "set the schema version", cause) != 0)
+			goto fail;
+	}
+	return commit(store, cause);
+fail:
+	rollback(store);
+	return -1;
+}
+
+/* Creates the file 0600 before SQLite does, so personal data is never world-readable. */
+static int create_private(const char *path, char **cause)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		return util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
+	close(fd);
+	return 0;
+}
+
+struct store *store_open_version(const char *path, int target_version, char **cause)
+{
+	struct store *store;
+
+	if (access(path, F_OK) != 0 && create_private(path, cause) != 0)
+		return NULL;
+	store = xcalloc(1, sizeof *store);
+	store->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
+		util_fail(cause, "cannot open '%s': %s", path, sqlite3_errmsg(store->db));
+		goto fail;
+	}
+	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
+	if (exec(store, "PRAGMA foreign_keys = ON", "turn on foreign keys", cause) != 0)
+		goto fail;
+	/* The journal mode query also proves the file is a database: a corrupt file fails here. */
+	if (exec(store, "PRAGMA journal_mode = WAL", "open the database", cause) != 0)
+		goto fail;
+	if (exec(store, "PRAGMA synchronous = NORMAL", "set synchronous mode", cause) != 0)
+		goto fail;
+	if (migrate(store, target_version, cause) != 0)
+		goto fail;
+	return store;
+fail:
+	store_close(store);
+	return NULL;
+}
+
+struct store *store_open(const char *path, char **cause)
+{
+	return store_open_version(path, STORE_LATEST_VERSION, cause);
+}
+
+void store_close(struct store *store)
+{
+	if (store == NULL)
+		return;
+	sqlite3_close(store->db);
+	free(store->path);
+	free(store);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Bank sync
+ */
+
+int store_fingerprint_get(struct store *store, const char *path, struct store_fingerprint *fp, char **cause)
+{
+	sqlite3_stmt *stmt = prepare(store, "SELECT size, mtime_ns, hash, error_count FROM source_file WHERE path = ?",
+				     cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	bind_text(stmt, 1, path);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		fp->size = sqlite3_column_int64(stmt, 0);
+		fp->mtime_ns = sqlite3_column_int64(stmt, 1);
+		fp->hash = strtoull((const char *)sqlite3_column_text(stmt, 2), NULL, 16);
+		fp->error_count = sqlite3_column_int(stmt, 3);
+		rc = 1;
+	} else if (rc == SQLITE_DONE) {
+		rc = 0;
+	} else {
+		rc = fail_db(store, cause, "read a file fingerprint");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int file_changed(struct store *store, const struct bank_file *file, int *changed, char **cause)
+{
+	struct store_fingerprint fp;
+	int found = store_fingerprint_get(store, file->path, &fp, cause);
+
+	if (found < 0)
+		return -1;
+	*changed = !found || fp.size != file->size || fp.mtime_ns != file->mtime_ns || fp.hash != file->hash ||
+		   fp.error_count != file->error_count;
+	return 0;
+}
+
+static int sync_themes(struct store *store, const struct bank_catalog *catalog, char **cause)
+{
+	sqlite3_stmt *stage = prepare(store, "INSERT INTO stage (id, title, position) VALUES (?, ?, ?)"
+				      " ON CONFLICT(id) DO UPDATE SET title = excluded.title, position = excluded.position",
+				      cause);
+	sqlite3_stmt *theme = prepare(store, "INSERT INTO theme (id, title, description, rubric_1, rubric_3, rubric_5,"
+				      " position) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+				      " title = excluded.title, description = excluded.description,"
+				      " rubric_1 = excluded.rubric_1, rubric_3 = excluded.rubric_3,"
+				      " rubric_5 = excluded.rubric_5, position = excluded.position",
+				      cause);
+	size_t i;
+	int rc = stage && theme ? 0 : -1;
+
+	for (i = 0; rc == 0 && i < bank_stage_count(catalog); i++) {
+		const struct bank_stage *s = bank_stage_at(catalog, i);
+		bind_text(stage, 1, s->id);
+		bind_text(stage, 2, s->title);
+		sqlite3_bind_int64(stage, 3, (sqlite3_int64)i);
+		rc = step_done(store, stage, "save a stage", cause);
+	}
+	for (i = 0; rc == 0 && i < bank_theme_count(catalog); i++) {
+		const struct bank_theme *t = bank_theme_at(catalog, i);
+		bind_text(theme, 1, t->id);
+		bind_text(theme, 2, t->title);
+		bind_text(theme, 3, t->description);
+		bind_text(theme, 4, t->rubric[1]);
+		bind_text(theme, 5, t->rubric[3]);
+		bind_text(theme, 6, t->rubric[5]);
+		sqlite3_bind_int64(theme, 7, (sqlite3_int64)i);
+		rc = step_done(store, theme, "save a theme", cause);
+	}
+	sqlite3_finalize(stage);
+	sqlite3_finalize(theme);
+	return rc;
+}
+
+enum { Q_UPSERT, Q_DELETE_THEMES, Q_DELETE_STAGES, Q_THEME, Q_STAGE, Q_RETIRE, Q_BANK, Q_COUNT };
+
+static const char *const bank_sql[Q_COUNT] = {
+	[Q_UPSERT] = "INSERT INTO question (id, bank, text, difficulty, think_seconds, answer_seconds, retired,"
+		     " first_seen) VALUES (?, ?, ?, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+		     " ON CONFLICT(id) DO UPDATE SET bank = excluded.bank, text = excluded.text,"
+		     " difficulty = excluded.difficulty, think_seconds = excluded.think_seconds,"
+		     " answer_seconds = excluded.answer_seconds, retired = 0",
+	[Q_DELETE_THEMES] = "DELETE FROM question_theme WHERE question_id IN (SELECT id FROM question WHERE bank = ?)",
+	[Q_DELETE_STAGES] = "DELETE FROM question_stage WHERE question_id IN (SELECT id FROM question WHERE bank = ?)",
+	[Q_THEME] = "INSERT OR IGNORE INTO question_theme (question_id, theme_id) VALUES (?, ?)",
+	[Q_STAGE] = "INSERT OR IGNORE INTO question_stage (question_id, stage_id) VALUES (?, ?)",
+	[Q_RETIRE] = "UPDATE question SET retired = 1 WHERE bank = ?",
+	[Q_BANK] = "INSERT INTO bank (name, title, version, path, think_seconds, answer_seconds)"
+		   " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET title = excluded.title,"
+		   " version = excluded.version, path = excluded.path, think_seconds = excluded.think_seconds,"
+		   " answer_seconds = excluded.answer_seconds",
+};
+
+static int sync_question(struct store *store, sqlite3_stmt **stmts, const struct bank_question *q, char **cause)
+{
+	size_t i;
+
+	bind_text(stmts[Q_UPSERT], 1, q->id);
+	bind_text(stmts[Q_UPSERT], 2, q->bank->name);
+	bind_text(stmts[Q_UPSERT], 3, q->text);
+	sqlite3_bind_int(stmts[Q_UPSERT], 4, q->difficulty);
+	sqlite3_bind_int(stmts[Q_UPSERT], 5, q->think_seconds);
+	sqlite3_bind_int(stmts[Q_UPSERT], 6, q->answer_seconds);
+	if (step_done(store, stmts[Q_UPSERT], "save a question", cause) != 0)
+		return -1;
+	for (i = 0; i < q->themes.count; i++) {
+		bind_text(stmts[Q_THEME], 1, q->id);
+		bind_text(stmts[Q_THEME], 2, q->themes.items[i]);
+		if (step_done(store, stmts[Q_THEME], "save a question's theme", cause) != 0)
+			return -1;
+	}
+	for (i = 0; i < q->stages.count; i++) {
+		bind_text(stmts[Q_STAGE], 1, q->id);
+		bind_text(stmts[Q_STAGE], 2, q->stages.items[i]);
+		if (step_done(store, stmts[Q_STAGE], "save a question's stage", cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int sync_bank(struct store *store, sqlite3_stmt **stmts, const struct bank *bank, char **cause)
+{
+	size_t i;
+
+	bind_text(stmts[Q_BANK], 1, bank->name);
+	bind_text(stmts[Q_BANK], 2, bank->title);
+	sqlite3_bind_int(stmts[Q_BANK], 3, bank->version);
+	bind_text(stmts[Q_BANK], 4, bank->path);
+	sqlite3_bind_int(stmts[Q_BANK], 5, bank->think_seconds);
+	sqlite3_bind_int(stmts[Q_BANK], 6, bank->answer_seconds);
+	if (step_done(store, stmts[Q_BANK], "save a bank", cause) != 0)
+		return -1;
+	for (i = Q_DELETE_THEMES; i <= Q_DELETE_STAGES; i++) {
+		bind_text(stmts[i], 1, bank->name);
+		if (step_done(store, stmts[i], "clear a bank's question links", cause) != 0)
+			return -1;
+	}
+	bind_text(stmts[Q_RETIRE], 1, bank->name);
+	if (step_done(store, stmts[Q_RETIRE], "retire a bank's questions", cause) != 0)
+		return -1;
+	for (i = 0; i < bank->question_count; i++)
+		if (sync_question(store, stmts, bank->questions[i], cause) != 0)
+			return -1;
+	return 0;
+}
+
+static int save_fingerprint(struct store *store, const struct bank_file *file, char **cause)
+{
+	sqlite3_stmt *stmt = prepare(store, "INSERT OR REPLACE INTO source_file (path, size, mtime_ns, hash,"
+				     " error_count, synced_at) VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+				     cause);
+	char hash[17];
+
+	if (stmt == NULL)
+		return -1;
+	snprintf(hash, sizeof hash, "%016llx", file->hash);
+	bind_text(stmt, 1, file->path);
+	sqlite3_bind_int64(stmt, 2, file->size);
+	sqlite3_bind_int64(stmt, 3, file->mtime_ns);
+	bind_text(stmt, 4, hash);
+	sqlite3_bind_int(stmt, 5, file->error_count);
+	if (step_done(store, stmt, "save a file fingerprint", cause) != 0) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+static int sync_file(struct store *store, const struct bank_catalog *catalog, sqlite3_stmt **stmts,
+		     const struct bank_file *file, char **cause)
+{
+	size_t i;
+
+	if (file->is_themes) {
+		if (sync_themes(store, catalog, cause) != 0)
+			return -1;
+	} else {
+		for (i = 0; i < bank_count(catalog); i++) {
+			const struct bank *bank = bank_at(catalog, i);
+			if (strcmp(bank->path, file->path) == 0 && sync_bank(store, stmts, bank, cause) != 0)
+				return -1;
+		}
+	}
+	return save_fingerprint(store, file, cause);
+}
+
+int store_sync_catalog(struct store *store, const struct bank_catalog *catalog, int *changed, char **cause)
+{
+	sqlite3_stmt *stmts[Q_COUNT] = { 0 };
+	size_t i;
+	int rc = 0, count = 0, in_transaction = 0;
+
+	for (i = 0; i < bank_file_count(catalog) && rc == 0; i++) {
+		const struct bank_file *file = bank_file_at(catalog, i);
+		int file_is_new;
+		if ((rc = file_changed(store, file, &file_is_new, cause)) != 0 || !file_is_new)
+			continue;
+		if (!in_transaction) {
+			size_t s;
+			if ((rc = begin(store, cause)) != 0)
+				break;
+			in_transaction = 1;
+			for (s = 0; s < Q_COUNT && rc == 0; s++)
+				if ((stmts[s] = prepare(store, bank_sql[s], cause)) == NULL)
+					rc = -1;
+			if (rc != 0)
+				break;
+		}
+		rc = sync_file(store, catalog, stmts, file, cause);
+		count++;
+	}
+	for (i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(stmts[i]);
+	if (in_transaction) {
+		if (rc == 0)
+			rc = commit(store, cause);
+		if (rc != 0)
+			rollback(store);
+	}
+	if (changed != NULL)
+		*changed = rc == 0 ? count : 0;
+	return rc;
+}

@@ -1,0 +1,218 @@
+/* util: aborting allocators, string helpers and "did you mean" suggestions shared by every module. */
+#include "rebound/util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void oom(size_t size)
+{
+	fprintf(stderr, "rebound: out of memory (%zu bytes)\n", size);
+	exit(70);
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (p == NULL)
+		oom(size);
+	return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (p == NULL)
+		oom(count * size);
+	return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (p == NULL)
+		oom(size);
+	return p;
+}
+
+void xgrow(void *ptr, size_t *cap, size_t need, size_t elem_size)
+{
+	void **array = ptr;
+	size_t new_cap;
+
+	if (need <= *cap)
+		return;
+	new_cap = *cap ? *cap : 8;
+	while (new_cap < need)
+		new_cap *= 2;
+	if (new_cap > SIZE_MAX / elem_size)
+		oom(SIZE_MAX);
+	*array = xrealloc(*array, new_cap * elem_size);
+	*cap = new_cap;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *copy = xmalloc(n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list copy;
+	int len;
+	char *out;
+
+	va_copy(copy, ap);
+	len = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (len < 0)
+		oom(0);
+	out = xmalloc((size_t)len + 1);
+	vsnprintf(out, (size_t)len + 1, fmt, ap);
+	return out;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *out;
+
+	va_start(ap, fmt);
+	out = xvasprintf(fmt, ap);
+	va_end(ap);
+	return out;
+}
+
+int util_fail(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cause != NULL) {
+		va_start(ap, fmt);
+		*cause = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+size_t util_edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *prev2, *prev, *cur, i, j, result;
+
+	if (la > 64 || lb > 64)
+		return la > lb ? la : lb;
+	prev2 = xcalloc(lb + 1, sizeof *prev2);
+	prev = xcalloc(lb + 1, sizeof *prev);
+	cur = xcalloc(lb + 1, sizeof *cur);
+	for (j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t *rotate;
+		cur[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (prev[j - 1] + cost < best)
+				best = prev[j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
+		}
+		rotate = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = rotate;
+	}
+	result = prev[lb];
+	free(prev2);
+	free(prev);
+	free(cur);
+	return result;
+}
+
+const char *util_suggest(const char *word, const char *const *candidates, size_t count)
+{
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1, i, limit;
+
+	limit = strlen(word) / 3;
+	if (limit < 2)
+		limit = 2;
+	for (i = 0; i < count; i++) {
+		size_t d = util_edit_distance(word, candidates[i]);
+		if (d < best_distance) {
+			best_distance = d;
+			best = candidates[i];
+		}
+	}
+	return best_distance <= limit ? best : NULL;
+}
+
+uint64_t util_hash64(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+char *util_read_file(const char *path, size_t max_bytes, size_t *len, char **cause)
+{
+	FILE *f;
+	struct stat st;
+	char *data = NULL;
+	size_t size, got;
+
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		util_fail(cause, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		util_fail(cause, "cannot read '%s': not a regular file", path);
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > max_bytes) {
+		util_fail(cause, "'%s' is too large (%lld bytes; the limit is %zu)", path,
+			  (long long)st.st_size, max_bytes);
+		goto out;
+	}
+	size = (size_t)st.st_size;
+	data = xmalloc(size + 1);
+	got = fread(data, 1, size, f);
+	if (got != size || ferror(f)) {
+		util_fail(cause, "cannot read '%s': %s", path, strerror(errno ? errno : EIO));
+		free(data);
+		data = NULL;
+		goto out;
+	}
+	data[got] = '\0';
+	*len = got;
+out:
+	fclose(f);
+	return data;
+}
+
+int util_starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}

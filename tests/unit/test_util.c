@@ -1,0 +1,74 @@
+/* Unit tests for util, arena and map: suggestions, edit distance, hashing and allocation helpers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rebound/arena.h"
+#include "rebound/map.h"
+#include "rebound/util.h"
+
+static void test_edit_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(util_edit_distance("rapport", "rapport"), 0);
+	assert_int_equal(util_edit_distance("rapor", "rapport"), 2);
+	assert_int_equal(util_edit_distance("clarity", "calrity"), 1);	/* a swap counts one */
+	assert_int_equal(util_edit_distance("", "abc"), 3);
+}
+
+static void test_suggest(void **state)
+{
+	const char *themes[] = { "structure", "examples", "clarity", "rapport", "fit" };
+	(void)state;
+	assert_string_equal(util_suggest("rapor", themes, 5), "rapport");
+	assert_string_equal(util_suggest("exmaples", themes, 5), "examples");
+	assert_null(util_suggest("zzzzzzzzz", themes, 5));
+}
+
+static void test_hash_is_fnv1a(void **state)
+{
+	(void)state;
+	assert_true(util_hash64("", 0) == 0xcbf29ce484222325ULL);
+	assert_true(util_hash64("a", 1) == 0xaf63dc4c8601ec8cULL);
+}
+
+static void test_arena_and_map(void **state)
+{
+	struct arena arena;
+	struct map map;
+	char key[32];
+	int i;
+	(void)state;
+
+	arena_init(&arena);
+	map_init(&map);
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof key, "q-%d", i);
+		assert_null(map_put(&map, arena_strdup(&arena, key), (void *)(intptr_t)(i + 1)));
+	}
+	assert_int_equal(map.count, 5000);
+	assert_int_equal((intptr_t)map_get(&map, "q-4321"), 4322);
+	assert_null(map_get(&map, "q-5000"));
+	/* A big block is served too and is zeroed. */
+	char *big = arena_alloc(&arena, 1 << 20);
+	assert_int_equal(big[(1 << 20) - 1], 0);
+	map_release(&map);
+	arena_release(&arena);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_hash_is_fnv1a),
+		cmocka_unit_test(test_arena_and_map),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
