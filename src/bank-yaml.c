@@ -176,12 +176,19 @@ static void parser_error(const yaml_parser_t *parser, const char *data, size_t l
 	const char *problem = parser->problem ? parser->problem : "cannot parse YAML";
 
 	if (parser->error == YAML_READER_ERROR) {
-		offset_to_position(data, len, parser->problem_offset, &err->line, &err->column);
-		if (parser->problem_value != -1)
-			err->message = xasprintf("not valid UTF-8 text: %s (byte 0x%02x)", problem,
-						 (unsigned)parser->problem_value & 0xffu);
+		size_t offset = parser->problem_offset, back;
+		/* For a cut-short sequence libyaml points past its first byte: point at the byte that starts it. */
+		for (back = 1; back <= 3 && offset >= back && offset <= len; back++)
+			if (((unsigned char)data[offset - back] & 0xC0) == 0xC0) {
+				offset -= back;
+				break;
+			}
+		offset_to_position(data, len, offset, &err->line, &err->column);
+		if (offset < len)
+			err->message = xasprintf("not valid UTF-8 text (byte 0x%02x); save the file as UTF-8",
+						 (unsigned char)data[offset]);
 		else
-			err->message = xasprintf("not valid UTF-8 text: %s", problem);
+			err->message = xasprintf("not valid UTF-8 text (%s); save the file as UTF-8", problem);
 		return;
 	}
 	err->line = (int)parser->problem_mark.line + 1;
