@@ -24,7 +24,7 @@ const struct cmd_entry *cmd_find(const char *name, char **cause)
 	for (i = 0; cmd_table[i] != NULL; i++)
 		if (strcmp(cmd_table[i]->name, name) == 0)
 			return cmd_table[i];
-	for (i = 0; cmd_table[i] != NULL; i++) {
+	for (i = 0; cmd_table[i] != NULL && *name != '\0'; i++) {
 		if (!util_starts_with(cmd_table[i]->name, name))
 			continue;
 		found = cmd_table[i];
@@ -33,7 +33,7 @@ const struct cmd_entry *cmd_find(const char *name, char **cause)
 		free(candidates);
 		candidates = joined;
 	}
-	if (matches == 1 && *name != '\0') {
+	if (matches == 1) {
 		free(candidates);
 		return found;
 	}

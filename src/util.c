@@ -165,7 +165,7 @@ const char *util_suggest(const char *word, const char *const *candidates, size_t
 uint64_t util_hash64(const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 14695981039346656037ULL;
 	size_t i;
 
 	for (i = 0; i < len; i++) {

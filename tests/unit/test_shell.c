@@ -1,1 +1,94 @@
-int main(void){return 0;}
+/* Unit tests for the shell's word splitting and the command table's prefix lookup. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rebound/cmd.h"
+#include "rebound/shell.h"
+
+static void test_split_words_and_quotes(void **state)
+{
+	char **argv, *cause = NULL;
+	int argc;
+	(void)state;
+
+	assert_int_equal(shell_split("  show   'tell me'  \"a \\\"b\\\"\" c\\ d # comment", &argc, &argv, &cause), 0);
+	assert_int_equal(argc, 4);
+	assert_string_equal(argv[0], "show");
+	assert_string_equal(argv[1], "tell me");
+	assert_string_equal(argv[2], "a \"b\"");
+	assert_string_equal(argv[3], "c d");
+	assert_null(argv[4]);
+	shell_words_free(argv);
+
+	assert_int_equal(shell_split("   ", &argc, &argv, &cause), 0);
+	assert_int_equal(argc, 0);
+	shell_words_free(argv);
+
+	assert_int_equal(shell_split("''", &argc, &argv, &cause), 0);
+	assert_int_equal(argc, 1);
+	assert_string_equal(argv[0], "");
+	shell_words_free(argv);
+}
+
+static void test_split_unterminated_quote(void **state)
+{
+	char **argv = NULL, *cause = NULL;
+	int argc;
+	(void)state;
+
+	assert_int_equal(shell_split("show 'oops", &argc, &argv, &cause), -1);
+	assert_string_equal(cause, "unterminated single quote");
+	free(cause);
+}
+
+static void test_prefix_lookup(void **state)
+{
+	char *cause = NULL;
+	(void)state;
+
+	assert_string_equal(cmd_find("sh", &cause)->name, "show");
+	assert_string_equal(cmd_find("ban", &cause)->name, "banks");
+	assert_string_equal(cmd_find("quit", &cause)->name, "quit");
+	assert_null(cmd_find("", &cause));
+	assert_string_equal(cause, "unknown command '' (try 'help')");
+	free(cause);
+	assert_string_equal(cmd_find("th", &cause)->name, "themes");
+	assert_null(cmd_find("q", &cause));
+	assert_string_equal(cause, "ambiguous command: q, could be: questions, quit");
+	free(cause);
+	assert_null(cmd_find("shwo", &cause));
+	assert_string_equal(cause, "unknown command 'shwo' (did you mean 'show'?)");
+	free(cause);
+}
+
+static void test_table_is_well_formed(void **state)
+{
+	size_t i, j;
+	(void)state;
+
+	for (i = 0; cmd_table[i] != NULL; i++) {
+		assert_non_null(cmd_table[i]->help);
+		assert_non_null(cmd_table[i]->usage);
+		assert_non_null(cmd_table[i]->exec);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(cmd_table[i]->name, cmd_table[j]->name);
+	}
+	assert_true(i >= 7);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_split_words_and_quotes),
+		cmocka_unit_test(test_split_unterminated_quote),
+		cmocka_unit_test(test_prefix_lookup),
+		cmocka_unit_test(test_table_is_well_formed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
