@@ -34,7 +34,7 @@ void arena_release(struct arena *arena)
 	arena_init(arena);
 }
 
-void *arena_alloc(struct arena *arena, size_t size)
+void *arena_alloc_raw(struct arena *arena, size_t size)
 {
 	struct arena_chunk *chunk = arena->head;
 	size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
@@ -60,13 +60,20 @@ void *arena_alloc(struct arena *arena, size_t size)
 	p = chunk->data + chunk->used;
 	chunk->used += rounded;
 	arena->total += rounded;
+	return p;
+}
+
+void *arena_alloc(struct arena *arena, size_t size)
+{
+	void *p = arena_alloc_raw(arena, size);
+
 	memset(p, 0, size);
 	return p;
 }
 
 char *arena_strndup(struct arena *arena, const char *s, size_t n)
 {
-	char *copy = arena_alloc(arena, n + 1);
+	char *copy = arena_alloc_raw(arena, n + 1);
 	memcpy(copy, s, n);
 	copy[n] = '\0';
 	return copy;
@@ -79,7 +86,7 @@ char *arena_strdup(struct arena *arena, const char *s)
 
 void *arena_memdup(struct arena *arena, const void *data, size_t size)
 {
-	void *copy = arena_alloc(arena, size);
+	void *copy = arena_alloc_raw(arena, size);
 	if (size)
 		memcpy(copy, data, size);
 	return copy;

@@ -51,8 +51,9 @@ static int fail_at(struct builder *b, const yaml_mark_t *mark, char *message)
 
 static struct bank_yaml_node *new_node(struct builder *b, enum bank_yaml_kind kind, const yaml_mark_t *mark)
 {
-	struct bank_yaml_node *node = arena_alloc(b->arena, sizeof *node);
+	struct bank_yaml_node *node = arena_alloc_raw(b->arena, sizeof *node);
 
+	memset(node, 0, sizeof *node);
 	node->kind = kind;
 	node->line = (int)mark->line + 1;
 	node->column = (int)mark->column + 1;

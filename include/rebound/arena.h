@@ -16,9 +16,11 @@ void arena_init(struct arena *arena);
 void arena_release(struct arena *arena);
 /* Zeroed, aligned memory owned by the arena. Never NULL. */
 void *arena_alloc(struct arena *arena, size_t size);
+/* Uninitialised memory: for callers that fill every byte. */
+void *arena_alloc_raw(struct arena *arena, size_t size);
 char *arena_strdup(struct arena *arena, const char *s);
 char *arena_strndup(struct arena *arena, const char *s, size_t n);
-/* Copies count pointers into arena memory. */
+/* Copies size bytes into arena memory. */
 void *arena_memdup(struct arena *arena, const void *data, size_t size);
 
 #endif

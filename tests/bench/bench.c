@@ -1,1 +1,227 @@
-int main(void){return 0;}
+/* rebound-bench: the speed targets from PRODUCT.md, measured and printed against their targets.
+ * Run on demand: ./build/tests/rebound-bench [RUNS]. It generates a 10,000-question bank, times the
+ * bank module against a bare libyaml event parse of the same file, and times whole rebound processes
+ * from start to their first prompt (through a pseudo-terminal, as a user sees it). */
+#include "rebound/bank.h"
+#include "rebound/util.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#define QUESTIONS 10000
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double median(double *values, int count)
+{
+	qsort(values, (size_t)count, sizeof *values, compare_doubles);
+	return count % 2 ? values[count / 2] : (values[count / 2 - 1] + values[count / 2]) / 2;
+}
+
+/* A realistic bank: every field used, about 400 bytes a question. */
+static void generate_bank(const char *path)
+{
+	static const char *const themes[] = { "structure", "examples", "technical-depth", "clarity", "confidence",
+					      "rapport", "company-knowledge", "fit", "teamwork", "closing" };
+	static const char *const stages[] = { "application", "phone-screen", "technical", "onsite", "final" };
+	FILE *f = fopen(path, "w");
+	int i;
+
+	if (f == NULL) {
+		perror(path);
+		exit(1);
+	}
+	fprintf(f, "bank: bench\ntitle: Generated benchmark bank\nversion: 1\n"
+		   "defaults: { think_seconds: 15, answer_seconds: 120 }\nquestions:\n");
+	for (i = 0; i < QUESTIONS; i++) {
+		fprintf(f, "  - id: bench-question-%05d\n"
+			   "    text: Tell me about a time you had to handle situation number %d under pressure.\n"
+			   "    themes: [%s, %s]\n    stages: [%s]\n    difficulty: %d\n    answer_seconds: %d\n"
+			   "    talking_points: [the situation and stakes, what you did first, the measurable result]\n"
+			   "    keywords: [team, deadline, result, priority]\n"
+			   "    tips: [Lead with the result, then explain how you got there.]\n"
+			   "    follow_ups: [What would you do differently next time?]\n",
+			i, i, themes[i % 10], themes[(i + 3) % 10], stages[i % 5], i % 5 + 1, 60 + i % 5 * 30);
+	}
+	fclose(f);
+}
+
+/* The baseline: read the file and pull every event through libyaml, doing nothing with them. */
+static double bare_parse_ms(const char *path)
+{
+	double start = now_ms();
+	yaml_parser_t parser;
+	yaml_event_t event;
+	size_t len;
+	char *data = util_read_file(path, BANK_MAX_FILE_BYTES, &len, NULL);
+	int done = 0;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &event)) {
+			fprintf(stderr, "bench: libyaml failed on %s\n", path);
+			exit(1);
+		}
+		done = event.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&event);
+	}
+	yaml_parser_delete(&parser);
+	free(data);
+	return now_ms() - start;
+}
+
+static double bank_load_ms(const char *themes_path, const char *path)
+{
+	struct bank_catalog *catalog = bank_catalog_new();
+	double start, elapsed;
+
+	bank_load_file(catalog, themes_path);
+	start = now_ms();
+	bank_load_file(catalog, path);
+	elapsed = now_ms() - start;
+	if (bank_error_count(catalog) != 0 || bank_question_total(catalog) != QUESTIONS) {
+		bank_diag_print(catalog, 0, stderr);
+		exit(1);
+	}
+	bank_catalog_free(catalog);
+	return elapsed;
+}
+
+/* Starts rebound on a pseudo-terminal and returns the time until its prompt appears. */
+static double startup_ms(const char *data_dir)
+{
+	char buffer[4096], seen[8192] = "";
+	size_t seen_len = 0;
+	double start = now_ms(), elapsed = -1;
+	int master, status;
+	pid_t pid = forkpty(&master, NULL, NULL, NULL);
+
+	if (pid < 0) {
+		perror("forkpty");
+		exit(1);
+	}
+	if (pid == 0) {
+		setenv("REBOUND_HOME", data_dir, 1);
+		setenv("TERM", "dumb", 1);
+		execl(REBOUND_BINARY, "rebound", (char *)NULL);
+		_exit(127);
+	}
+	while (elapsed < 0 && now_ms() - start < 10000) {
+		struct pollfd pfd = { .fd = master, .events = POLLIN };
+		ssize_t n;
+		if (poll(&pfd, 1, 100) <= 0)
+			continue;
+		if ((n = read(master, buffer, sizeof buffer)) <= 0)
+			break;
+		if (seen_len + (size_t)n >= sizeof seen)
+			seen_len = 0;
+		memcpy(seen + seen_len, buffer, (size_t)n);
+		seen_len += (size_t)n;
+		seen[seen_len] = '\0';
+		if (strstr(seen, "rebound> ") != NULL)
+			elapsed = now_ms() - start;
+	}
+	kill(pid, SIGTERM);
+	waitpid(pid, &status, 0);
+	close(master);
+	if (elapsed < 0) {
+		fprintf(stderr, "bench: no prompt from %s within 10 s\n", REBOUND_BINARY);
+		exit(1);
+	}
+	return elapsed;
+}
+
+static double startup_median(const char *data_dir, int runs)
+{
+	double *times = xcalloc((size_t)runs, sizeof *times);
+	double result;
+	int i;
+
+	startup_ms(data_dir);	/* first run creates the database and syncs the banks */
+	for (i = 0; i < runs; i++)
+		times[i] = startup_ms(data_dir);
+	result = median(times, runs);
+	free(times);
+	return result;
+}
+
+static void row(const char *what, double value, const char *unit, const char *target, int ok)
+{
+	printf("%-50s %10.2f %-3s %-12s %s\n", what, value, unit, target, target[0] ? (ok ? "ok" : "OVER") : "");
+}
+
+int main(int argc, char **argv)
+{
+	int runs = argc > 1 ? atoi(argv[1]) : 7, i;
+	char dir[] = "/tmp/rebound-bench-XXXXXX";
+	char *bank_path, *themes_path, *empty_home, *big_home, *command;
+	double parse[64], load[64], parse_ms, load_ms, startup_bundled, startup_big;
+	struct stat st;
+
+	if (runs < 1 || runs > 64)
+		runs = 7;
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	bank_path = xasprintf("%s/bench.yaml", dir);
+	themes_path = xasprintf("%s/questions/themes.yaml", REBOUND_SOURCE_DIR);
+	generate_bank(bank_path);
+	stat(bank_path, &st);
+	for (i = 0; i < runs; i++) {
+		parse[i] = bare_parse_ms(bank_path);
+		load[i] = bank_load_ms(themes_path, bank_path);
+	}
+	parse_ms = median(parse, runs);
+	load_ms = median(load, runs);
+
+	empty_home = xasprintf("%s/home-bundled", dir);
+	big_home = xasprintf("%s/home-10k", dir);
+	command = xasprintf("mkdir -p '%s/questions' && cp '%s' '%s/questions/'", big_home, bank_path, big_home);
+	if (system(command) != 0)
+		return 1;
+	startup_bundled = startup_median(empty_home, runs);
+	startup_big = startup_median(big_home, runs);
+
+	printf("rebound-bench: medians of %d runs; bank of %d questions, %.1f MB\n\n", runs, QUESTIONS,
+	       st.st_size / 1e6);
+	printf("%-50s %14s %-12s %s\n", "measure", "value", "target", "status");
+	row("bare libyaml event parse (baseline)", parse_ms, "ms", "", 1);
+	row("bank module load + validate", load_ms, "ms", "", 1);
+	row("  ratio to the bare parse", load_ms / parse_ms, "x", "<= 1.30x", load_ms / parse_ms <= 1.30);
+	row("start-up to first prompt, bundled banks", startup_bundled, "ms", "< 20 ms", startup_bundled < 20);
+	row("start-up to first prompt, + 10,000-question bank", startup_big, "ms", "< 20 ms", startup_big < 20);
+
+	free(command);
+	command = xasprintf("rm -rf '%s'", dir);
+	if (system(command) != 0)
+		fprintf(stderr, "bench: could not remove %s\n", dir);
+	free(command);
+	free(bank_path);
+	free(themes_path);
+	free(empty_home);
+	free(big_home);
+	return 0;
+}

@@ -1,0 +1,39 @@
+# Shared helpers for the end-to-end scripts: a private temporary home and data dir per script,
+# run-and-capture, and assertions that print what differed. Source it; end with 'finish'.
+set -u
+: "${REBOUND:?set REBOUND to the rebound binary}"
+: "${REBOUND_SOURCE:?set REBOUND_SOURCE to the source tree}"
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/rebound-e2e.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export HOME="$TMP/home" REBOUND_HOME="$TMP/data" NO_COLOR= LC_ALL=C.UTF-8
+unset XDG_DATA_HOME XDG_CONFIG_HOME
+mkdir -p "$HOME"
+passed=0
+failed=0
+
+# run CMD...: runs it with stdin from $STDIN (default /dev/null); sets $out, $err, $status.
+run() {
+	"$@" <"${STDIN:-/dev/null}" >"$TMP/.out" 2>"$TMP/.err"
+	status=$?
+	out=$(cat "$TMP/.out")
+	err=$(cat "$TMP/.err")
+}
+
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	printf 'FAIL (%s line %s): %s\n' "$(basename "$0")" "${BASH_LINENO[1]}" "$1"
+}
+
+expect_status() { [ "$status" -eq "$1" ] && pass || fail "exit status $status, expected $1 (stderr: $err)"; }
+expect_out() { [ "$out" = "$1" ] && pass || fail "stdout differs:$(printf '\n--- expected\n%s\n--- actual\n%s' "$1" "$out")"; }
+expect_err() { [ "$err" = "$1" ] && pass || fail "stderr differs:$(printf '\n--- expected\n%s\n--- actual\n%s' "$1" "$err")"; }
+expect_out_has() { case "$out" in *"$1"*) pass ;; *) fail "stdout lacks '$1':$(printf '\n%s' "$out")" ;; esac; }
+expect_err_has() { case "$err" in *"$1"*) pass ;; *) fail "stderr lacks '$1':$(printf '\n%s' "$err")" ;; esac; }
+expect_true() { if eval "$1"; then pass; else fail "not true: $1"; fi; }
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
