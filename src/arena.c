@@ -34,6 +34,21 @@ void arena_release(struct arena *arena)
 	arena_init(arena);
 }
 
+void arena_reset(struct arena *arena)
+{
+	struct arena_chunk *keep = arena->head, *chunk, *next;
+
+	if (keep == NULL)
+		return;
+	for (chunk = keep->next; chunk != NULL; chunk = next) {
+		next = chunk->next;
+		free(chunk);
+	}
+	keep->next = NULL;
+	keep->used = 0;
+	arena->total = 0;
+}
+
 void *arena_alloc_raw(struct arena *arena, size_t size)
 {
 	struct arena_chunk *chunk = arena->head;

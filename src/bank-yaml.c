@@ -13,12 +13,16 @@
 struct frame {
 	struct bank_yaml_node *node;
 	const char *anchor;		/* registered when the collection ends, so it cannot contain itself */
-	struct bank_yaml_node **children;
+	struct bank_yaml_node **children;	/* reused by the next frame at this depth */
 	size_t count, capacity;
+	int keep;			/* its nodes outlive a streamed item (under an anchor, or not streamed) */
+	int streaming;			/* the streamed list: finished items go to the callback */
 };
 
 struct builder {
-	struct arena *arena;
+	struct arena *arena;		/* nodes that live as long as the tree */
+	struct arena scratch;		/* nodes of the streamed item being built */
+	const struct bank_yaml_stream *stream;
 	struct frame *stack;
 	size_t depth, capacity, max_depth;
 	struct map anchors;
@@ -49,9 +53,16 @@ static int fail_at(struct builder *b, const yaml_mark_t *mark, char *message)
 	return -1;
 }
 
-static struct bank_yaml_node *new_node(struct builder *b, enum bank_yaml_kind kind, const yaml_mark_t *mark)
+/* Where a new node goes: the scratch arena inside a streamed item, unless something may alias it. */
+static struct arena *arena_for(struct builder *b, int anchored)
 {
-	struct bank_yaml_node *node = arena_alloc_raw(b->arena, sizeof *node);
+	return anchored || b->depth == 0 || b->stack[b->depth - 1].keep ? b->arena : &b->scratch;
+}
+
+static struct bank_yaml_node *new_node(struct builder *b, struct arena *arena, enum bank_yaml_kind kind,
+				       const yaml_mark_t *mark)
+{
+	struct bank_yaml_node *node = arena_alloc_raw(arena, sizeof *node);
 
 	memset(node, 0, sizeof *node);
 	node->kind = kind;
@@ -61,7 +72,7 @@ static struct bank_yaml_node *new_node(struct builder *b, enum bank_yaml_kind ki
 	return node;
 }
 
-/* Attaches a finished node to the open collection, or makes it the root. */
+/* Attaches a finished node to the open collection (or hands a streamed item over), or makes it the root. */
 static void attach(struct builder *b, struct bank_yaml_node *node)
 {
 	struct frame *top;
@@ -71,6 +82,11 @@ static void attach(struct builder *b, struct bank_yaml_node *node)
 		return;
 	}
 	top = &b->stack[b->depth - 1];
+	if (top->streaming) {
+		b->stream->on_item(b->stream->data, node, b->node_count);
+		arena_reset(&b->scratch);
+		return;
+	}
 	xgrow(&top->children, &top->capacity, top->count + 1, sizeof *top->children);
 	top->children[top->count++] = node;
 }
@@ -86,19 +102,39 @@ static const char *copy_anchor(struct builder *b, const yaml_char_t *anchor)
 	return anchor ? arena_strdup(b->arena, (const char *)anchor) : NULL;
 }
 
+/* 1 if a list opening now is the value of the stream key in the root mapping. */
+static int starts_stream(const struct builder *b)
+{
+	const struct frame *root;
+
+	if (b->stream == NULL || b->depth != 1)
+		return 0;
+	root = &b->stack[0];
+	return root->node->kind == BANK_YAML_MAPPING && root->count % 2 == 1 &&
+	       root->children[root->count - 1]->kind == BANK_YAML_SCALAR &&
+	       strcmp(root->children[root->count - 1]->value, b->stream->key) == 0;
+}
+
 static int open_collection(struct builder *b, const yaml_event_t *event, enum bank_yaml_kind kind,
 			   const yaml_char_t *anchor)
 {
+	struct arena *arena = arena_for(b, anchor != NULL);
+	int streaming = kind == BANK_YAML_SEQUENCE && starts_stream(b);
 	struct frame *frame;
 
-	if (b->depth >= b->max_depth) {
+	if (b->depth >= b->max_depth)
 		return fail_at(b, &event->start_mark, xasprintf("nested deeper than %zu levels", b->max_depth));
+	if (b->depth == b->capacity) {
+		xgrow(&b->stack, &b->capacity, b->depth + 1, sizeof *b->stack);
+		memset(b->stack + b->depth, 0, (b->capacity - b->depth) * sizeof *b->stack);
 	}
-	xgrow(&b->stack, &b->capacity, b->depth + 1, sizeof *b->stack);
-	frame = &b->stack[b->depth++];
-	memset(frame, 0, sizeof *frame);
-	frame->node = new_node(b, kind, &event->start_mark);
+	frame = &b->stack[b->depth];
+	frame->node = new_node(b, arena, kind, &event->start_mark);
 	frame->anchor = copy_anchor(b, anchor);
+	frame->count = 0;
+	frame->keep = arena == b->arena && !streaming;
+	frame->streaming = streaming;
+	b->depth++;
 	return 0;
 }
 
@@ -108,8 +144,8 @@ static void close_collection(struct builder *b)
 	struct bank_yaml_node *node = frame->node;
 
 	node->count = frame->count;
-	node->items = arena_memdup(b->arena, frame->children, frame->count * sizeof *frame->children);
-	free(frame->children);
+	node->items = arena_memdup(frame->keep || frame->streaming ? b->arena : &b->scratch, frame->children,
+				   frame->count * sizeof *frame->children);
 	remember_anchor(b, frame->anchor, node);
 	attach(b, node);
 }
@@ -124,15 +160,16 @@ static int on_event(struct builder *b, const yaml_event_t *event)
 			return fail_at(b, &event->start_mark,
 				       xstrdup("a file holds one YAML document; found a second one"));
 		return 0;
-	case YAML_SCALAR_EVENT:
-		node = new_node(b, BANK_YAML_SCALAR, &event->start_mark);
-		node->value = arena_strndup(b->arena, (const char *)event->data.scalar.value,
-					    event->data.scalar.length);
+	case YAML_SCALAR_EVENT: {
+		struct arena *arena = arena_for(b, event->data.scalar.anchor != NULL);
+		node = new_node(b, arena, BANK_YAML_SCALAR, &event->start_mark);
+		node->value = arena_strndup(arena, (const char *)event->data.scalar.value, event->data.scalar.length);
 		node->length = event->data.scalar.length;
 		node->plain = event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		remember_anchor(b, copy_anchor(b, event->data.scalar.anchor), node);
 		attach(b, node);
 		return 0;
+	}
 	case YAML_ALIAS_EVENT:
 		node = map_get(&b->anchors, (const char *)event->data.alias.anchor);
 		if (node == NULL)
@@ -201,8 +238,9 @@ static void parser_error(const yaml_parser_t *parser, const char *data, size_t l
 		err->message = xstrdup(problem);
 }
 
-int bank_yaml_parse(const char *data, size_t len, int max_depth, struct arena *arena,
-		    struct bank_yaml_node **root, size_t *node_count, struct bank_yaml_error *err)
+int bank_yaml_parse(const char *data, size_t len, int max_depth, const struct bank_yaml_stream *stream,
+		    struct arena *arena, struct bank_yaml_node **root, size_t *node_count,
+		    struct bank_yaml_error *err)
 {
 	yaml_parser_t parser;
 	yaml_event_t event;
@@ -211,6 +249,8 @@ int bank_yaml_parse(const char *data, size_t len, int max_depth, struct arena *a
 
 	memset(&b, 0, sizeof b);
 	b.arena = arena;
+	arena_init(&b.scratch);
+	b.stream = stream;
 	b.max_depth = (size_t)max_depth;
 	b.err = err;
 	map_init(&b.anchors);
@@ -232,9 +272,10 @@ int bank_yaml_parse(const char *data, size_t len, int max_depth, struct arena *a
 			break;
 	}
 	yaml_parser_delete(&parser);
-	while (b.depth > 0)
-		free(b.stack[--b.depth].children);
+	for (b.depth = 0; b.depth < b.capacity; b.depth++)
+		free(b.stack[b.depth].children);
 	free(b.stack);
+	arena_release(&b.scratch);
 	map_release(&b.anchors);
 	*root = rc == 0 ? b.root : NULL;
 	*node_count = b.node_count;

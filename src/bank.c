@@ -42,7 +42,7 @@ struct loader {
 	const char *file;
 	int errors;
 	int stopped;		/* too many errors or visits: the rest of the file is skipped */
-	size_t visits_left;
+	size_t visits, nodes;	/* node visits so far; nodes built so far */
 };
 
 /* ------------------------------------------------------------------------------------------------
@@ -174,12 +174,12 @@ static int visit(struct loader *l, const struct bank_yaml_node *node)
 {
 	if (l->stopped)
 		return 0;
-	if (l->visits_left == 0) {
+	if (l->visits >= l->nodes * BANK_VISITS_PER_NODE + BANK_VISITS_MIN) {
 		error_at(l, node, "aliases expand to too many nodes; the rest of the file was not checked");
 		l->stopped = 1;
 		return 0;
 	}
-	l->visits_left--;
+	l->visits++;
 	return 1;
 }
 
@@ -624,11 +624,10 @@ static void load_question(struct loader *l, struct bank_build *build, const stru
 			   build->stage_id_count);
 	if (v[4] != NULL)
 		q->difficulty = get_int(l, v[4], "difficulty", 1, 5);
-	q->think_seconds = v[5] ? get_int(l, v[5], "think_seconds", 0, BANK_THINK_SECONDS_MAX) :
-				  build->bank->think_seconds;
+	/* -1: the bank's default, which may come later in the file; set when the bank is committed. */
+	q->think_seconds = v[5] ? get_int(l, v[5], "think_seconds", 0, BANK_THINK_SECONDS_MAX) : -1;
 	q->answer_seconds = v[6] ? get_int(l, v[6], "answer_seconds", BANK_ANSWER_SECONDS_MIN,
-					     BANK_ANSWER_SECONDS_MAX) :
-				   build->bank->answer_seconds;
+					     BANK_ANSWER_SECONDS_MAX) : -1;
 	if (v[7] != NULL)
 		get_strings(l, v[7], "talking_points", &q->talking_points);
 	if (v[8] != NULL)
@@ -674,36 +673,72 @@ static void commit_bank(struct bank_catalog *catalog, struct bank_build *build)
 	xgrow(&catalog->questions, &catalog->question_capacity, catalog->question_total + build->count,
 	      sizeof *catalog->questions);
 	for (i = 0; i < build->count; i++) {
-		map_put(&catalog->question_index, build->questions[i]->id, build->questions[i]);
-		catalog->questions[catalog->question_total++] = build->questions[i];
+		struct bank_question *q = build->questions[i];
+		if (q->think_seconds < 0)
+			q->think_seconds = bank->think_seconds;
+		if (q->answer_seconds < 0)
+			q->answer_seconds = bank->answer_seconds;
+		map_put(&catalog->question_index, q->id, q);
+		catalog->questions[catalog->question_total++] = q;
 	}
 	xgrow(&catalog->banks, &catalog->bank_capacity, catalog->bank_count + 1, sizeof *catalog->banks);
 	catalog->banks[catalog->bank_count++] = bank;
 	map_put(&catalog->bank_index, bank->name, bank);
 }
 
-static void load_bank_file(struct loader *l, const struct bank_yaml_node *root)
+static void bank_build_init(struct bank_build *build, struct bank_catalog *catalog, const char *path)
+{
+	memset(build, 0, sizeof *build);
+	build->bank = arena_alloc(&catalog->arena, sizeof *build->bank);
+	build->bank->path = path;
+	build->bank->version = 1;
+	build->bank->think_seconds = BANK_DEFAULT_THINK_SECONDS;
+	build->bank->answer_seconds = BANK_DEFAULT_ANSWER_SECONDS;
+	build->theme_ids = collect_ids(catalog, 1, &build->theme_id_count);
+	build->stage_ids = collect_ids(catalog, 0, &build->stage_id_count);
+	map_init(&build->local);
+}
+
+static void bank_build_release(struct bank_build *build)
+{
+	free(build->questions);
+	free(build->theme_ids);
+	free(build->stage_ids);
+	map_release(&build->local);
+}
+
+/* A file being loaded with the bank its questions go into as they stream past. */
+struct file_load {
+	struct loader *loader;
+	struct bank_build *build;
+};
+
+static void on_question(void *data, const struct bank_yaml_node *item, size_t nodes_so_far)
+{
+	struct file_load *load = data;
+
+	load->loader->nodes = nodes_so_far;
+	if (visit(load->loader, item))
+		load_question(load->loader, load->build, item);
+}
+
+/* The bank's own keys, once the whole file is read; streamed questions are already in build. */
+static void load_bank_file(struct loader *l, const struct bank_yaml_node *root, struct bank_build *build)
 {
 	static const char *const known[] = { "bank", "title", "questions", "version", "defaults" };
 	const struct bank_yaml_node *v[5];
 	struct bank_catalog *catalog = l->catalog;
+	struct bank *bank = build->bank;
 	const struct bank *first;
-	struct bank_build build;
-	struct bank *bank;
 	size_t i;
-	int rc;
 
-	rc = get_fields(l, root, "a bank", known, 5, v);
-	rc |= require(l, root, "the bank", known, v, 3);
+	get_fields(l, root, "a bank", known, 5, v);
+	require(l, root, "the bank", known, v, 3);
 	if (v[0] == NULL)
 		return;
-	bank = arena_alloc(&catalog->arena, sizeof *bank);
-	bank->path = l->file;
 	bank->name = get_id(l, v[0], "bank", "bank");
 	bank->title = v[1] ? get_text(l, v[1], "title") : NULL;
 	bank->version = v[3] ? get_int(l, v[3], "version", 1, 1000000) : 1;
-	bank->think_seconds = BANK_DEFAULT_THINK_SECONDS;
-	bank->answer_seconds = BANK_DEFAULT_ANSWER_SECONDS;
 	if (bank->name == NULL)
 		return;
 	if ((first = map_get(&catalog->bank_index, bank->name)) != NULL) {
@@ -712,27 +747,18 @@ static void load_bank_file(struct loader *l, const struct bank_yaml_node *root)
 	}
 	if (v[4] != NULL)
 		load_defaults(l, v[4], bank);
-
-	memset(&build, 0, sizeof build);
-	build.bank = bank;
-	build.theme_ids = collect_ids(catalog, 1, &build.theme_id_count);
-	build.stage_ids = collect_ids(catalog, 0, &build.stage_id_count);
-	map_init(&build.local);
+	/* A list that was not streamed (an alias to an anchored list) is walked here. */
 	if (v[2] != NULL && visit(l, v[2]) && !is_null(v[2])) {
 		if (v[2]->kind != BANK_YAML_SEQUENCE)
 			error_at(l, v[2], "'questions' must be a list, not %s", bank_yaml_kind_name(v[2]));
 		else
 			for (i = 0; i < v[2]->count && !l->stopped; i++)
 				if (visit(l, v[2]->items[i]))
-					load_question(l, &build, v[2]->items[i]);
+					load_question(l, build, v[2]->items[i]);
 	}
 	bank->error_count = l->errors;
 	if (bank->title != NULL)
-		commit_bank(catalog, &build);
-	free(build.questions);
-	free(build.theme_ids);
-	free(build.stage_ids);
-	map_release(&build.local);
+		commit_bank(catalog, build);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -752,32 +778,33 @@ static int has_key(const struct bank_yaml_node *mapping, const char *key)
 /* Loads one file's text; *is_themes tells whether it was a themes file. Returns the errors found. */
 static int load_text(struct bank_catalog *catalog, const char *name, const char *data, size_t len, int *is_themes)
 {
-	struct loader l = { catalog, arena_strdup(&catalog->arena, name), 0, 0, 0 };
+	struct loader l = { catalog, arena_strdup(&catalog->arena, name), 0, 0, 0, 0 };
+	struct bank_build build;
+	struct file_load load = { &l, &build };
+	struct bank_yaml_stream stream = { "questions", on_question, &load };
 	struct bank_yaml_node *root;
 	struct bank_yaml_error err;
 	struct arena tree;
-	size_t nodes;
 
 	arena_init(&tree);
-	if (bank_yaml_parse(data, len, BANK_MAX_DEPTH, &tree, &root, &nodes, &err) != 0) {
+	bank_build_init(&build, catalog, l.file);
+	if (bank_yaml_parse(data, len, BANK_MAX_DEPTH, &stream, &tree, &root, &l.nodes, &err) != 0) {
 		add_diag(catalog, BANK_ERROR, l.file, err.line, err.column, err.message);
-		arena_release(&tree);
-		return 1;
-	}
-	l.visits_left = nodes * BANK_VISITS_PER_NODE + BANK_VISITS_MIN;
-	if (root == NULL || is_null(root)) {
+		l.errors++;
+	} else if (root == NULL || is_null(root)) {
 		error_at(&l, NULL, "empty file: expected a question bank or a themes file");
 	} else if (root->kind != BANK_YAML_MAPPING) {
 		error_at(&l, root, "expected a mapping with 'bank', 'title' and 'questions' (or 'stages' and 'themes'),"
 			 " not %s", bank_yaml_kind_name(root));
 	} else if (has_key(root, "bank")) {
-		load_bank_file(&l, root);
+		load_bank_file(&l, root, &build);
 	} else if (has_key(root, "themes") || has_key(root, "stages")) {
 		*is_themes = 1;
 		load_themes_file(&l, root);
 	} else {
 		error_at(&l, root, "not a question bank or themes file: expected a 'bank' key (or 'stages' and 'themes')");
 	}
+	bank_build_release(&build);
 	arena_release(&tree);
 	return l.errors;
 }

@@ -14,6 +14,8 @@ struct arena {
 void arena_init(struct arena *arena);
 /* Frees every chunk; the arena can be used again. Accepts NULL. */
 void arena_release(struct arena *arena);
+/* Forgets every allocation but keeps the newest chunk for reuse: for scratch memory in a loop. */
+void arena_reset(struct arena *arena);
 /* Zeroed, aligned memory owned by the arena. Never NULL. */
 void *arena_alloc(struct arena *arena, size_t size);
 /* Uninitialised memory: for callers that fill every byte. */

@@ -26,11 +26,24 @@ struct bank_yaml_error {
 };
 
 /*
- * Parses one YAML document from data into nodes allocated in arena; *root is NULL for an empty stream.
- * *node_count receives the number of nodes built. Returns 0, or -1 with err filled.
+ * Streaming: each finished item of the list under the root mapping's key `key` is handed to on_item
+ * (with the number of nodes built so far) and then forgotten, so a bank of any size is walked one
+ * question at a time in a small scratch arena. Items under an anchor are kept (aliases may name them).
+ * The list itself stays in the tree, empty.
  */
-int bank_yaml_parse(const char *data, size_t len, int max_depth, struct arena *arena,
-		    struct bank_yaml_node **root, size_t *node_count, struct bank_yaml_error *err);
+struct bank_yaml_stream {
+	const char *key;
+	void (*on_item)(void *data, const struct bank_yaml_node *item, size_t nodes_so_far);
+	void *data;
+};
+
+/*
+ * Parses one YAML document from data into nodes allocated in arena; *root is NULL for an empty stream.
+ * stream may be NULL. *node_count receives the number of nodes built. Returns 0, or -1 with err filled.
+ */
+int bank_yaml_parse(const char *data, size_t len, int max_depth, const struct bank_yaml_stream *stream,
+		    struct arena *arena, struct bank_yaml_node **root, size_t *node_count,
+		    struct bank_yaml_error *err);
 
 /* The human name of a node's kind: "a text", "a list", "a mapping". */
 const char *bank_yaml_kind_name(const struct bank_yaml_node *node);
