@@ -49,14 +49,14 @@ void arena_reset(struct arena *arena)
 	arena->total = 0;
 }
 
-void *arena_alloc_raw(struct arena *arena, size_t size)
+/* Bump-allocates size bytes at a multiple of align (a power of two, at most ARENA_ALIGN). */
+static void *arena_take(struct arena *arena, size_t size, size_t align)
 {
 	struct arena_chunk *chunk = arena->head;
-	size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	size_t pad = chunk ? (align - (chunk->used & (align - 1))) & (align - 1) : 0;
+	size_t rounded = size + pad;
 	void *p;
 
-	if (rounded < size)
-		rounded = size;
 	if (chunk == NULL || chunk->size - chunk->used < rounded) {
 		size_t data_size = rounded > ARENA_CHUNK_SIZE ? rounded : ARENA_CHUNK_SIZE;
 		struct arena_chunk *fresh = xmalloc(sizeof *fresh + data_size);
@@ -71,11 +71,19 @@ void *arena_alloc_raw(struct arena *arena, size_t size)
 			arena->head = fresh;
 		}
 		chunk = fresh;
+		pad = 0;
 	}
+	chunk->used += pad;
+	rounded -= pad;
 	p = chunk->data + chunk->used;
 	chunk->used += rounded;
 	arena->total += rounded;
 	return p;
+}
+
+void *arena_alloc_raw(struct arena *arena, size_t size)
+{
+	return arena_take(arena, size, ARENA_ALIGN);
 }
 
 void *arena_alloc(struct arena *arena, size_t size)
@@ -88,7 +96,7 @@ void *arena_alloc(struct arena *arena, size_t size)
 
 char *arena_strndup(struct arena *arena, const char *s, size_t n)
 {
-	char *copy = arena_alloc_raw(arena, n + 1);
+	char *copy = arena_take(arena, n + 1, 1);	/* text needs no alignment: pack it */
 	memcpy(copy, s, n);
 	copy[n] = '\0';
 	return copy;

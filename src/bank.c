@@ -340,8 +340,8 @@ static int get_fields(struct loader *l, const struct bank_yaml_node *mapping, co
 			}
 			continue;
 		}
-		for (i = 0; i < known_count; i++)
-			if (strcmp(key->value, known[i]) == 0)
+		for (i = 0; i < known_count; i++)	/* first letters differ for most keys: test them first */
+			if (key->value[0] == known[i][0] && strcmp(key->value, known[i]) == 0)
 				break;
 		if (i == known_count) {
 			warning_at(l, key, "unknown key '%s' in %s (ignored)", key->value, what);
@@ -602,14 +602,11 @@ static void load_question(struct loader *l, struct bank_build *build, const stru
 		return;
 	if (q->id != NULL) {
 		first = map_get(&catalog->question_index, q->id);
-		if (first == NULL)
-			first = map_get(&build->local, q->id);
-		if (first != NULL) {
+		if (first == NULL && (first = map_put(&build->local, q->id, q)) != NULL)
+			map_put(&build->local, q->id, (void *)first);	/* the first definition stays */
+		if (first != NULL)
 			error_at(l, v[0], "duplicate question id '%s' (first defined at %s:%d:%d)", q->id,
 				 first->bank->path, first->line, first->column);
-		} else {
-			map_put(&build->local, q->id, q);
-		}
 	}
 	q->bank = build->bank;
 	q->line = v[0] ? v[0]->line : node->line;

@@ -165,14 +165,19 @@ const char *util_suggest(const char *word, const char *const *candidates, size_t
 uint64_t util_hash64(const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len, word;
+	size_t i = 0;
 
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
+	/* Eight bytes a step: the content fingerprint of a 4 MB bank costs under a millisecond. */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&word, p + i, 8);
+		h = (h ^ word) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
 	}
-	return h;
+	for (word = 0; i < len; i++)
+		word = word << 8 | p[i];
+	h = (h ^ word) * 0xC4CEB9FE1A85EC53ULL;
+	return h ^ (h >> 29);
 }
 
 char *util_read_file(const char *path, size_t max_bytes, size_t *len, char **cause)

@@ -26,7 +26,7 @@ size_t util_edit_distance(const char *a, const char *b);
 /* The candidate closest to word if it is close enough to be a likely typo, else NULL. */
 const char *util_suggest(const char *word, const char *const *candidates, size_t count);
 
-/* 64-bit FNV-1a of a buffer: a fast content fingerprint, not a security hash. */
+/* A fast 64-bit content fingerprint (multiply-xorshift over 8-byte words), not a security hash. */
 uint64_t util_hash64(const void *data, size_t len);
 
 /* Reads a whole file, up to max_bytes; fills *len. Returns NULL and sets *cause on failure. Caller frees. */

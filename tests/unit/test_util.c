@@ -31,11 +31,21 @@ static void test_suggest(void **state)
 	assert_null(util_suggest("zzzzzzzzz", themes, 5));
 }
 
-static void test_hash_is_fnv1a(void **state)
+static void test_hash_fingerprints_content(void **state)
 {
+	char a[] = "bank: core\ntitle: Core questions\n", b[sizeof a];
+	uint64_t h = util_hash64(a, sizeof a - 1);
+	size_t i;
 	(void)state;
-	assert_true(util_hash64("", 0) == 0xcbf29ce484222325ULL);
-	assert_true(util_hash64("a", 1) == 0xaf63dc4c8601ec8cULL);
+
+	assert_true(util_hash64(a, sizeof a - 1) == h);	/* stable */
+	assert_true(util_hash64(a, sizeof a - 2) != h);	/* length matters */
+	assert_true(util_hash64("", 0) != util_hash64("\0", 1));
+	for (i = 0; i < sizeof a - 1; i++) {			/* any one changed byte changes it */
+		memcpy(b, a, sizeof a);
+		b[i] ^= 1;
+		assert_true(util_hash64(b, sizeof a - 1) != h);
+	}
 }
 
 static void test_arena_and_map(void **state)
@@ -67,7 +77,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_suggest),
-		cmocka_unit_test(test_hash_is_fnv1a),
+		cmocka_unit_test(test_hash_fingerprints_content),
 		cmocka_unit_test(test_arena_and_map),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
