@@ -113,10 +113,9 @@ int bank_load_file(struct bank_catalog *catalog, const char *path)
 	size_t len = 0;
 	int is_themes = 0, errors;
 
-	data = util_read_file(path, BANK_MAX_FILE_BYTES, &len, &cause);
-	if (data == NULL || stat(path, &st) != 0) {
-		bank_add_diag(catalog, BANK_ERROR, path, 0, 0, cause ? cause : xasprintf("cannot stat: %s", strerror(errno)));
-		free(data);
+	data = util_read_file(path, BANK_MAX_FILE_BYTES, &len, &st, &cause);
+	if (data == NULL) {
+		bank_add_diag(catalog, BANK_ERROR, path, 0, 0, cause);
 		return 1;
 	}
 	errors = bank_load_text(catalog, path, data, len, &is_themes);

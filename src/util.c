@@ -180,7 +180,7 @@ uint64_t util_hash64(const void *data, size_t len)
 	return h ^ (h >> 29);
 }
 
-char *util_read_file(const char *path, size_t max_bytes, size_t *len, char **cause)
+char *util_read_file(const char *path, size_t max_bytes, size_t *len, struct stat *status, char **cause)
 {
 	FILE *f;
 	struct stat st;
@@ -212,6 +212,8 @@ char *util_read_file(const char *path, size_t max_bytes, size_t *len, char **cau
 	}
 	data[got] = '\0';
 	*len = got;
+	if (status != NULL)
+		*status = st;
 out:
 	fclose(f);
 	return data;

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 /* Allocators that never return NULL: out of memory prints one line and exits 70. */
 void *xmalloc(size_t size);
@@ -29,8 +30,11 @@ const char *util_suggest(const char *word, const char *const *candidates, size_t
 /* A fast 64-bit content fingerprint (multiply-xorshift over 8-byte words), not a security hash. */
 uint64_t util_hash64(const void *data, size_t len);
 
-/* Reads a whole file, up to max_bytes; fills *len. Returns NULL and sets *cause on failure. Caller frees. */
-char *util_read_file(const char *path, size_t max_bytes, size_t *len, char **cause);
+/*
+ * Reads a whole file, up to max_bytes; fills *len, and *st (if not NULL) with the status of the file
+ * that was read. Returns NULL and sets *cause on failure. Caller frees.
+ */
+char *util_read_file(const char *path, size_t max_bytes, size_t *len, struct stat *st, char **cause);
 
 /* 1 if s starts with prefix. */
 int util_starts_with(const char *s, const char *prefix);

@@ -74,7 +74,7 @@ static double bare_parse_ms(const char *path)
 	yaml_parser_t parser;
 	yaml_event_t event;
 	size_t len;
-	char *data = util_read_file(path, BANK_MAX_FILE_BYTES, &len, NULL);
+	char *data = util_read_file(path, BANK_MAX_FILE_BYTES, &len, NULL, NULL);
 	int done = 0;
 
 	yaml_parser_initialize(&parser);

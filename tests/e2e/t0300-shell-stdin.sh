@@ -14,7 +14,7 @@ STDIN="$TMP/script" run "$REBOUND"
 expect_status 0
 expect_out_has "mine                          1  My own questions"
 expect_out_has "why-this-team  (mine, difficulty 2 of 5)"
-expect_true '! printf %s "$out" | grep -q never-run'
+expect_true '! printf %s "$out$err" | grep -q never-run'	# nothing after quit runs
 expect_err "$REBOUND_HOME/questions/broken.yaml:3:1: error: did not find expected ',' or ']' (while parsing a flow sequence at 2:8)"
 
 # The status of a script is the status of its last command.

@@ -158,6 +158,21 @@ static struct bank_catalog *load(const char *dir)
 	return catalog;
 }
 
+/* Opens the store, loads dir and syncs it; returns how many files were synced. */
+static int sync_dir(const char *path, const char *dir)
+{
+	char *cause = NULL;
+	struct store *store = store_open(path, &cause);
+	struct bank_catalog *catalog = load(dir);
+	int changed = -1;
+
+	assert_non_null(store);
+	assert_int_equal(store_sync_catalog(store, catalog, &changed, &cause), 0);
+	bank_catalog_free(catalog);
+	store_close(store);
+	return changed;
+}
+
 static void test_bank_sync_round_trips_and_retires(void **state)
 {
 	char *path = temp_db(), *dir = xstrndup(path, strrchr(path, '/') - path), *cause = NULL;
@@ -191,12 +206,7 @@ static void test_bank_sync_round_trips_and_retires(void **state)
 	/* A question removed from the bank is retired, not deleted: answers keep their question. */
 	write_text(bank_path, "bank: core\ntitle: Core\nquestions:\n"
 			      "  - {id: why-us, text: Why us, really?, themes: [clarity], stages: [onsite], difficulty: 4}\n");
-	store = store_open(path, &cause);
-	catalog = load(dir);
-	assert_int_equal(store_sync_catalog(store, catalog, &changed, &cause), 0);
-	assert_int_equal(changed, 1);
-	bank_catalog_free(catalog);
-	store_close(store);
+	assert_int_equal(sync_dir(path, dir), 1);
 	assert_int_equal(query_int(path, "SELECT retired FROM question WHERE id = 'why-now'"), 1);
 	assert_int_equal(query_int(path, "SELECT retired + difficulty FROM question WHERE id = 'why-us'"), 4);
 	free(themes_path);
