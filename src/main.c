@@ -1,11 +1,13 @@
 /* main: parses rebound's global options, then runs one command or opens the shell. */
 #include "rebound/app.h"
 #include "rebound/cmd.h"
+#include "rebound/input.h"
 #include "rebound/shell.h"
 
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void usage(FILE *out)
 {
@@ -49,7 +51,9 @@ int main(int argc, char **argv)
 	ctx.out = stdout;
 	ctx.err = stderr;
 	ctx.color = term_color(stdout);
+	ctx.in = input_open(STDIN_FILENO, stdout, isatty(STDIN_FILENO));
 	status = i < argc ? cmd_run(&ctx, argc - i, argv + i) : shell_run(&ctx);
+	input_close(ctx.in);
 	app_release(&app);
 	if (fflush(stdout) != 0 && status == CMD_OK)
 		status = CMD_SYSTEM_ERROR;

@@ -1,12 +1,11 @@
 /* shell: the interactive prompt (the only module that uses readline): line editing, completion
  * from the command table, history in the data dir, Ctrl-C abandons the line, Ctrl-D leaves.
- * Uses readline's callback interface in a poll loop so that signals are handled outside handlers. */
+ * Lines come through input (input.h), which edits them with readline on a terminal. */
+#include "rebound/input.h"
 #include "rebound/shell.h"
 #include "rebound/util.h"
 
-#include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,34 +176,7 @@ static char **complete(const char *text, int start, int end)
  * The loop
  */
 
-static volatile sig_atomic_t got_sigint;
-static struct cmd_ctx *line_ctx;
-static int last_status, input_done;
 static char *history_path;
-
-static void on_sigint(int sig)
-{
-	(void)sig;
-	got_sigint = 1;
-}
-
-static void on_line(char *line)
-{
-	if (line == NULL) {	/* Ctrl-D */
-		fputc('\n', stdout);
-		input_done = 1;
-		return;
-	}
-	if (*line != '\0') {
-		add_history(line);
-		if (history_path != NULL && append_history(1, history_path) == 0)
-			history_truncate_file(history_path, SHELL_HISTORY_MAX);
-	}
-	last_status = shell_run_line(line_ctx, line);
-	free(line);
-	if (line_ctx->quit)
-		input_done = 1;
-}
 
 static void open_history(struct cmd_ctx *ctx)
 {
@@ -218,56 +190,61 @@ static void open_history(struct cmd_ctx *ctx)
 	read_history(history_path);
 }
 
+static void remember(const char *line)
+{
+	if (*line == '\0')
+		return;
+	add_history(line);
+	if (history_path != NULL && append_history(1, history_path) == 0)
+		history_truncate_file(history_path, SHELL_HISTORY_MAX);
+}
+
+/* A terminal: a prompt, completion and history. Ctrl-C drops the line, Ctrl-D, SIGHUP and SIGTERM leave. */
 static int run_interactive(struct cmd_ctx *ctx)
 {
-	struct sigaction action, previous;
-	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	int status = CMD_OK;
+	char *line;
 
-	memset(&action, 0, sizeof action);
-	action.sa_handler = on_sigint;
-	sigemptyset(&action.sa_mask);
-	sigaction(SIGINT, &action, &previous);	/* no SA_RESTART: poll returns EINTR */
-	rl_catch_signals = 0;
-	rl_readline_name = "rebound";
 	rl_attempted_completion_function = complete;
 	completion_ctx = ctx;
-	line_ctx = ctx;
 	open_history(ctx);
-	rl_callback_handler_install(SHELL_PROMPT, on_line);
-	while (!input_done) {
-		if (poll(&pfd, 1, -1) < 0 && errno != EINTR)
+	input_hold_signals(ctx->in, 1);	/* Ctrl-C while a command runs must not kill the shell */
+	while (!ctx->quit) {
+		enum input_result result = input_line(ctx->in, SHELL_PROMPT, -1, INPUT_COMPLETE, &line);
+		if (result == INPUT_EOF) {
+			fputc('\n', ctx->out);
 			break;
-		if (got_sigint) {	/* Ctrl-C: drop the line, never the shell */
-			got_sigint = 0;
-			rl_free_line_state();
-			rl_callback_sigcleanup();
-			rl_replace_line("", 0);
-			rl_crlf();
-			rl_on_new_line();
-			rl_redisplay();
-			continue;
 		}
-		if (pfd.revents & (POLLIN | POLLHUP))
-			rl_callback_read_char();
+		if (result == INPUT_INTERRUPT && input_signal(ctx->in) != SIGINT) {
+			free(line);
+			break;
+		}
+		if (result == INPUT_LINE) {
+			remember(line);
+			status = shell_run_line(ctx, line);
+		}
+		free(line);
 	}
-	rl_callback_handler_remove();
-	sigaction(SIGINT, &previous, NULL);
+	input_hold_signals(ctx->in, 0);
 	free(history_path);
 	history_path = NULL;
 	clear_history();
-	return last_status;
+	return status;
 }
 
-/* Input from a pipe or file: one command per line, no prompt, no history, like sh reading a script. */
+/* Input from a pipe or file: one command per line, no prompt, no history, like sh reading a script.
+ * Commands that read answers take the following lines from the same reader. */
 static int run_script(struct cmd_ctx *ctx)
 {
-	char *line = NULL;
-	size_t capacity = 0;
 	int status = CMD_OK;
+	char *line = NULL;
 
-	while (!ctx->quit && getline(&line, &capacity, stdin) >= 0)
+	while (!ctx->quit && input_line(ctx->in, "", -1, 0, &line) == INPUT_LINE) {
 		status = shell_run_line(ctx, line);
-	free(line);
+		free(line);
+		line = NULL;
+	}
+	free(line);	/* what an interrupted read had */
 	return status;
 }
 
@@ -281,7 +258,7 @@ int shell_run(struct cmd_ctx *ctx)
 		free(cause);
 		return status;
 	}
-	if (!isatty(STDIN_FILENO))
+	if (!input_is_terminal(ctx->in))
 		return run_script(ctx);
 	fprintf(ctx->out, "rebound %s: %zu questions in %zu banks. Type 'help' for commands, Ctrl-D to leave.\n",
 		REBOUND_VERSION, bank_question_total(ctx->app->catalog), bank_count(ctx->app->catalog));

@@ -1,6 +1,6 @@
 /* store: the SQLite database in the data dir (the only user of SQLite): opening, migrations,
  * and the store_* API. The schema is described in include/rebound/store.h. */
-#include "rebound/store.h"
+#include "rebound/store-internal.h"
 #include "rebound/util.h"
 
 #include <errno.h>
@@ -11,10 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-struct store {
-	sqlite3 *db;
-	char *path;
-};
 
 /* ------------------------------------------------------------------------------------------------
  * Migrations: migration N takes the schema from version N-1 to N. Never edit a released one.
@@ -91,64 +87,102 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"CREATE TABLE review ("
 	"  question_id TEXT PRIMARY KEY, due_on TEXT NOT NULL, interval_days REAL NOT NULL,"
 	"  ease REAL NOT NULL, repetitions INTEGER NOT NULL, last_reviewed_at TEXT);",
+
+	/* 3: what a session plans to ask (for resume), its clock settings, when an answer was rated, and
+	 * per-session theme sums kept by triggers so that progress never scans every rating */
+	"CREATE TABLE session_question ("
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE, position INTEGER NOT NULL,"
+	"  question_id TEXT NOT NULL, PRIMARY KEY (session_id, position)) WITHOUT ROWID;"
+	"ALTER TABLE session ADD COLUMN think_seconds INTEGER;"
+	"ALTER TABLE session ADD COLUMN answer_seconds INTEGER;"
+	"ALTER TABLE session ADD COLUMN follow_ups INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE answer ADD COLUMN rated_at TEXT;"
+	"CREATE INDEX session_status ON session(status, id);"
+	"CREATE TABLE session_theme ("
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE, theme_id TEXT NOT NULL,"
+	"  score_sum INTEGER NOT NULL, score_count INTEGER NOT NULL,"
+	"  PRIMARY KEY (session_id, theme_id)) WITHOUT ROWID;"
+	"INSERT INTO session_theme (session_id, theme_id, score_sum, score_count)"
+	"  SELECT a.session_id, r.theme_id, SUM(r.score), COUNT(*) FROM rating r JOIN answer a ON a.id = r.answer_id"
+	"  GROUP BY a.session_id, r.theme_id;"
+	"CREATE TRIGGER rating_added AFTER INSERT ON rating BEGIN"
+	"  INSERT INTO session_theme (session_id, theme_id, score_sum, score_count)"
+	"    SELECT session_id, NEW.theme_id, NEW.score, 1 FROM answer WHERE id = NEW.answer_id"
+	"    ON CONFLICT (session_id, theme_id) DO UPDATE SET score_sum = score_sum + excluded.score_sum,"
+	"    score_count = score_count + 1;"
+	"END;"
+	"CREATE TRIGGER rating_removed AFTER DELETE ON rating BEGIN"
+	"  UPDATE session_theme SET score_sum = score_sum - OLD.score, score_count = score_count - 1"
+	"    WHERE theme_id = OLD.theme_id AND session_id = (SELECT session_id FROM answer WHERE id = OLD.answer_id);"
+	"  DELETE FROM session_theme WHERE score_count = 0;"
+	"END;"
+	"CREATE TRIGGER rating_changed AFTER UPDATE ON rating BEGIN"
+	"  UPDATE session_theme SET score_sum = score_sum - OLD.score, score_count = score_count - 1"
+	"    WHERE theme_id = OLD.theme_id AND session_id = (SELECT session_id FROM answer WHERE id = OLD.answer_id);"
+	"  INSERT INTO session_theme (session_id, theme_id, score_sum, score_count)"
+	"    SELECT session_id, NEW.theme_id, NEW.score, 1 FROM answer WHERE id = NEW.answer_id"
+	"    ON CONFLICT (session_id, theme_id) DO UPDATE SET score_sum = score_sum + excluded.score_sum,"
+	"    score_count = score_count + 1;"
+	"  DELETE FROM session_theme WHERE score_count = 0;"
+	"END;",
 };
 
 /* ------------------------------------------------------------------------------------------------
- * Helpers
+ * Helpers shared with the other store-*.c files (store-internal.h)
  */
 
-static int fail_db(struct store *store, char **cause, const char *doing)
+int store_fail(struct store *store, char **cause, const char *doing)
 {
 	return util_fail(cause, "cannot %s in '%s': %s", doing, store->path, sqlite3_errmsg(store->db));
 }
 
-static int exec(struct store *store, const char *sql, const char *doing, char **cause)
+int store_exec(struct store *store, const char *sql, const char *doing, char **cause)
 {
 	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return fail_db(store, cause, doing);
+		return store_fail(store, cause, doing);
 	return 0;
 }
 
-static sqlite3_stmt *prepare(struct store *store, const char *sql, char **cause)
+sqlite3_stmt *store_prepare(struct store *store, const char *sql, char **cause)
 {
 	sqlite3_stmt *stmt = NULL;
 
 	if (sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-		fail_db(store, cause, "prepare a statement");
+		store_fail(store, cause, "prepare a statement");
 		return NULL;
 	}
 	return stmt;
 }
 
 /* Runs a statement that returns no rows and resets it for the next use. */
-static int step_done(struct store *store, sqlite3_stmt *stmt, const char *doing, char **cause)
+int store_step_done(struct store *store, sqlite3_stmt *stmt, const char *doing, char **cause)
 {
 	int rc = sqlite3_step(stmt);
 
 	sqlite3_reset(stmt);
 	sqlite3_clear_bindings(stmt);
 	if (rc != SQLITE_DONE)
-		return fail_db(store, cause, doing);
+		return store_fail(store, cause, doing);
 	return 0;
 }
 
-static void bind_text(sqlite3_stmt *stmt, int index, const char *text)
+void store_bind_text(sqlite3_stmt *stmt, int index, const char *text)
 {
 	sqlite3_bind_text(stmt, index, text, -1, SQLITE_STATIC);
 }
 
 /* Writes take the write lock up front so two processes never deadlock upgrading a read lock. */
-static int begin(struct store *store, char **cause)
+int store_begin(struct store *store, char **cause)
 {
-	return exec(store, "BEGIN IMMEDIATE", "start a transaction", cause);
+	return store_exec(store, "BEGIN IMMEDIATE", "start a transaction", cause);
 }
 
-static int commit(struct store *store, char **cause)
+int store_commit(struct store *store, char **cause)
 {
-	return exec(store, "COMMIT", "commit", cause);
+	return store_exec(store, "COMMIT", "commit", cause);
 }
 
-static void rollback(struct store *store)
+void store_rollback(struct store *store)
 {
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -159,7 +193,7 @@ static void rollback(struct store *store)
 
 int store_version(struct store *store)
 {
-	sqlite3_stmt *stmt = prepare(store, "PRAGMA user_version", NULL);
+	sqlite3_stmt *stmt = store_prepare(store, "PRAGMA user_version", NULL);
 	int version = -1;
 
 	if (stmt != NULL && sqlite3_step(stmt) == SQLITE_ROW)
@@ -172,29 +206,29 @@ static int migrate(struct store *store, int target, char **cause)
 {
 	int version;
 
-	if (begin(store, cause) != 0)
+	if (store_begin(store, cause) != 0)
 		return -1;
 	version = store_version(store);
 	if (version < 0) {
-		rollback(store);
-		return fail_db(store, cause, "read the schema version");
+		store_rollback(store);
+		return store_fail(store, cause, "read the schema version");
 	}
 	if (version > STORE_LATEST_VERSION) {
-		rollback(store);
+		store_rollback(store);
 		return util_fail(cause, "'%s' was written by a newer rebound (schema version %d; this one knows up to %d)",
 				 store->path, version, STORE_LATEST_VERSION);
 	}
 	for (; version < target; version++) {
 		char pragma[48];
-		if (exec(store, migrations[version], "migrate the schema", cause) != 0)
+		if (store_exec(store, migrations[version], "migrate the schema", cause) != 0)
 			goto fail;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
-		if (exec(store, pragma, "set the schema version", cause) != 0)
+		if (store_exec(store, pragma, "set the schema version", cause) != 0)
 			goto fail;
 	}
-	return commit(store, cause);
+	return store_commit(store, cause);
 fail:
-	rollback(store);
+	store_rollback(store);
 	return -1;
 }
 
@@ -222,12 +256,12 @@ struct store *store_open_version(const char *path, int target_version, char **ca
 		goto fail;
 	}
 	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
-	if (exec(store, "PRAGMA foreign_keys = ON", "turn on foreign keys", cause) != 0)
+	if (store_exec(store, "PRAGMA foreign_keys = ON", "turn on foreign keys", cause) != 0)
 		goto fail;
 	/* The journal mode query also proves the file is a database: a corrupt file fails here. */
-	if (exec(store, "PRAGMA journal_mode = WAL", "open the database", cause) != 0)
+	if (store_exec(store, "PRAGMA journal_mode = WAL", "open the database", cause) != 0)
 		goto fail;
-	if (exec(store, "PRAGMA synchronous = NORMAL", "set synchronous mode", cause) != 0)
+	if (store_exec(store, "PRAGMA synchronous = NORMAL", "set synchronous mode", cause) != 0)
 		goto fail;
 	if (migrate(store, target_version, cause) != 0)
 		goto fail;
@@ -257,13 +291,13 @@ void store_close(struct store *store)
 
 int store_fingerprint_get(struct store *store, const char *path, struct store_fingerprint *fp, char **cause)
 {
-	sqlite3_stmt *stmt = prepare(store, "SELECT size, mtime_ns, hash, error_count FROM source_file WHERE path = ?",
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT size, mtime_ns, hash, error_count FROM source_file WHERE path = ?",
 				     cause);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	bind_text(stmt, 1, path);
+	store_bind_text(stmt, 1, path);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		fp->size = sqlite3_column_int64(stmt, 0);
@@ -274,7 +308,7 @@ int store_fingerprint_get(struct store *store, const char *path, struct store_fi
 	} else if (rc == SQLITE_DONE) {
 		rc = 0;
 	} else {
-		rc = fail_db(store, cause, "read a file fingerprint");
+		rc = store_fail(store, cause, "read a file fingerprint");
 	}
 	sqlite3_finalize(stmt);
 	return rc;
@@ -294,10 +328,10 @@ static int file_changed(struct store *store, const struct bank_file *file, int *
 
 static int sync_themes(struct store *store, const struct bank_catalog *catalog, char **cause)
 {
-	sqlite3_stmt *stage = prepare(store, "INSERT INTO stage (id, title, position) VALUES (?, ?, ?)"
+	sqlite3_stmt *stage = store_prepare(store, "INSERT INTO stage (id, title, position) VALUES (?, ?, ?)"
 				      " ON CONFLICT(id) DO UPDATE SET title = excluded.title, position = excluded.position",
 				      cause);
-	sqlite3_stmt *theme = prepare(store, "INSERT INTO theme (id, title, description, rubric_1, rubric_3, rubric_5,"
+	sqlite3_stmt *theme = store_prepare(store, "INSERT INTO theme (id, title, description, rubric_1, rubric_3, rubric_5,"
 				      " position) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
 				      " title = excluded.title, description = excluded.description,"
 				      " rubric_1 = excluded.rubric_1, rubric_3 = excluded.rubric_3,"
@@ -308,21 +342,21 @@ static int sync_themes(struct store *store, const struct bank_catalog *catalog, 
 
 	for (i = 0; rc == 0 && i < bank_stage_count(catalog); i++) {
 		const struct bank_stage *s = bank_stage_at(catalog, i);
-		bind_text(stage, 1, s->id);
-		bind_text(stage, 2, s->title);
+		store_bind_text(stage, 1, s->id);
+		store_bind_text(stage, 2, s->title);
 		sqlite3_bind_int64(stage, 3, (sqlite3_int64)i);
-		rc = step_done(store, stage, "save a stage", cause);
+		rc = store_step_done(store, stage, "save a stage", cause);
 	}
 	for (i = 0; rc == 0 && i < bank_theme_count(catalog); i++) {
 		const struct bank_theme *t = bank_theme_at(catalog, i);
-		bind_text(theme, 1, t->id);
-		bind_text(theme, 2, t->title);
-		bind_text(theme, 3, t->description);
-		bind_text(theme, 4, t->rubric[1]);
-		bind_text(theme, 5, t->rubric[3]);
-		bind_text(theme, 6, t->rubric[5]);
+		store_bind_text(theme, 1, t->id);
+		store_bind_text(theme, 2, t->title);
+		store_bind_text(theme, 3, t->description);
+		store_bind_text(theme, 4, t->rubric[1]);
+		store_bind_text(theme, 5, t->rubric[3]);
+		store_bind_text(theme, 6, t->rubric[5]);
 		sqlite3_bind_int64(theme, 7, (sqlite3_int64)i);
-		rc = step_done(store, theme, "save a theme", cause);
+		rc = store_step_done(store, theme, "save a theme", cause);
 	}
 	sqlite3_finalize(stage);
 	sqlite3_finalize(theme);
@@ -352,24 +386,24 @@ static int sync_question(struct store *store, sqlite3_stmt **stmts, const struct
 {
 	size_t i;
 
-	bind_text(stmts[Q_UPSERT], 1, q->id);
-	bind_text(stmts[Q_UPSERT], 2, q->bank->name);
-	bind_text(stmts[Q_UPSERT], 3, q->text);
+	store_bind_text(stmts[Q_UPSERT], 1, q->id);
+	store_bind_text(stmts[Q_UPSERT], 2, q->bank->name);
+	store_bind_text(stmts[Q_UPSERT], 3, q->text);
 	sqlite3_bind_int(stmts[Q_UPSERT], 4, q->difficulty);
 	sqlite3_bind_int(stmts[Q_UPSERT], 5, q->think_seconds);
 	sqlite3_bind_int(stmts[Q_UPSERT], 6, q->answer_seconds);
-	if (step_done(store, stmts[Q_UPSERT], "save a question", cause) != 0)
+	if (store_step_done(store, stmts[Q_UPSERT], "save a question", cause) != 0)
 		return -1;
 	for (i = 0; i < q->themes.count; i++) {
-		bind_text(stmts[Q_THEME], 1, q->id);
-		bind_text(stmts[Q_THEME], 2, q->themes.items[i]);
-		if (step_done(store, stmts[Q_THEME], "save a question's theme", cause) != 0)
+		store_bind_text(stmts[Q_THEME], 1, q->id);
+		store_bind_text(stmts[Q_THEME], 2, q->themes.items[i]);
+		if (store_step_done(store, stmts[Q_THEME], "save a question's theme", cause) != 0)
 			return -1;
 	}
 	for (i = 0; i < q->stages.count; i++) {
-		bind_text(stmts[Q_STAGE], 1, q->id);
-		bind_text(stmts[Q_STAGE], 2, q->stages.items[i]);
-		if (step_done(store, stmts[Q_STAGE], "save a question's stage", cause) != 0)
+		store_bind_text(stmts[Q_STAGE], 1, q->id);
+		store_bind_text(stmts[Q_STAGE], 2, q->stages.items[i]);
+		if (store_step_done(store, stmts[Q_STAGE], "save a question's stage", cause) != 0)
 			return -1;
 	}
 	return 0;
@@ -379,21 +413,21 @@ static int sync_bank(struct store *store, sqlite3_stmt **stmts, const struct ban
 {
 	size_t i;
 
-	bind_text(stmts[Q_BANK], 1, bank->name);
-	bind_text(stmts[Q_BANK], 2, bank->title);
+	store_bind_text(stmts[Q_BANK], 1, bank->name);
+	store_bind_text(stmts[Q_BANK], 2, bank->title);
 	sqlite3_bind_int(stmts[Q_BANK], 3, bank->version);
-	bind_text(stmts[Q_BANK], 4, bank->path);
+	store_bind_text(stmts[Q_BANK], 4, bank->path);
 	sqlite3_bind_int(stmts[Q_BANK], 5, bank->think_seconds);
 	sqlite3_bind_int(stmts[Q_BANK], 6, bank->answer_seconds);
-	if (step_done(store, stmts[Q_BANK], "save a bank", cause) != 0)
+	if (store_step_done(store, stmts[Q_BANK], "save a bank", cause) != 0)
 		return -1;
 	for (i = Q_DELETE_THEMES; i <= Q_DELETE_STAGES; i++) {
-		bind_text(stmts[i], 1, bank->name);
-		if (step_done(store, stmts[i], "clear a bank's question links", cause) != 0)
+		store_bind_text(stmts[i], 1, bank->name);
+		if (store_step_done(store, stmts[i], "clear a bank's question links", cause) != 0)
 			return -1;
 	}
-	bind_text(stmts[Q_RETIRE], 1, bank->name);
-	if (step_done(store, stmts[Q_RETIRE], "retire a bank's questions", cause) != 0)
+	store_bind_text(stmts[Q_RETIRE], 1, bank->name);
+	if (store_step_done(store, stmts[Q_RETIRE], "retire a bank's questions", cause) != 0)
 		return -1;
 	for (i = 0; i < bank->question_count; i++)
 		if (sync_question(store, stmts, bank->questions[i], cause) != 0)
@@ -403,7 +437,7 @@ static int sync_bank(struct store *store, sqlite3_stmt **stmts, const struct ban
 
 static int save_fingerprint(struct store *store, const struct bank_file *file, char **cause)
 {
-	sqlite3_stmt *stmt = prepare(store, "INSERT OR REPLACE INTO source_file (path, size, mtime_ns, hash,"
+	sqlite3_stmt *stmt = store_prepare(store, "INSERT OR REPLACE INTO source_file (path, size, mtime_ns, hash,"
 				     " error_count, synced_at) VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
 				     cause);
 	char hash[17];
@@ -411,12 +445,12 @@ static int save_fingerprint(struct store *store, const struct bank_file *file, c
 	if (stmt == NULL)
 		return -1;
 	snprintf(hash, sizeof hash, "%016llx", file->hash);
-	bind_text(stmt, 1, file->path);
+	store_bind_text(stmt, 1, file->path);
 	sqlite3_bind_int64(stmt, 2, file->size);
 	sqlite3_bind_int64(stmt, 3, file->mtime_ns);
-	bind_text(stmt, 4, hash);
+	store_bind_text(stmt, 4, hash);
 	sqlite3_bind_int(stmt, 5, file->error_count);
-	if (step_done(store, stmt, "save a file fingerprint", cause) != 0) {
+	if (store_step_done(store, stmt, "save a file fingerprint", cause) != 0) {
 		sqlite3_finalize(stmt);
 		return -1;
 	}
@@ -455,11 +489,11 @@ int store_sync_catalog(struct store *store, const struct bank_catalog *catalog, 
 			continue;
 		if (!in_transaction) {
 			size_t s;
-			if ((rc = begin(store, cause)) != 0)
+			if ((rc = store_begin(store, cause)) != 0)
 				break;
 			in_transaction = 1;
 			for (s = 0; s < Q_COUNT && rc == 0; s++)
-				if ((stmts[s] = prepare(store, bank_sql[s], cause)) == NULL)
+				if ((stmts[s] = store_prepare(store, bank_sql[s], cause)) == NULL)
 					rc = -1;
 			if (rc != 0)
 				break;
@@ -471,9 +505,9 @@ int store_sync_catalog(struct store *store, const struct bank_catalog *catalog, 
 		sqlite3_finalize(stmts[i]);
 	if (in_transaction) {
 		if (rc == 0)
-			rc = commit(store, cause);
+			rc = store_commit(store, cause);
 		if (rc != 0)
-			rollback(store);
+			store_rollback(store);
 	}
 	if (changed != NULL)
 		*changed = rc == 0 ? count : 0;

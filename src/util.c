@@ -219,6 +219,25 @@ out:
 	return data;
 }
 
+uint64_t util_random(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15u);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return z ^ (z >> 31);
+}
+
+uint64_t util_random_below(uint64_t *state, uint64_t bound)
+{
+	uint64_t limit = -bound % bound, value;	/* values below limit would favour small results */
+
+	do
+		value = util_random(state);
+	while (value < limit);
+	return value % bound;
+}
+
 int util_starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -14,7 +14,7 @@
 #define CMD_USAGE_ERROR 2	/* wrong arguments or options */
 #define CMD_SYSTEM_ERROR 3	/* the data dir, the database, the disk */
 
-#define CMD_MAX_OPTIONS 8
+#define CMD_MAX_OPTIONS 12
 
 /* What a command needs before it runs; checked once by the dispatcher. */
 enum cmd_flags {
@@ -32,8 +32,11 @@ struct cmd_option {
 	const char *help;
 };
 
+struct input;
+
 struct cmd_ctx {
 	struct app *app;
+	struct input *in;		/* where commands that ask read answers from */
 	FILE *out, *err;
 	int color;			/* escape codes allowed on out */
 	int in_shell;

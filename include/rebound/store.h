@@ -28,14 +28,23 @@
  *               created_at, done_at)
  *   review(question_id PK, due_on, interval_days, ease, repetitions, last_reviewed_at)
  *       the spaced-repetition state of each drilled question.
+ *   -- since version 3:
+ *   session_question(session_id -> session, position, question_id)   what the session set out to ask
+ *   session.think_seconds, session.answer_seconds   clock overrides (NULL: each question's own)
+ *   session.follow_ups                              1 if follow-up questions are asked
+ *   answer.rated_at                                 when the self-rating was given (NULL: not yet)
+ *   session_theme(session_id -> session, theme_id, score_sum, score_count)
+ *       the sum and number of ratings per session and theme, kept by triggers on rating.
  */
 #ifndef REBOUND_STORE_H
 #define REBOUND_STORE_H
 
+#include "rebound/arena.h"
 #include "rebound/bank.h"
+#include "rebound/map.h"
 
 #define STORE_FILE_NAME "rebound.db"
-#define STORE_LATEST_VERSION 2
+#define STORE_LATEST_VERSION 3
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
@@ -67,5 +76,114 @@ int store_fingerprint_get(struct store *store, const char *path, struct store_fi
  * *changed (if not NULL) receives the number of files synced.
  */
 int store_sync_catalog(struct store *store, const struct bank_catalog *catalog, int *changed, char **cause);
+
+/* ------------------------------------------------------------------------------------------------
+ * Sessions, answers and ratings (store-session.c). Results are allocated in the caller's arena.
+ */
+
+struct store_session {
+	long long id;
+	const char *kind, *status;		/* "interview" or "drill"; "open", "finished" or "discarded" */
+	const char *started_at, *ended_at;	/* ISO UTC; ended_at NULL while open */
+	const char *bank, *stage, *theme;	/* the filters it was started with, or NULL */
+	int planned_count;
+	int think_seconds, answer_seconds;	/* clock overrides, or -1 for each question's own */
+	int follow_ups;				/* 1 if follow-up questions are asked */
+	/* Filled by get and list: */
+	int answered;				/* main answers saved (follow-ups not counted) */
+	int rating_count;
+	double rating_avg;			/* over every rating in the session; 0 without ratings */
+};
+
+struct store_answer {
+	long long id, session_id;
+	long long follow_up_of;			/* the main answer's id, or 0 */
+	int position;				/* 1-based place in the session; a follow-up shares its main's */
+	const char *question_id, *question_text;
+	const char *mode;			/* "typed" or "spoken" */
+	const char *text;			/* what was typed, or NULL */
+	int think_limit_seconds, answer_limit_seconds;
+	long long think_used_ms, answer_used_ms;
+	int overtime;				/* 1 if the clock ran out */
+	const char *stopped_by;			/* "enter", "eof", "limit" or "interrupt" */
+	const char *note, *answered_at, *rated_at;
+};
+
+struct store_rating {
+	const char *theme_id;
+	int score;				/* 1..5 */
+};
+
+/* Creates an open session that plans to ask question_ids in order; returns its id, or -1 with *cause. */
+long long store_session_create(struct store *store, const struct store_session *spec,
+			       const char *const *question_ids, size_t count, char **cause);
+/* 1 found, 0 no such session, -1 error. */
+int store_session_get(struct store *store, long long id, struct arena *arena, struct store_session *out,
+		      char **cause);
+/* Sessions newest first, at most limit (0: all), discarded ones only if include_discarded. */
+int store_session_list(struct store *store, int include_discarded, int limit, struct arena *arena,
+		       struct store_session **out, size_t *count, char **cause);
+/* The newest open session's id, 0 if none, -1 on error. */
+long long store_session_last_open(struct store *store, char **cause);
+/* The planned question ids in order. */
+int store_session_questions(struct store *store, long long id, struct arena *arena, const char ***ids,
+			    size_t *count, char **cause);
+/* Sets status to "finished" or "discarded" (and ended_at to now). */
+int store_session_close(struct store *store, long long id, const char *status, char **cause);
+
+/* Saves one answer in one transaction; returns its id, or -1 with *cause. */
+long long store_answer_add(struct store *store, const struct store_answer *answer, char **cause);
+/* 1 found, 0 not, -1 error. */
+int store_answer_get(struct store *store, long long id, struct arena *arena, struct store_answer *out,
+		     char **cause);
+/* A session's answers by position, each follow-up after its main answer. */
+int store_answer_list(struct store *store, long long session_id, struct arena *arena,
+		      struct store_answer **out, size_t *count, char **cause);
+
+/* Replaces an answer's ratings and note (NULL or "" for none) and marks it rated, in one transaction. */
+int store_rating_save(struct store *store, long long answer_id, const struct store_rating *ratings,
+		      size_t count, const char *note, char **cause);
+int store_rating_list(struct store *store, long long answer_id, struct arena *arena,
+		      struct store_rating **out, size_t *count, char **cause);
+
+/*
+ * Fills map (keys in arena) with every question ever answered in a session that was not discarded,
+ * each mapped to a recency rank: (void *)(intptr_t) of the id of its latest answer (bigger is more recent).
+ */
+int store_question_recency(struct store *store, struct arena *arena, struct map *map, char **cause);
+
+/* ------------------------------------------------------------------------------------------------
+ * Progress (store-session.c): per-session theme sums, from session_theme.
+ */
+
+struct store_theme_point {
+	const char *theme_id;
+	long long session_id;
+	const char *started_at;
+	int sum, count;
+};
+
+/* Every (theme, session) with ratings, in sessions not discarded and started at or after since (ISO UTC,
+ * or NULL for all), ordered by theme id then start. */
+int store_theme_points(struct store *store, const char *since, struct arena *arena,
+		       struct store_theme_point **out, size_t *count, char **cause);
+
+struct store_theme_sum {
+	const char *theme_id;
+	int sum, count;
+};
+
+/* Theme sums of one session (before 0), or of every session not discarded before it (before 1). */
+int store_theme_sums(struct store *store, long long session_id, int before, struct arena *arena,
+		     struct store_theme_sum **out, size_t *count, char **cause);
+
+struct store_totals {
+	long long sessions, answers, rated_answers, answer_ms;
+};
+
+/* Totals over sessions not discarded, started at or after since (or NULL); fills *starts (in arena)
+ * with every such session's start, oldest first, for streaks. */
+int store_totals(struct store *store, const char *since, struct arena *arena, struct store_totals *totals,
+		 const char ***starts, size_t *start_count, char **cause);
 
 #endif

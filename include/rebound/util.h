@@ -36,6 +36,11 @@ uint64_t util_hash64(const void *data, size_t len);
  */
 char *util_read_file(const char *path, size_t max_bytes, size_t *len, struct stat *st, char **cause);
 
+/* A small seeded generator (splitmix64) for shuffles that tests can repeat; not for secrets. */
+uint64_t util_random(uint64_t *state);
+/* A value in [0, bound) for bound > 0, without modulo bias. */
+uint64_t util_random_below(uint64_t *state, uint64_t bound);
+
 /* 1 if s starts with prefix. */
 int util_starts_with(const char *s, const char *prefix);
 

@@ -1,0 +1,47 @@
+/* input: where commands, answers and ratings are read from. On a terminal, readline edits the line and a
+ * countdown in the prompt redraws in place; from a pipe or file, lines are read as they come and a
+ * countdown is printed as plain lines. Either way a read can have a deadline, and SIGINT, SIGHUP and
+ * SIGTERM end it as an interruption instead of killing the process, so callers save what they have. */
+#ifndef REBOUND_INPUT_H
+#define REBOUND_INPUT_H
+
+#include <stdio.h>
+
+#define INPUT_LINE_MAX (1024 * 1024)	/* a longer line is returned in pieces */
+
+enum input_result {
+	INPUT_LINE,		/* a whole line (without its newline) */
+	INPUT_EOF,		/* end of input (Ctrl-D on an empty line); *line is NULL */
+	INPUT_TIMEOUT,		/* the deadline passed; *line holds what was typed so far */
+	INPUT_INTERRUPT,	/* a signal (see input_signal); *line holds what was typed so far */
+};
+
+enum input_flags {
+	INPUT_COMPLETE = 1 << 0,	/* allow readline completion (the shell's command line) */
+};
+
+struct input;
+
+/* Reads from fd; terminal selects readline (fd must then be the terminal on stdin) and out is where
+ * plain countdowns go. */
+struct input *input_open(int fd, FILE *out, int terminal);
+/* Accepts NULL. Does not close fd. */
+void input_close(struct input *input);
+int input_is_terminal(const struct input *input);
+
+/*
+ * Reads one line. prompt is shown on a terminal (after "[M:SS] " while a deadline runs) and never
+ * printed on a pipe. deadline_ms is a date_monotonic_ms() instant, or -1 for none.
+ * *line is set (caller frees) for every result but INPUT_EOF.
+ */
+enum input_result input_line(struct input *input, const char *prompt, long long deadline_ms, int flags,
+			     char **line);
+
+/* The signal that caused the last INPUT_INTERRUPT (SIGINT, SIGHUP or SIGTERM). */
+int input_signal(const struct input *input);
+
+/* While held, SIGINT, SIGHUP and SIGTERM are caught even between reads (the interactive shell), and
+ * a signal caught meanwhile makes the next read return INPUT_INTERRUPT at once. */
+void input_hold_signals(struct input *input, int hold);
+
+#endif

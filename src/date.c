@@ -1,0 +1,135 @@
+/* date: wall-clock and monotonic time, ISO 8601 UTC text for the store, and local calendar days.
+ * Day numbers use the proleptic Gregorian calendar (days_from_civil, after Howard Hinnant's
+ * public-domain algorithms), so day arithmetic never depends on the C library's time zone code. */
+#include "rebound/date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+long long date_monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void date_iso_utc(time_t t, char buf[DATE_ISO_SIZE])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, DATE_ISO_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int date_parse_iso(const char *text, time_t *t)
+{
+	int year, month, day, hour, minute, second, used = 0;
+
+	if (sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &year, &month, &day, &hour, &minute, &second, &used) != 6 ||
+	    used != 20 || text[used] != '\0' || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
+	    minute > 59 || second > 60 || hour < 0 || minute < 0 || second < 0)
+		return -1;
+	*t = (time_t)date_days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+	return 0;
+}
+
+long date_days_from_civil(int year, int month, int day)
+{
+	long y = month <= 2 ? year - 1 : year;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+void date_civil_from_days(long days, int *year, int *month, int *day)
+{
+	long z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+
+	*day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*year = (int)(yoe + era * 400 + (*month <= 2));
+}
+
+long date_local_day(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return date_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int date_parse_day(const char *text, long *day)
+{
+	int year, month, mday, used = 0, y, m, d;
+
+	if (sscanf(text, "%4d-%2d-%2d%n", &year, &month, &mday, &used) != 3 || used != 10 || text[used] != '\0' ||
+	    month < 1 || month > 12 || mday < 1 || mday > 31)
+		return -1;
+	*day = date_days_from_civil(year, month, mday);
+	date_civil_from_days(*day, &y, &m, &d);
+	return y == year && m == month && d == mday ? 0 : -1;	/* rejects 2026-02-30 */
+}
+
+time_t date_day_start(long day)
+{
+	struct tm tm;
+	int year, month, mday;
+
+	date_civil_from_days(day, &year, &month, &mday);
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = year - 1900;
+	tm.tm_mon = month - 1;
+	tm.tm_mday = mday;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+/* Copies a formatted string into a fixed-size buffer, cutting it if it cannot fit. */
+static void copy_out(char *buf, size_t size, const char *text)
+{
+	size_t len = strlen(text);
+
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+}
+
+void date_format_day(long day, char buf[11])
+{
+	char text[48];
+	int year, month, mday;
+
+	date_civil_from_days(day, &year, &month, &mday);
+	snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, mday);
+	copy_out(buf, 11, text);
+}
+
+void date_format_local(time_t t, char buf[17])
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, 17, "%Y-%m-%d %H:%M", &tm);
+}
+
+void date_format_duration(long long ms, char buf[16])
+{
+	long long seconds = ms > 0 ? ms / 1000 : 0;
+	char text[80];
+
+	if (seconds >= 3600)
+		snprintf(text, sizeof text, "%lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60, seconds % 60);
+	else
+		snprintf(text, sizeof text, "%lld:%02lld", seconds / 60, seconds % 60);
+	copy_out(buf, 16, text);
+}

@@ -1,0 +1,335 @@
+/* input: line input with deadlines, from a terminal through readline's callback interface (the countdown
+ * lives in the prompt and is redrawn in place each second) or from a pipe or file through a small
+ * buffered reader (the countdown is printed as plain "M:SS left" lines at milestones).
+ * Signals only set a flag; the poll loop notices it and returns INPUT_INTERRUPT. */
+#include "rebound/date.h"
+#include "rebound/input.h"
+#include "rebound/util.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <readline/readline.h>
+
+static const int caught_signals[] = { SIGINT, SIGHUP, SIGTERM, SIGWINCH };
+#define CAUGHT_COUNT (sizeof caught_signals / sizeof caught_signals[0])
+
+/* Set by the handler; a signal handler can only talk to the loop through a global. */
+static volatile sig_atomic_t pending_signal, pending_resize;
+
+struct input {
+	int fd, terminal, held, signal;
+	FILE *out;
+	struct sigaction saved[CAUGHT_COUNT];
+	/* The plain reader's buffer: bytes [start, len) are unread. */
+	char *buf;
+	size_t start, len, capacity;
+	int eof;
+};
+
+static void on_signal(int sig)
+{
+	if (sig == SIGWINCH)
+		pending_resize = 1;
+	else
+		pending_signal = sig;
+}
+
+static void catch_signals(struct input *input)
+{
+	struct sigaction action;
+	size_t i;
+
+	memset(&action, 0, sizeof action);
+	action.sa_handler = on_signal;
+	sigemptyset(&action.sa_mask);	/* no SA_RESTART: poll returns EINTR */
+	for (i = 0; i < CAUGHT_COUNT; i++)
+		sigaction(caught_signals[i], &action, &input->saved[i]);
+}
+
+static void release_signals(struct input *input)
+{
+	size_t i;
+
+	for (i = 0; i < CAUGHT_COUNT; i++)
+		sigaction(caught_signals[i], &input->saved[i], NULL);
+}
+
+struct input *input_open(int fd, FILE *out, int terminal)
+{
+	struct input *input = xcalloc(1, sizeof *input);
+
+	input->fd = fd;
+	input->out = out;
+	input->terminal = terminal;
+	if (terminal) {
+		rl_catch_signals = 0;
+		rl_catch_sigwinch = 0;
+		rl_readline_name = "rebound";
+	}
+	return input;
+}
+
+void input_close(struct input *input)
+{
+	if (input == NULL)
+		return;
+	if (input->held)
+		release_signals(input);
+	free(input->buf);
+	free(input);
+}
+
+int input_is_terminal(const struct input *input)
+{
+	return input->terminal;
+}
+
+int input_signal(const struct input *input)
+{
+	return input->signal;
+}
+
+void input_hold_signals(struct input *input, int hold)
+{
+	if (hold && !input->held)
+		catch_signals(input);
+	else if (!hold && input->held)
+		release_signals(input);
+	input->held = hold;
+}
+
+/* Takes a pending signal; 1 if there was one. */
+static int take_signal(struct input *input)
+{
+	if (pending_signal == 0)
+		return 0;
+	input->signal = pending_signal;
+	pending_signal = 0;
+	return 1;
+}
+
+/* Milliseconds until the deadline (never below 0). */
+static long long remaining_ms(long long deadline_ms)
+{
+	long long left = deadline_ms - date_monotonic_ms();
+
+	return left > 0 ? left : 0;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Terminal: readline's callback interface in a poll loop
+ */
+
+static char *finished_line;
+static int line_finished;
+
+static void on_line(char *line)
+{
+	rl_callback_handler_remove();	/* readline prints no new prompt after this */
+	finished_line = line;
+	line_finished = 1;
+}
+
+static char *countdown_prompt(const char *prompt, long long deadline_ms)
+{
+	char clock[16];
+
+	if (deadline_ms < 0)
+		return xstrdup(prompt);
+	date_format_duration(remaining_ms(deadline_ms) + 999, clock);	/* whole seconds, rounded up */
+	return xasprintf("[%s] %s", clock, prompt);
+}
+
+/* Leaves the line as typed on screen, moves below it, and returns what was typed. */
+static char *abandon_line(void)
+{
+	char *typed = xstrdup(rl_line_buffer ? rl_line_buffer : "");
+
+	rl_point = rl_end;
+	rl_redisplay();
+	rl_replace_line("", 1);
+	rl_callback_handler_remove();
+	fputc('\n', rl_outstream ? rl_outstream : stdout);
+	fflush(rl_outstream ? rl_outstream : stdout);
+	return typed;
+}
+
+static enum input_result terminal_line(struct input *input, const char *prompt, long long deadline_ms,
+				       int flags, char **line)
+{
+	struct pollfd pfd = { .fd = input->fd, .events = POLLIN };
+	char *shown = countdown_prompt(prompt, deadline_ms);
+
+	rl_inhibit_completion = !(flags & INPUT_COMPLETE);
+	line_finished = 0;
+	finished_line = NULL;
+	rl_callback_handler_install(shown, on_line);
+	for (;;) {
+		int timeout = -1;
+		if (deadline_ms >= 0) {
+			long long left = remaining_ms(deadline_ms);
+			if (left == 0) {
+				*line = abandon_line();
+				free(shown);
+				return INPUT_TIMEOUT;
+			}
+			timeout = (int)(left % 1000 ? left % 1000 : 1000);	/* wake as the shown second changes */
+		}
+		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+			break;
+		if (take_signal(input)) {
+			*line = abandon_line();
+			free(shown);
+			return INPUT_INTERRUPT;
+		}
+		if (pending_resize) {
+			pending_resize = 0;
+			rl_resize_terminal();
+		}
+		if (pfd.revents & (POLLIN | POLLHUP | POLLERR)) {
+			rl_callback_read_char();
+			if (line_finished)
+				break;
+		}
+		if (deadline_ms >= 0) {
+			char *next = countdown_prompt(prompt, deadline_ms);
+			if (strcmp(next, shown) != 0) {
+				rl_set_prompt(next);
+				rl_forced_update_display();
+			}
+			free(shown);
+			shown = next;
+		}
+	}
+	free(shown);
+	if (!line_finished) {	/* poll failed: treat as the end of input */
+		rl_callback_handler_remove();
+		*line = NULL;
+		return INPUT_EOF;
+	}
+	*line = finished_line;
+	return finished_line ? INPUT_LINE : INPUT_EOF;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Plain: a buffered line reader over a pipe or file
+ */
+
+/* Returns the next whole line if the buffer has one (or the rest at end of input), else NULL. */
+static char *take_buffered_line(struct input *input)
+{
+	char *start = input->buf + input->start, *newline, *line;
+	size_t available = input->len - input->start, length;
+
+	newline = available ? memchr(start, '\n', available) : NULL;
+	if (newline == NULL && !(input->eof && available > 0) && available < INPUT_LINE_MAX)
+		return NULL;
+	length = newline ? (size_t)(newline - start) : available;
+	line = xstrndup(start, length);
+	input->start += length + (newline != NULL);
+	if (length > 0 && line[length - 1] == '\r')
+		line[length - 1] = '\0';
+	return line;
+}
+
+/* Returns whatever is buffered as a (partial) line, consumed. */
+static char *take_partial(struct input *input)
+{
+	char *line = xstrndup(input->buf + input->start, input->len - input->start);
+
+	input->start = input->len;
+	return line;
+}
+
+static int fill(struct input *input)
+{
+	ssize_t n;
+
+	if (input->start > 0 && input->start == input->len)
+		input->start = input->len = 0;
+	if (input->start > input->capacity / 2) {
+		memmove(input->buf, input->buf + input->start, input->len - input->start);
+		input->len -= input->start;
+		input->start = 0;
+	}
+	xgrow(&input->buf, &input->capacity, input->len + 4096, 1);
+	n = read(input->fd, input->buf + input->len, input->capacity - input->len);
+	if (n < 0)
+		return errno == EINTR || errno == EAGAIN ? 0 : -1;
+	if (n == 0)
+		input->eof = 1;
+	input->len += (size_t)n;
+	return 0;
+}
+
+/* The next milestone (in seconds left) below left_ms at which a plain countdown prints a line. */
+static long long next_milestone(long long left_ms)
+{
+	long long seconds = (left_ms - 1) / 1000;	/* strictly below what is left now */
+
+	if (seconds >= 30)
+		return seconds / 30 * 30;
+	return seconds >= 10 ? 10 : 0;
+}
+
+static enum input_result plain_line(struct input *input, long long deadline_ms, char **line)
+{
+	struct pollfd pfd = { .fd = input->fd, .events = POLLIN };
+
+	for (;;) {
+		long long milestone = -1;
+		int timeout = -1, ready;
+		if ((*line = take_buffered_line(input)) != NULL)
+			return INPUT_LINE;
+		if (input->eof)
+			return INPUT_EOF;
+		if (take_signal(input)) {
+			*line = take_partial(input);
+			return INPUT_INTERRUPT;
+		}
+		if (deadline_ms >= 0) {
+			long long left = remaining_ms(deadline_ms);
+			if (left == 0) {
+				*line = take_partial(input);
+				return INPUT_TIMEOUT;
+			}
+			milestone = next_milestone(left);
+			timeout = (int)(left - milestone * 1000);
+		}
+		ready = poll(&pfd, 1, timeout);
+		if (ready < 0 && errno != EINTR)
+			return INPUT_EOF;
+		if (ready > 0 && fill(input) != 0)
+			input->eof = 1;
+		if (ready == 0 && milestone > 0) {
+			char clock[16];
+			date_format_duration(milestone * 1000, clock);
+			fprintf(input->out, "%s left\n", clock);
+			fflush(input->out);
+		}
+	}
+}
+
+enum input_result input_line(struct input *input, const char *prompt, long long deadline_ms, int flags,
+			     char **line)
+{
+	enum input_result result;
+
+	*line = NULL;
+	if (input->held && take_signal(input))
+		return (*line = xstrdup("")), INPUT_INTERRUPT;
+	if (!input->held)
+		catch_signals(input);
+	if (input->terminal)
+		result = terminal_line(input, prompt, deadline_ms, flags, line);
+	else
+		result = plain_line(input, deadline_ms, line);
+	if (!input->held)
+		release_signals(input);
+	return result;
+}

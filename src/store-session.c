@@ -1,0 +1,515 @@
+/* store-session: sessions, answers, ratings and the progress queries over them.
+ * Every write is one transaction, so a session cut short keeps each answer that was finished. */
+#include "rebound/date.h"
+#include "rebound/store-internal.h"
+#include "rebound/util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+/* Copies a text column into the arena; NULL stays NULL. */
+static const char *column_text(sqlite3_stmt *stmt, int index, struct arena *arena)
+{
+	const unsigned char *text = sqlite3_column_text(stmt, index);
+
+	return text ? arena_strdup(arena, (const char *)text) : NULL;
+}
+
+static int column_int_or(sqlite3_stmt *stmt, int index, int fallback)
+{
+	return sqlite3_column_type(stmt, index) == SQLITE_NULL ? fallback : sqlite3_column_int(stmt, index);
+}
+
+static void bind_optional_int(sqlite3_stmt *stmt, int index, int value)
+{
+	if (value < 0)
+		sqlite3_bind_null(stmt, index);
+	else
+		sqlite3_bind_int(stmt, index, value);
+}
+
+/* A growing array of rows that ends up in the arena. */
+struct rows {
+	void *items;
+	size_t count, capacity, size;
+};
+
+static void *rows_next(struct rows *rows)
+{
+	xgrow(&rows->items, &rows->capacity, rows->count + 1, rows->size);
+	return memset((char *)rows->items + rows->size * rows->count++, 0, rows->size);
+}
+
+static void *rows_finish(struct rows *rows, struct arena *arena, size_t *count)
+{
+	void *items = rows->count ? arena_memdup(arena, rows->items, rows->size * rows->count) : NULL;
+
+	free(rows->items);
+	*count = rows->count;
+	return items;
+}
+
+/* Steps stmt to the end, calling read on each row; finalizes it. */
+static int read_rows(struct store *store, sqlite3_stmt *stmt, struct rows *rows, struct arena *arena,
+		     void (*read)(sqlite3_stmt *, struct arena *, void *), const char *doing, char **cause)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		read(stmt, arena, rows_next(rows));
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(rows->items);
+		rows->items = NULL;
+		return store_fail(store, cause, doing);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Sessions
+ */
+
+long long store_session_create(struct store *store, const struct store_session *spec,
+			       const char *const *question_ids, size_t count, char **cause)
+{
+	sqlite3_stmt *session = NULL, *planned = NULL;
+	long long id = -1;
+	size_t i;
+
+	if (store_begin(store, cause) != 0)
+		return -1;
+	session = store_prepare(store, "INSERT INTO session (kind, started_at, status, bank, stage, theme,"
+				" planned_count, think_seconds, answer_seconds, follow_ups)"
+				" VALUES (?, " NOW_SQL ", 'open', ?, ?, ?, ?, ?, ?, ?)", cause);
+	planned = store_prepare(store, "INSERT INTO session_question (session_id, position, question_id)"
+				" VALUES (?, ?, ?)", cause);
+	if (session == NULL || planned == NULL)
+		goto out;
+	store_bind_text(session, 1, spec->kind);
+	store_bind_text(session, 2, spec->bank);
+	store_bind_text(session, 3, spec->stage);
+	store_bind_text(session, 4, spec->theme);
+	sqlite3_bind_int64(session, 5, (sqlite3_int64)count);
+	bind_optional_int(session, 6, spec->think_seconds);
+	bind_optional_int(session, 7, spec->answer_seconds);
+	sqlite3_bind_int(session, 8, spec->follow_ups);
+	if (store_step_done(store, session, "start a session", cause) != 0)
+		goto out;
+	id = sqlite3_last_insert_rowid(store->db);
+	for (i = 0; i < count; i++) {
+		sqlite3_bind_int64(planned, 1, id);
+		sqlite3_bind_int64(planned, 2, (sqlite3_int64)i + 1);
+		store_bind_text(planned, 3, question_ids[i]);
+		if (store_step_done(store, planned, "plan a session's questions", cause) != 0) {
+			id = -1;
+			goto out;
+		}
+	}
+	if (store_commit(store, cause) != 0)
+		id = -1;
+out:
+	sqlite3_finalize(session);
+	sqlite3_finalize(planned);
+	if (id < 0)
+		store_rollback(store);
+	return id;
+}
+
+#define SESSION_COLUMNS \
+	"SELECT s.id, s.kind, s.status, s.started_at, s.ended_at, s.bank, s.stage, s.theme, s.planned_count," \
+	" s.think_seconds, s.answer_seconds, s.follow_ups," \
+	" (SELECT COUNT(*) FROM answer a WHERE a.session_id = s.id AND a.follow_up_of IS NULL)," \
+	" (SELECT SUM(score_sum) FROM session_theme t WHERE t.session_id = s.id)," \
+	" (SELECT SUM(score_count) FROM session_theme t WHERE t.session_id = s.id) FROM session s"
+
+static void read_session(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_session *s = item;
+	int sum;
+
+	s->id = sqlite3_column_int64(stmt, 0);
+	s->kind = column_text(stmt, 1, arena);
+	s->status = column_text(stmt, 2, arena);
+	s->started_at = column_text(stmt, 3, arena);
+	s->ended_at = column_text(stmt, 4, arena);
+	s->bank = column_text(stmt, 5, arena);
+	s->stage = column_text(stmt, 6, arena);
+	s->theme = column_text(stmt, 7, arena);
+	s->planned_count = sqlite3_column_int(stmt, 8);
+	s->think_seconds = column_int_or(stmt, 9, -1);
+	s->answer_seconds = column_int_or(stmt, 10, -1);
+	s->follow_ups = sqlite3_column_int(stmt, 11);
+	s->answered = sqlite3_column_int(stmt, 12);
+	sum = sqlite3_column_int(stmt, 13);
+	s->rating_count = sqlite3_column_int(stmt, 14);
+	s->rating_avg = s->rating_count > 0 ? (double)sum / s->rating_count : 0;
+}
+
+int store_session_get(struct store *store, long long id, struct arena *arena, struct store_session *out,
+		      char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, SESSION_COLUMNS " WHERE s.id = ?", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		read_session(stmt, arena, out);
+		rc = 1;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a session");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int store_session_list(struct store *store, int include_discarded, int limit, struct arena *arena,
+		       struct store_session **out, size_t *count, char **cause)
+{
+	struct rows rows = { .size = sizeof **out };
+	sqlite3_stmt *stmt = store_prepare(store, SESSION_COLUMNS " WHERE ?1 OR s.status != 'discarded'"
+					   " ORDER BY s.id DESC LIMIT ?2", cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, include_discarded);
+	sqlite3_bind_int(stmt, 2, limit > 0 ? limit : -1);
+	if (read_rows(store, stmt, &rows, arena, read_session, "list sessions", cause) != 0)
+		return -1;
+	*out = rows_finish(&rows, arena, count);
+	return 0;
+}
+
+long long store_session_last_open(struct store *store, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT MAX(id) FROM session WHERE status = 'open'", cause);
+	long long id = -1;
+
+	if (stmt == NULL)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);	/* NULL reads as 0 */
+	else
+		store_fail(store, cause, "find the open session");
+	sqlite3_finalize(stmt);
+	return id;
+}
+
+static void read_question_id(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	*(const char **)item = column_text(stmt, 0, arena);
+}
+
+int store_session_questions(struct store *store, long long id, struct arena *arena, const char ***ids,
+			    size_t *count, char **cause)
+{
+	struct rows rows = { .size = sizeof **ids };
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT question_id FROM session_question WHERE session_id = ?"
+					   " ORDER BY position", cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (read_rows(store, stmt, &rows, arena, read_question_id, "read a session's questions", cause) != 0)
+		return -1;
+	*ids = rows_finish(&rows, arena, count);
+	return 0;
+}
+
+int store_session_close(struct store *store, long long id, const char *status, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "UPDATE session SET status = ?, ended_at = " NOW_SQL
+					   " WHERE id = ?", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, status);
+	sqlite3_bind_int64(stmt, 2, id);
+	rc = store_step_done(store, stmt, "close a session", cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Answers and ratings
+ */
+
+long long store_answer_add(struct store *store, const struct store_answer *a, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO answer (session_id, position, question_id,"
+					   " question_text, follow_up_of, mode, text, think_limit_seconds, think_used_ms,"
+					   " answer_limit_seconds, answer_used_ms, overtime, stopped_by, answered_at)"
+					   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
+	long long id = -1;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, a->session_id);
+	sqlite3_bind_int(stmt, 2, a->position);
+	store_bind_text(stmt, 3, a->question_id);
+	store_bind_text(stmt, 4, a->question_text);
+	if (a->follow_up_of > 0)
+		sqlite3_bind_int64(stmt, 5, a->follow_up_of);
+	store_bind_text(stmt, 6, a->mode);
+	store_bind_text(stmt, 7, a->text);
+	sqlite3_bind_int(stmt, 8, a->think_limit_seconds);
+	sqlite3_bind_int64(stmt, 9, a->think_used_ms);
+	sqlite3_bind_int(stmt, 10, a->answer_limit_seconds);
+	sqlite3_bind_int64(stmt, 11, a->answer_used_ms);
+	sqlite3_bind_int(stmt, 12, a->overtime);
+	store_bind_text(stmt, 13, a->stopped_by);
+	if (store_begin(store, cause) == 0) {
+		if (store_step_done(store, stmt, "save an answer", cause) == 0)
+			id = sqlite3_last_insert_rowid(store->db);
+		if (id < 0 || store_commit(store, cause) != 0) {
+			store_rollback(store);
+			id = -1;
+		}
+	}
+	sqlite3_finalize(stmt);
+	return id;
+}
+
+#define ANSWER_COLUMNS \
+	"SELECT id, session_id, follow_up_of, position, question_id, question_text, mode, text," \
+	" think_limit_seconds, answer_limit_seconds, think_used_ms, answer_used_ms, overtime, stopped_by, note," \
+	" answered_at, rated_at FROM answer"
+
+static void read_answer(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_answer *a = item;
+
+	a->id = sqlite3_column_int64(stmt, 0);
+	a->session_id = sqlite3_column_int64(stmt, 1);
+	a->follow_up_of = sqlite3_column_int64(stmt, 2);
+	a->position = sqlite3_column_int(stmt, 3);
+	a->question_id = column_text(stmt, 4, arena);
+	a->question_text = column_text(stmt, 5, arena);
+	a->mode = column_text(stmt, 6, arena);
+	a->text = column_text(stmt, 7, arena);
+	a->think_limit_seconds = sqlite3_column_int(stmt, 8);
+	a->answer_limit_seconds = sqlite3_column_int(stmt, 9);
+	a->think_used_ms = sqlite3_column_int64(stmt, 10);
+	a->answer_used_ms = sqlite3_column_int64(stmt, 11);
+	a->overtime = sqlite3_column_int(stmt, 12);
+	a->stopped_by = column_text(stmt, 13, arena);
+	a->note = column_text(stmt, 14, arena);
+	a->answered_at = column_text(stmt, 15, arena);
+	a->rated_at = column_text(stmt, 16, arena);
+}
+
+int store_answer_get(struct store *store, long long id, struct arena *arena, struct store_answer *out,
+		     char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, ANSWER_COLUMNS " WHERE id = ?", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		read_answer(stmt, arena, out);
+		rc = 1;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read an answer");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int store_answer_list(struct store *store, long long session_id, struct arena *arena,
+		      struct store_answer **out, size_t *count, char **cause)
+{
+	struct rows rows = { .size = sizeof **out };
+	sqlite3_stmt *stmt = store_prepare(store, ANSWER_COLUMNS " WHERE session_id = ?"
+					   " ORDER BY position, follow_up_of IS NOT NULL, id", cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, session_id);
+	if (read_rows(store, stmt, &rows, arena, read_answer, "read a session's answers", cause) != 0)
+		return -1;
+	*out = rows_finish(&rows, arena, count);
+	return 0;
+}
+
+int store_rating_save(struct store *store, long long answer_id, const struct store_rating *ratings,
+		      size_t count, const char *note, char **cause)
+{
+	sqlite3_stmt *clear = store_prepare(store, "DELETE FROM rating WHERE answer_id = ?", cause);
+	sqlite3_stmt *insert = store_prepare(store, "INSERT INTO rating (answer_id, theme_id, score, rated_at)"
+					     " VALUES (?, ?, ?, " NOW_SQL ")", cause);
+	sqlite3_stmt *mark = store_prepare(store, "UPDATE answer SET note = ?, rated_at = " NOW_SQL " WHERE id = ?",
+					   cause);
+	int rc = clear && insert && mark ? store_begin(store, cause) : -1;
+	size_t i;
+
+	if (rc == 0) {
+		sqlite3_bind_int64(clear, 1, answer_id);
+		rc = store_step_done(store, clear, "clear an answer's ratings", cause);
+		for (i = 0; rc == 0 && i < count; i++) {
+			sqlite3_bind_int64(insert, 1, answer_id);
+			store_bind_text(insert, 2, ratings[i].theme_id);
+			sqlite3_bind_int(insert, 3, ratings[i].score);
+			rc = store_step_done(store, insert, "save a rating", cause);
+		}
+		if (rc == 0) {
+			store_bind_text(mark, 1, note != NULL && *note != '\0' ? note : NULL);
+			sqlite3_bind_int64(mark, 2, answer_id);
+			rc = store_step_done(store, mark, "save an answer's note", cause);
+		}
+		if (rc == 0)
+			rc = store_commit(store, cause);
+		if (rc != 0)
+			store_rollback(store);
+	}
+	sqlite3_finalize(clear);
+	sqlite3_finalize(insert);
+	sqlite3_finalize(mark);
+	return rc;
+}
+
+static void read_rating(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_rating *r = item;
+
+	r->theme_id = column_text(stmt, 0, arena);
+	r->score = sqlite3_column_int(stmt, 1);
+}
+
+int store_rating_list(struct store *store, long long answer_id, struct arena *arena,
+		      struct store_rating **out, size_t *count, char **cause)
+{
+	struct rows rows = { .size = sizeof **out };
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT r.theme_id, r.score FROM rating r"
+					   " LEFT JOIN theme t ON t.id = r.theme_id WHERE r.answer_id = ?"
+					   " ORDER BY t.position, r.theme_id", cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	if (read_rows(store, stmt, &rows, arena, read_rating, "read ratings", cause) != 0)
+		return -1;
+	*out = rows_finish(&rows, arena, count);
+	return 0;
+}
+
+int store_question_recency(struct store *store, struct arena *arena, struct map *map, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT a.question_id, MAX(a.id) FROM answer a"
+					   " JOIN session s ON s.id = a.session_id WHERE s.status != 'discarded'"
+					   " GROUP BY a.question_id", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		map_put(map, column_text(stmt, 0, arena), (void *)(intptr_t)sqlite3_column_int64(stmt, 1));
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read when questions were last asked");
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Progress
+ */
+
+static void read_point(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_theme_point *p = item;
+
+	p->theme_id = column_text(stmt, 0, arena);
+	p->session_id = sqlite3_column_int64(stmt, 1);
+	p->started_at = column_text(stmt, 2, arena);
+	p->sum = sqlite3_column_int(stmt, 3);
+	p->count = sqlite3_column_int(stmt, 4);
+}
+
+int store_theme_points(struct store *store, const char *since, struct arena *arena,
+		       struct store_theme_point **out, size_t *count, char **cause)
+{
+	struct rows rows = { .size = sizeof **out };
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT t.theme_id, t.session_id, s.started_at, t.score_sum,"
+					   " t.score_count FROM session_theme t JOIN session s ON s.id = t.session_id"
+					   " WHERE s.status != 'discarded' AND (?1 IS NULL OR s.started_at >= ?1)"
+					   " ORDER BY t.theme_id, s.started_at, s.id", cause);
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, since);
+	if (read_rows(store, stmt, &rows, arena, read_point, "read progress", cause) != 0)
+		return -1;
+	*out = rows_finish(&rows, arena, count);
+	return 0;
+}
+
+static void read_sum(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_theme_sum *s = item;
+
+	s->theme_id = column_text(stmt, 0, arena);
+	s->sum = sqlite3_column_int(stmt, 1);
+	s->count = sqlite3_column_int(stmt, 2);
+}
+
+int store_theme_sums(struct store *store, long long session_id, int before, struct arena *arena,
+		     struct store_theme_sum **out, size_t *count, char **cause)
+{
+	struct rows rows = { .size = sizeof **out };
+	sqlite3_stmt *stmt = store_prepare(store, before ?
+		"SELECT t.theme_id, SUM(t.score_sum), SUM(t.score_count) FROM session_theme t"
+		" JOIN session s ON s.id = t.session_id WHERE t.session_id < ? AND s.status != 'discarded'"
+		" GROUP BY t.theme_id ORDER BY t.theme_id" :
+		"SELECT theme_id, score_sum, score_count FROM session_theme WHERE session_id = ? ORDER BY theme_id",
+		cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, session_id);
+	if (read_rows(store, stmt, &rows, arena, read_sum, "read theme averages", cause) != 0)
+		return -1;
+	*out = rows_finish(&rows, arena, count);
+	return 0;
+}
+
+int store_totals(struct store *store, const char *since, struct arena *arena, struct store_totals *totals,
+		 const char ***starts, size_t *start_count, char **cause)
+{
+	struct rows rows = { .size = sizeof **starts };
+	sqlite3_stmt *sessions = store_prepare(store, "SELECT started_at FROM session WHERE status != 'discarded'"
+					       " AND (?1 IS NULL OR started_at >= ?1) ORDER BY started_at", cause);
+	sqlite3_stmt *answers;
+	int rc;
+
+	if (sessions == NULL)
+		return -1;
+	store_bind_text(sessions, 1, since);
+	if (read_rows(store, sessions, &rows, arena, read_question_id, "read sessions", cause) != 0)
+		return -1;
+	*starts = rows_finish(&rows, arena, start_count);
+	answers = store_prepare(store, "SELECT COUNT(*), COUNT(a.rated_at), TOTAL(a.answer_used_ms) FROM answer a"
+				" JOIN session s ON s.id = a.session_id WHERE s.status != 'discarded'"
+				" AND (?1 IS NULL OR s.started_at >= ?1)", cause);
+	if (answers == NULL)
+		return -1;
+	store_bind_text(answers, 1, since);
+	rc = sqlite3_step(answers);
+	memset(totals, 0, sizeof *totals);
+	totals->sessions = (long long)*start_count;
+	if (rc == SQLITE_ROW) {
+		totals->answers = sqlite3_column_int64(answers, 0);
+		totals->rated_answers = sqlite3_column_int64(answers, 1);
+		totals->answer_ms = (long long)sqlite3_column_double(answers, 2);
+	}
+	sqlite3_finalize(answers);
+	return rc == SQLITE_ROW ? 0 : store_fail(store, cause, "count answers");
+}
