@@ -1,18 +1,26 @@
 /* cmd: the command table, lookup by unique prefix, option parsing and the dispatcher that checks
  * each command's needs once. Command files in src/cmd/ hold the exec functions. */
 #include "rebound/cmd.h"
+#include "rebound/date.h"
+#include "rebound/input.h"
 #include "rebound/util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-extern const struct cmd_entry cmd_help_entry, cmd_banks_entry, cmd_questions_entry, cmd_show_entry,
-	cmd_themes_entry, cmd_check_entry, cmd_quit_entry;
+extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_resume_entry, cmd_discard_entry,
+	cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_banks_entry,
+	cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry;
 
 const struct cmd_entry *const cmd_table[] = {
-	&cmd_help_entry, &cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry,
-	&cmd_themes_entry, &cmd_check_entry, &cmd_quit_entry, NULL,
+	&cmd_help_entry, &cmd_interview_entry, &cmd_resume_entry, &cmd_discard_entry, &cmd_rate_entry,
+	&cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_banks_entry, &cmd_questions_entry,
+	&cmd_show_entry, &cmd_themes_entry, &cmd_check_entry, &cmd_quit_entry, NULL,
 };
 
 const struct cmd_entry *cmd_find(const char *name, char **cause)
@@ -168,6 +176,133 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 	free(operands);
 	fflush(ctx->out);
 	return status;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Numbers
+ */
+
+int cmd_parse_difficulty(const char *text, int *min, int *max)
+{
+	char *end;
+	long low = strtol(text, &end, 10), high = low;
+
+	if (end == text)
+		return -1;
+	if (*end == '-') {
+		const char *rest = end + 1;
+		high = strtol(rest, &end, 10);
+		if (end == rest)
+			return -1;
+	}
+	if (*end != '\0' || low < 1 || high > 5 || low > high)
+		return -1;
+	*min = (int)low;
+	*max = (int)high;
+	return 0;
+}
+
+int cmd_int_option(struct cmd_ctx *ctx, const char *command, const char *name, const char *text, long min,
+		   long max, int *value)
+{
+	char *end;
+	long number;
+
+	errno = 0;
+	number = strtol(text, &end, 10);
+	if (end == text || *end != '\0' || errno != 0 || number < min || number > max) {
+		cmd_error(ctx, CMD_USAGE_ERROR, "%s: --%s takes a whole number from %ld to %ld, not '%s'", command, name,
+			  min, max, text);
+		return -1;
+	}
+	*value = (int)number;
+	return 0;
+}
+
+long long cmd_id_arg(struct cmd_ctx *ctx, const char *command, const char *kind, const char *text)
+{
+	char *end;
+	long long id;
+
+	errno = 0;
+	id = strtoll(text, &end, 10);
+	if (end == text || *end != '\0' || errno != 0 || id <= 0) {
+		cmd_error(ctx, CMD_USAGE_ERROR, "%s: '%s' is not %s id (see '%s')", command, text, kind,
+			  strcmp(kind, "an answer") == 0 ? "session ID" : "sessions");
+		return -1;
+	}
+	return id;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Input
+ */
+
+int cmd_with_answers(struct cmd_ctx *ctx, const char *command, const char *path,
+		     int (*fn)(struct cmd_ctx *, struct input *, const void *), const void *arg)
+{
+	struct input *in;
+	int fd, status;
+
+	if (path == NULL)
+		return fn(ctx, ctx->in, arg);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return cmd_error(ctx, CMD_USER_ERROR, "%s: cannot open '%s': %s", command, path, strerror(errno));
+	in = input_open(fd, ctx->out, 0);
+	status = fn(ctx, in, arg);
+	input_close(in);
+	close(fd);
+	return status;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Sessions
+ */
+
+/* "2026-11-22 09:30" in local time, or the stored text if it does not parse. */
+void cmd_format_time(const char *iso, char buf[17])
+{
+	time_t t;
+
+	if (iso != NULL && date_parse_iso(iso, &t) == 0)
+		date_format_local(t, buf);
+	else
+		snprintf(buf, 17, "%s", iso ? iso : "-");
+}
+
+
+long long cmd_open_session_arg(struct cmd_ctx *ctx, const char *command, const char *operand)
+{
+	struct store_session session;
+	struct arena arena;
+	char *cause = NULL;
+	long long id;
+	int found;
+
+	if (operand == NULL) {
+		if ((id = store_session_last_open(ctx->app->store, &cause)) < 0) {
+			cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+			free(cause);
+		} else if (id == 0) {
+			cmd_error(ctx, CMD_USER_ERROR, "%s: no unfinished session (see 'sessions')", command);
+		}
+		return id > 0 ? id : -1;
+	}
+	if ((id = cmd_id_arg(ctx, command, "a session", operand)) < 0)
+		return -1;
+	arena_init(&arena);
+	found = store_session_get(ctx->app->store, id, &arena, &session, &cause);
+	if (found < 0) {
+		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+	} else if (found == 0) {
+		cmd_error(ctx, CMD_USER_ERROR, "%s: no session %lld (see 'sessions')", command, id);
+	} else if (strcmp(session.status, "open") != 0) {
+		cmd_error(ctx, CMD_USER_ERROR, "%s: session %lld is %s, not unfinished", command, id, session.status);
+		found = 0;
+	}
+	arena_release(&arena);
+	return found > 0 ? id : -1;
 }
 
 /* ------------------------------------------------------------------------------------------------

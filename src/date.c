@@ -3,6 +3,7 @@
  * public-domain algorithms), so day arithmetic never depends on the C library's time zone code. */
 #include "rebound/date.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,11 +23,23 @@ void date_iso_utc(time_t t, char buf[DATE_ISO_SIZE])
 	strftime(buf, DATE_ISO_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* 1 if text is exactly shape, where each '9' in shape stands for one digit: sscanf alone would also take
+ * signs and spaces ("2026-+1-05"). */
+static int has_shape(const char *text, const char *shape)
+{
+	for (; *shape != '\0'; text++, shape++) {
+		if (*shape == '9' ? !isdigit((unsigned char)*text) : *text != *shape)
+			return 0;
+	}
+	return *text == '\0';
+}
+
 int date_parse_iso(const char *text, time_t *t)
 {
 	int year, month, day, hour, minute, second, used = 0;
 
-	if (sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &year, &month, &day, &hour, &minute, &second, &used) != 6 ||
+	if (!has_shape(text, "9999-99-99T99:99:99Z") ||
+	    sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &year, &month, &day, &hour, &minute, &second, &used) != 6 ||
 	    used != 20 || text[used] != '\0' || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
 	    minute > 59 || second > 60 || hour < 0 || minute < 0 || second < 0)
 		return -1;
@@ -71,7 +84,8 @@ int date_parse_day(const char *text, long *day)
 {
 	int year, month, mday, used = 0, y, m, d;
 
-	if (sscanf(text, "%4d-%2d-%2d%n", &year, &month, &mday, &used) != 3 || used != 10 || text[used] != '\0' ||
+	if (!has_shape(text, "9999-99-99") ||
+	    sscanf(text, "%4d-%2d-%2d%n", &year, &month, &mday, &used) != 3 || used != 10 || text[used] != '\0' ||
 	    month < 1 || month > 12 || mday < 1 || mday > 31)
 		return -1;
 	*day = date_days_from_civil(year, month, mday);

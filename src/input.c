@@ -198,8 +198,9 @@ static enum input_result terminal_line(struct input *input, const char *prompt, 
 		}
 		if (deadline_ms >= 0) {
 			char *next = countdown_prompt(prompt, deadline_ms);
-			if (strcmp(next, shown) != 0) {
+			if (strcmp(next, shown) != 0) {	/* redraw the line in place with the new time */
 				rl_set_prompt(next);
+				rl_clear_visible_line();
 				rl_forced_update_display();
 			}
 			free(shown);

@@ -434,18 +434,19 @@ static void read_point(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	p->count = sqlite3_column_int(stmt, 4);
 }
 
-int store_theme_points(struct store *store, const char *since, struct arena *arena,
+int store_theme_points(struct store *store, const struct store_range *range, struct arena *arena,
 		       struct store_theme_point **out, size_t *count, char **cause)
 {
 	struct rows rows = { .size = sizeof **out };
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT t.theme_id, t.session_id, s.started_at, t.score_sum,"
 					   " t.score_count FROM session_theme t JOIN session s ON s.id = t.session_id"
 					   " WHERE s.status != 'discarded' AND (?1 IS NULL OR s.started_at >= ?1)"
-					   " ORDER BY t.theme_id, s.started_at, s.id", cause);
+					   " AND s.id >= ?2 ORDER BY t.theme_id, s.started_at, s.id", cause);
 
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, since);
+	store_bind_text(stmt, 1, range->since);
+	sqlite3_bind_int64(stmt, 2, range->first_id);
 	if (read_rows(store, stmt, &rows, arena, read_point, "read progress", cause) != 0)
 		return -1;
 	*out = rows_finish(&rows, arena, count);
@@ -481,32 +482,35 @@ int store_theme_sums(struct store *store, long long session_id, int before, stru
 	return 0;
 }
 
-int store_totals(struct store *store, const char *since, struct arena *arena, struct store_totals *totals,
+int store_totals(struct store *store, const struct store_range *range, struct arena *arena, struct store_totals *totals,
 		 const char ***starts, size_t *start_count, char **cause)
 {
 	struct rows rows = { .size = sizeof **starts };
 	sqlite3_stmt *sessions = store_prepare(store, "SELECT started_at FROM session WHERE status != 'discarded'"
-					       " AND (?1 IS NULL OR started_at >= ?1) ORDER BY started_at", cause);
+					       " AND (?1 IS NULL OR started_at >= ?1) AND id >= ?2 ORDER BY started_at",
+					       cause);
 	sqlite3_stmt *answers;
 	int rc;
 
 	if (sessions == NULL)
 		return -1;
-	store_bind_text(sessions, 1, since);
+	store_bind_text(sessions, 1, range->since);
+	sqlite3_bind_int64(sessions, 2, range->first_id);
 	if (read_rows(store, sessions, &rows, arena, read_question_id, "read sessions", cause) != 0)
 		return -1;
 	*starts = rows_finish(&rows, arena, start_count);
-	answers = store_prepare(store, "SELECT COUNT(*), COUNT(a.rated_at), TOTAL(a.answer_used_ms) FROM answer a"
+	answers = store_prepare(store, "SELECT TOTAL(a.follow_up_of IS NULL), COUNT(a.rated_at), TOTAL(a.answer_used_ms) FROM answer a"
 				" JOIN session s ON s.id = a.session_id WHERE s.status != 'discarded'"
-				" AND (?1 IS NULL OR s.started_at >= ?1)", cause);
+				" AND (?1 IS NULL OR s.started_at >= ?1) AND s.id >= ?2", cause);
 	if (answers == NULL)
 		return -1;
-	store_bind_text(answers, 1, since);
+	store_bind_text(answers, 1, range->since);
+	sqlite3_bind_int64(answers, 2, range->first_id);
 	rc = sqlite3_step(answers);
 	memset(totals, 0, sizeof *totals);
 	totals->sessions = (long long)*start_count;
 	if (rc == SQLITE_ROW) {
-		totals->answers = sqlite3_column_int64(answers, 0);
+		totals->answers = (long long)sqlite3_column_double(answers, 0);
 		totals->rated_answers = sqlite3_column_int64(answers, 1);
 		totals->answer_ms = (long long)sqlite3_column_double(answers, 2);
 	}

@@ -124,6 +124,11 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"    ON CONFLICT (session_id, theme_id) DO UPDATE SET score_sum = score_sum + excluded.score_sum,"
 	"    score_count = score_count + 1;"
 	"  DELETE FROM session_theme WHERE score_count = 0;"
+	"END;"
+	/* The cascade from answer to rating runs after the answer is gone, when rating_removed could no
+	 * longer find its session: take the ratings out first. */
+	"CREATE TRIGGER answer_removed BEFORE DELETE ON answer BEGIN"
+	"  DELETE FROM rating WHERE answer_id = OLD.id;"
 	"END;",
 };
 

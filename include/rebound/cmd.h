@@ -78,6 +78,27 @@ int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...) __attribute
 /* Prints the usage line of entry to out. */
 void cmd_print_usage(const struct cmd_entry *entry, FILE *out);
 
+/* Parses "3" or "2-4" into [*min, *max] within 1..5: 0, or -1. */
+int cmd_parse_difficulty(const char *text, int *min, int *max);
+/* Parses option name's value text as a whole number in [min, max] into *value; reports a usage error
+ * ("interview: --count takes a whole number from 1 to 100, not 'x'") and returns -1 otherwise. */
+int cmd_int_option(struct cmd_ctx *ctx, const char *command, const char *name, const char *text, long min,
+		   long max, int *value);
+/* Parses a session or answer id operand ("12"); reports "NAME: 'x' is not a KIND id" and returns -1. */
+long long cmd_id_arg(struct cmd_ctx *ctx, const char *command, const char *kind, const char *text);
+
+/* Runs fn(ctx, input, arg) reading from the file at path (an --answers option) if not NULL, else from
+ * ctx->in; reports a file that cannot be opened. */
+int cmd_with_answers(struct cmd_ctx *ctx, const char *command, const char *path,
+		     int (*fn)(struct cmd_ctx *, struct input *, const void *), const void *arg);
+
+/* The session a command acts on: operand (an id), or the newest unfinished one if operand is NULL.
+ * Reports and returns -1 if there is none or it is not unfinished. */
+long long cmd_open_session_arg(struct cmd_ctx *ctx, const char *command, const char *operand);
+
+/* Formats a stored ISO UTC time as local "YYYY-MM-DD HH:MM" into buf. */
+void cmd_format_time(const char *iso, char buf[17]);
+
 /* Lookups that report "unknown theme 'x' (did you mean 'y'?)" and return NULL. */
 const struct bank_theme *cmd_theme_arg(struct cmd_ctx *ctx, const char *id);
 const struct bank_stage *cmd_stage_arg(struct cmd_ctx *ctx, const char *id);

@@ -163,9 +163,15 @@ struct store_theme_point {
 	int sum, count;
 };
 
-/* Every (theme, session) with ratings, in sessions not discarded and started at or after since (ISO UTC,
- * or NULL for all), ordered by theme id then start. */
-int store_theme_points(struct store *store, const char *since, struct arena *arena,
+/* Which sessions progress counts: those not discarded, started at or after since (ISO UTC, or NULL) and
+ * with an id of at least first_id (0 for any). */
+struct store_range {
+	const char *since;
+	long long first_id;
+};
+
+/* Every (theme, session) with ratings in range, ordered by theme id then start. */
+int store_theme_points(struct store *store, const struct store_range *range, struct arena *arena,
 		       struct store_theme_point **out, size_t *count, char **cause);
 
 struct store_theme_sum {
@@ -181,9 +187,9 @@ struct store_totals {
 	long long sessions, answers, rated_answers, answer_ms;
 };
 
-/* Totals over sessions not discarded, started at or after since (or NULL); fills *starts (in arena)
- * with every such session's start, oldest first, for streaks. */
-int store_totals(struct store *store, const char *since, struct arena *arena, struct store_totals *totals,
+/* Totals over the sessions in range; fills *starts (in arena) with each one's start, oldest first,
+ * for streaks. */
+int store_totals(struct store *store, const struct store_range *range, struct arena *arena, struct store_totals *totals,
 		 const char ***starts, size_t *start_count, char **cause);
 
 #endif

@@ -6,27 +6,6 @@
 
 enum { OPT_BANK, OPT_THEME, OPT_STAGE, OPT_DIFFICULTY };
 
-/* Parses "3" or "2-4" into [*min, *max] within 1..5. */
-static int parse_difficulty(const char *text, int *min, int *max)
-{
-	char *end;
-	long low = strtol(text, &end, 10), high = low;
-
-	if (end == text)
-		return -1;
-	if (*end == '-') {
-		const char *rest = end + 1;
-		high = strtol(rest, &end, 10);
-		if (end == rest)
-			return -1;
-	}
-	if (*end != '\0' || low < 1 || high > 5 || low > high)
-		return -1;
-	*min = (int)low;
-	*max = (int)high;
-	return 0;
-}
-
 static void print_question(struct cmd_ctx *ctx, const struct bank_question *q, int id_width, int width)
 {
 	char themes[256] = "";
@@ -52,7 +31,7 @@ static int cmd_questions_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if ((bank && !cmd_bank_arg(ctx, bank)) || (theme && !cmd_theme_arg(ctx, theme)) ||
 	    (stage && !cmd_stage_arg(ctx, stage)))
 		return CMD_USER_ERROR;
-	if (args->values[OPT_DIFFICULTY] && parse_difficulty(args->values[OPT_DIFFICULTY], &min, &max) != 0)
+	if (args->values[OPT_DIFFICULTY] && cmd_parse_difficulty(args->values[OPT_DIFFICULTY], &min, &max) != 0)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "questions: --difficulty takes N or MIN-MAX within 1-5, not '%s'",
 				 args->values[OPT_DIFFICULTY]);
 	for (i = 0; i < bank_question_total(catalog); i++)

@@ -37,3 +37,9 @@ finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
+
+# mask_times: replaces local times ("2026-11-22 09:30") in $out with DATE, for exact comparisons.
+mask_times() { out=$(printf '%s' "$out" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/DATE/g'); }
+
+# db SQL: runs a query on the data dir's database and prints the rows ('|' between columns).
+db() { sqlite3 "$REBOUND_HOME/rebound.db" "$1"; }

@@ -1,0 +1,57 @@
+/* interview: the timed question loop behind 'interview' and 'resume' (and drills later): show a
+ * question, a think countdown, an answer against the clock, an optional follow-up with a shorter clock,
+ * then a self-rating per theme. Each answer is saved the moment it is finished, so a session cut short
+ * by Ctrl-C, a closed terminal or a crash keeps everything up to its last answer.
+ *
+ * How an answer is taken is a strategy (struct interview_answerer): typed text now, a recording from the
+ * audio module later, without changing the loop. */
+#ifndef REBOUND_INTERVIEW_H
+#define REBOUND_INTERVIEW_H
+
+#include "rebound/cmd.h"
+#include "rebound/input.h"
+#include "rebound/select.h"
+#include "rebound/store.h"
+
+#define INTERVIEW_COUNT_DEFAULT 5
+#define INTERVIEW_COUNT_MAX 100
+#define INTERVIEW_SEED_ENV "REBOUND_SEED"	/* a number: the same questions in the same order each run */
+
+/* What one answer step produced. */
+struct interview_take {
+	char *text;			/* typed text (may be ""), or NULL for none; the loop frees it */
+	long long used_ms;
+	int overtime;			/* 1 if the clock ran out */
+	const char *stopped_by;		/* "enter", "eof", "limit" or "interrupt" */
+	int input_ended;		/* the input ran out before anything was answered: nothing to save */
+};
+
+struct interview;
+
+/* Takes one answer within limit_seconds; first_line is text already typed during the think time. */
+struct interview_answerer {
+	const char *mode;		/* stored in answer.mode: "typed" or "spoken" */
+	void (*take)(struct interview *iv, int limit_seconds, char *first_line, struct interview_take *take);
+};
+
+extern const struct interview_answerer interview_typed;
+
+struct interview_options {
+	const char *kind;			/* "interview" or "drill" */
+	struct select_filter filter;
+	int count;
+	int think_seconds, answer_seconds;	/* -1: each question's own */
+	int follow_ups;				/* 1: ask one of a question's follow-ups after its answer */
+};
+
+/* Picks questions, opens a session and runs it. Returns a CMD_* status. */
+int interview_start(struct cmd_ctx *ctx, struct input *in, const struct interview_options *options);
+
+/* Continues an open session: rates answers left unrated, then asks from the first unanswered question. */
+int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id);
+
+/* Asks for the ratings and note of one saved answer (for 'rate'); themes are the question's. */
+int interview_rate_answer(struct cmd_ctx *ctx, struct input *in, const struct store_answer *answer,
+			  const struct bank_strings *themes);
+
+#endif

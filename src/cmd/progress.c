@@ -1,0 +1,189 @@
+/* progress: per theme, the average self-rating of each session as a sparkline, first against latest,
+ * the best session and how many ratings; then the practice streak and totals. */
+#include "rebound/cmd.h"
+#include "rebound/date.h"
+#include "rebound/stats.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { OPT_THEME, OPT_SINCE, OPT_LAST };
+
+#define SPARK_WIDTH 20	/* cells; longer histories are averaged into runs */
+
+struct range {
+	char since[DATE_ISO_SIZE];	/* "" for all time */
+	struct store_range store;
+	const char *label;		/* "all time", "since 2026-10-01", "last 5 sessions" */
+	char label_buf[64];
+};
+
+/* Turns --since and --last into the earliest session start to count. Returns CMD_OK or a status. */
+static int parse_range(struct cmd_ctx *ctx, const struct cmd_args *args, struct arena *arena, struct range *range)
+{
+	const char *since = args->values[OPT_SINCE], *last = args->values[OPT_LAST];
+	struct store_session *sessions;
+	size_t count = 0;
+	char *cause = NULL;
+	long day;
+	int n;
+
+	memset(range, 0, sizeof *range);
+	range->label = "all time";
+	if (since != NULL) {
+		if (date_parse_day(since, &day) != 0)
+			return cmd_error(ctx, CMD_USAGE_ERROR, "progress: --since takes a date as YYYY-MM-DD, not '%s'", since);
+		date_iso_utc(date_day_start(day), range->since);
+		range->store.since = range->since;
+		snprintf(range->label_buf, sizeof range->label_buf, "since %s", since);
+		range->label = range->label_buf;
+	}
+	if (last == NULL)
+		return CMD_OK;
+	if (cmd_int_option(ctx, "progress", "last", last, 1, 1000000, &n) != 0)
+		return CMD_USAGE_ERROR;
+	if (store_session_list(ctx->app->store, 0, n, arena, &sessions, &count, &cause) != 0) {
+		n = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+		return n;
+	}
+	range->store.first_id = count > 0 ? sessions[count - 1].id : 0;
+	snprintf(range->label_buf, sizeof range->label_buf, "last %d session%s%s%s", n, n == 1 ? "" : "s",
+		 since ? ", since " : "", since ? since : "");
+	range->label = range->label_buf;
+	return CMD_OK;
+}
+
+static void print_theme(struct cmd_ctx *ctx, const char *theme_id, const struct store_theme_point *p, size_t n,
+			int id_width)
+{
+	struct stats_point *points = xcalloc(n, sizeof *points);
+	double *values = xcalloc(n, sizeof *values);
+	char spark[STATS_SPARK_MAX * 4 + 1], best[40];
+	struct stats_theme s;
+	size_t i, cells;
+
+	for (i = 0; i < n; i++) {
+		points[i].session_id = p[i].session_id;
+		points[i].sum = p[i].sum;
+		points[i].count = p[i].count;
+		values[i] = stats_point_average(&points[i]);
+	}
+	stats_theme(points, n, &s);
+	cells = stats_sparkline(values, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
+	snprintf(best, sizeof best, "%.1f #%lld", s.best, s.best_session);
+	fprintf(ctx->out, "%-*s  %s%*s  %5.1f  %6.1f  %+6.1f  %-9s  %5d\n", id_width, theme_id, spark,
+		(int)(SPARK_WIDTH - cells), "", s.first, s.latest, s.change, best, s.rated);
+	free(points);
+	free(values);
+}
+
+/* Prints each theme with points, in the catalog's theme order, then any the catalog no longer has. */
+static void print_themes(struct cmd_ctx *ctx, const char *only, const struct store_theme_point *points, size_t count)
+{
+	const struct bank_catalog *catalog = ctx->app->catalog;
+	size_t t, i, first, printed = 0;
+	int id_width = 5, pass;
+
+	for (i = 0; i < count; i++)
+		if ((int)strlen(points[i].theme_id) > id_width)
+			id_width = (int)strlen(points[i].theme_id);
+	fprintf(ctx->out, "%s%-*s  %-*s  %5s  %6s  %6s  %-9s  %5s%s\n", term_bold(ctx->color), id_width, "THEME",
+		SPARK_WIDTH, "TREND", "FIRST", "LATEST", "CHANGE", "BEST", "RATED", term_reset(ctx->color));
+	for (pass = 0; pass < 2; pass++) {
+		for (t = 0; t < (pass == 0 ? bank_theme_count(catalog) : count); t++) {
+			const char *id = pass == 0 ? bank_theme_at(catalog, t)->id : points[t].theme_id;
+			if ((only && strcmp(id, only) != 0) || (pass == 1 && (t > 0 && strcmp(points[t - 1].theme_id, id) == 0)))
+				continue;
+			if (pass == 1 && bank_theme_find(catalog, id) != NULL)
+				continue;
+			for (first = 0; first < count && strcmp(points[first].theme_id, id) != 0; first++)
+				;
+			for (i = first; i < count && strcmp(points[i].theme_id, id) == 0; i++)
+				;
+			if (i > first) {
+				print_theme(ctx, id, points + first, i - first, id_width);
+				printed++;
+			}
+		}
+	}
+	if (printed == 0)
+		fprintf(ctx->out, "No ratings of %s in this range.\n", only ? only : "any theme");
+}
+
+static void print_totals(struct cmd_ctx *ctx, const struct store_totals *totals, const char *const *starts,
+			 size_t count)
+{
+	long *days = xcalloc(count + 1, sizeof *days);
+	struct stats_streak streak;
+	char answering[16];
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		time_t t;
+		days[i] = date_parse_iso(starts[i], &t) == 0 ? date_local_day(t) : 0;
+	}
+	stats_streak(days, count, date_local_day(time(NULL)), &streak);
+	date_format_duration(totals->answer_ms, answering);
+	fprintf(ctx->out, "\nStreak: %ld day%s in a row (longest %ld).\n", streak.current, streak.current == 1 ? "" : "s",
+		streak.longest);
+	fprintf(ctx->out, "Totals: %lld session%s on %ld day%s, %lld answer%s (%lld rated), %s answering.\n",
+		totals->sessions, totals->sessions == 1 ? "" : "s", streak.days, streak.days == 1 ? "" : "s",
+		totals->answers, totals->answers == 1 ? "" : "s", totals->rated_answers, answering);
+	free(days);
+}
+
+static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char *theme = args->values[OPT_THEME];
+	struct store_theme_point *points = NULL;
+	const char **starts = NULL;
+	struct store_totals totals;
+	struct range range;
+	struct arena arena;
+	size_t count = 0, start_count = 0;
+	char *cause = NULL;
+	int status;
+
+	if (theme != NULL && cmd_theme_arg(ctx, theme) == NULL)
+		return CMD_USER_ERROR;
+	arena_init(&arena);
+	if ((status = parse_range(ctx, args, &arena, &range)) != CMD_OK)
+		goto out;
+	if (store_theme_points(ctx->app->store, &range.store, &arena, &points, &count, &cause) != 0 ||
+	    store_totals(ctx->app->store, &range.store, &arena, &totals, &starts, &start_count, &cause) != 0) {
+		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+		goto out;
+	}
+	if (totals.sessions == 0) {
+		fprintf(ctx->out, "No sessions %s%s: 'interview' starts one.\n", range.since[0] ? "" : "yet",
+			range.since[0] ? range.label : "");
+		goto out;
+	}
+	fprintf(ctx->out, "Progress per theme, %s (ratings 1-5, averaged per session):\n", range.label);
+	print_themes(ctx, theme, points, count);
+	print_totals(ctx, &totals, starts, start_count);
+out:
+	arena_release(&arena);
+	return status;
+}
+
+const struct cmd_entry cmd_progress_entry = {
+	.name = "progress",
+	.usage = "[--theme T] [--since DATE] [--last N]",
+	.help = "show how each theme's self-ratings moved across sessions, streaks and totals",
+	.description =
+		"For each theme: the average rating of each session as a sparkline (oldest on the left;\n"
+		"more than 20 sessions are averaged into runs), the first and the latest session's average,\n"
+		"the change between them, the best session and the number of ratings. Then the practice\n"
+		"streak (days in a row with a session, local time) and totals for the range.",
+	.flags = CMD_NEEDS_CATALOG,
+	.options = {
+		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only theme T" },
+		[OPT_SINCE] = { "since", "DATE", COMPLETE_NONE, "only sessions from DATE (YYYY-MM-DD) on" },
+		[OPT_LAST] = { "last", "N", COMPLETE_NONE, "only the N newest sessions" },
+	},
+	.exec = cmd_progress_exec,
+};
