@@ -1,24 +1,9 @@
 # The interactive shell in a real terminal (tmux): prompt, completion of commands, question ids,
 # option values and theme ids, Ctrl-C abandoning a line, history saved in the data dir, Ctrl-D leaving.
 . "$(dirname "$0")/lib.sh"
-command -v tmux >/dev/null || { echo "tmux is required (apt-get install tmux)"; exit 1; }
+. "$(dirname "$0")/tmux.sh"
 
-export TMUX_TMPDIR="$TMP"
-tmux_cmd() { tmux -L rebound-e2e "$@"; }
-trap 'tmux_cmd kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
-screen() { tmux_cmd capture-pane -p -t t; }
-# wait_for TEXT: polls the screen for up to 5 s.
-wait_for() {
-	local i
-	for i in $(seq 50); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	return 1
-}
-expect_screen() { if wait_for "$1"; then pass; else fail "screen lacks '$1':$(printf '\n%s' "$(screen)")"; fi; }
-
-tmux_cmd new-session -d -s t -x 120 -y 40 "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND'"
+tmux_start "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND'"
 expect_screen "rebound>"	# capture-pane drops the prompt's trailing space
 expect_screen "Type 'help' for commands"
 
@@ -52,7 +37,7 @@ expect_true '! grep -q abandoned "$REBOUND_HOME/history"'
 expect_true '[ "$(stat -c %a "$REBOUND_HOME/history")" = 600 ]'
 
 # History comes back in the next shell: Up recalls the last command.
-tmux_cmd new-session -d -s t -x 120 -y 40 "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND'"
+tmux_start "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND'"
 expect_screen "rebound>"
 tmux_cmd send-keys -t t Up
 expect_screen "rebound> themes confidence"

@@ -1,0 +1,90 @@
+# The clock and cut-short sessions: an answer stopped by a 2-second limit keeps its partial text;
+# kill -9 after the first answer keeps it and 'resume' goes on at question 2; SIGTERM and SIGHUP save
+# what was typed and 'resume' asks for the missing ratings first. The database stays intact throughout.
+. "$(dirname "$0")/lib.sh"
+export REBOUND_SEED=1	# q-one, q-two, q-three in that order on a fresh data dir
+mkdir -p "$REBOUND_HOME/questions"
+cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
+
+# wait_db SQL VALUE: polls the database for up to 5 s until the query prints VALUE.
+wait_db() {
+	local i
+	for i in $(seq 50); do
+		[ "$(db "$1" 2>/dev/null)" = "$2" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# --- Overtime: a line and a half typed, then nothing until the 2-second clock runs out.
+{ printf 'Partial line one\npartial two'; sleep 3; printf '4 4\n\n'; } |
+	"$REBOUND" interview --bank practice --count 1 --think 0 --answer 2 --no-follow-ups >"$TMP/.out" 2>"$TMP/.err"
+status=$?
+out=$(cat "$TMP/.out")
+expect_status 0
+expect_out_has "Answer within 0:02. An empty line submits.
+Time is up: the answer keeps what you typed.
+Saved answer 1 (0:02 of 0:02, overtime)."
+expect_true '[ "$(db "SELECT text FROM answer WHERE id = 1")" = "Partial line one
+partial two" ]'
+expect_true '[ "$(db "SELECT overtime, stopped_by, answer_used_ms, answer_limit_seconds FROM answer WHERE id = 1")" = "1|limit|2000|2" ]'
+expect_true '[ "$(db "SELECT count(*) FROM rating WHERE answer_id = 1")" = 2 ]'
+
+# --- kill -9 after the first answer of three: the answer is kept and resume continues at question 2.
+rm -f "$REBOUND_HOME/rebound.db"*
+mkfifo "$TMP/fifo"
+"$REBOUND" interview --bank practice --count 3 --no-follow-ups <"$TMP/fifo" >"$TMP/crash.out" 2>&1 &
+pid=$!
+exec 3>"$TMP/fifo"
+printf '\nAnswer one.\n\n4 3\nsaved before the crash\n' >&3
+expect_true 'wait_db "SELECT count(*) FROM answer WHERE rated_at IS NOT NULL" 1'
+expect_true 'grep -q "Second question?" "$TMP/crash.out" || sleep 0.5'
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+exec 3>&-
+expect_true '[ "$(db "SELECT status FROM session")" = open ]'
+expect_true '[ "$(db "SELECT position, question_id, text, note FROM answer")" = "1|q-one|Answer one.|saved before the crash" ]'
+expect_true '[ "$(db "PRAGMA integrity_check")" = ok ]'
+printf '\nAnswer two.\n\n5\n\n\nAnswer three.\n\n3\n\n' >"$TMP/rest"
+STDIN="$TMP/rest" run "$REBOUND" resume
+expect_status 0
+expect_out_has "Resuming session 1 at question 2 of 3."
+expect_out_has "Question 2 of 3  practice"
+expect_out_has "Session 1 finished."
+expect_true '! printf %s "$out" | grep -q "First question?"'
+expect_true '[ "$(db "SELECT position, question_id FROM answer ORDER BY id")" = "1|q-one
+2|q-two
+3|q-three" ]'
+expect_true '[ "$(db "SELECT status FROM session")" = finished ]'
+expect_true '[ "$(db "PRAGMA integrity_check")" = ok ]'
+
+# --- SIGTERM and SIGHUP while an answer is being typed: what was typed is saved as cut short.
+for sig in TERM HUP; do
+	rm -f "$REBOUND_HOME/rebound.db"* "$TMP/fifo"
+	mkfifo "$TMP/fifo"
+	"$REBOUND" interview --bank practice --count 2 --no-follow-ups <"$TMP/fifo" >"$TMP/sig.out" 2>&1 &
+	pid=$!
+	exec 3>"$TMP/fifo"
+	printf '\nhalf an ans' >&3
+	for i in $(seq 50); do grep -q "Answer within" "$TMP/sig.out" && break; sleep 0.1; done
+	sleep 0.3
+	kill -s "$sig" "$pid"
+	wait "$pid"
+	status=$?
+	exec 3>&-
+	expect_status 1
+	expect_true 'grep -q "Stopped at question 1 of 2" "$TMP/sig.out"'
+	expect_true '[ "$(db "SELECT text, stopped_by, rated_at IS NULL FROM answer")" = "half an ans|interrupt|1" ]'
+	expect_true '[ "$(db "PRAGMA integrity_check")" = ok ]'
+done
+# resume rates the answer that was cut short first, then asks question 2.
+printf '2 2\n\n\nSecond.\n\n4\n\n' >"$TMP/rest"
+STDIN="$TMP/rest" run "$REBOUND" resume
+expect_status 0
+expect_out_has "Resuming session 1 at question 2 of 2.
+
+Question 1 was answered but not rated: First question?"
+expect_true '[ "$(db "SELECT answer_id, theme_id, score FROM rating ORDER BY answer_id, theme_id")" = "1|clarity|2
+1|structure|2
+2|examples|4" ]'
+finish

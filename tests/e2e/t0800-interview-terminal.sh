@@ -1,0 +1,41 @@
+# An interview in a real terminal (tmux): the countdown redraws in place on the prompt line, the clock
+# stops an answer and keeps the unfinished line, and Ctrl-C stops the interview but not the shell.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+mkdir -p "$REBOUND_HOME/questions"
+cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
+
+tmux_start "env REBOUND_HOME='$REBOUND_HOME' REBOUND_SEED=1 TERM=xterm '$REBOUND'"
+expect_screen "rebound>"
+tmux_cmd send-keys -t t 'interview --bank practice --count 1 --think 0 --answer 4 --no-follow-ups' Enter
+expect_screen "Answer within 0:04. An empty line or Ctrl-D submits."
+expect_screen "[0:03] >"
+first=$(screen)
+expect_screen "[0:02] >"
+second=$(screen)
+# In place: one prompt line on screen at a time, the same line with a new time, nothing else moved.
+expect_true '[ "$(printf %s "$second" | grep -c "^\[0:0[0-9]\] >")" = 1 ]'
+expect_true '[ "$(printf %s "$first" | grep -n "^\[0:0" | cut -d: -f1)" = "$(printf %s "$second" | grep -n "^\[0:0" | cut -d: -f1)" ]'
+tmux_cmd send-keys -t t 'typed on a terminal'
+expect_screen "Time is up: the answer keeps what you typed."
+expect_screen "Saved answer 1 (0:04 of 0:04, overtime)."
+expect_screen "structure 1-5 or s>"
+tmux_cmd send-keys -t t '4 5' Enter
+expect_screen "note (Enter for none)>"
+tmux_cmd send-keys -t t 'from tmux' Enter
+expect_screen "Session 1 finished."
+expect_true '[ "$(db "SELECT text, overtime, stopped_by, note FROM answer")" = "typed on a terminal|1|limit|from tmux" ]'
+
+# Ctrl-C during an answer: the typed text is saved as cut short, the shell stays.
+tmux_cmd send-keys -t t 'interview --bank practice --count 2 --think 0 --answer 60 --no-follow-ups' Enter
+expect_screen "Session 2: 2 questions."
+expect_screen "[1:00] >"
+tmux_cmd send-keys -t t 'stopped halfway'
+expect_screen "] > stopped halfway"	# read by readline: the terminal drops unread input on Ctrl-C
+tmux_cmd send-keys -t t C-c
+expect_screen "Stopped at question 1 of 2."
+tmux_cmd send-keys -t t 'sessions' Enter
+expect_screen "interview  unfinished       1/2       -"
+expect_true '[ "$(db "SELECT text, stopped_by FROM answer WHERE session_id = 2")" = "stopped halfway|interrupt" ]'
+tmux_cmd send-keys -t t C-d
+finish
