@@ -122,7 +122,7 @@ out:
 #define SESSION_COLUMNS \
 	"SELECT s.id, s.kind, s.status, s.started_at, s.ended_at, s.bank, s.stage, s.theme, s.planned_count," \
 	" s.think_seconds, s.answer_seconds, s.follow_ups," \
-	" (SELECT COUNT(*) FROM answer a WHERE a.session_id = s.id AND a.follow_up_of IS NULL)," \
+	" s.answer_count," \
 	" (SELECT SUM(score_sum) FROM session_theme t WHERE t.session_id = s.id)," \
 	" (SELECT SUM(score_count) FROM session_theme t WHERE t.session_id = s.id) FROM session s"
 
@@ -429,19 +429,18 @@ static void read_point(sqlite3_stmt *stmt, struct arena *arena, void *item)
 
 	p->theme_id = column_text(stmt, 0, arena);
 	p->session_id = sqlite3_column_int64(stmt, 1);
-	p->started_at = column_text(stmt, 2, arena);
-	p->sum = sqlite3_column_int(stmt, 3);
-	p->count = sqlite3_column_int(stmt, 4);
+	p->sum = sqlite3_column_int(stmt, 2);
+	p->count = sqlite3_column_int(stmt, 3);
 }
 
 int store_theme_points(struct store *store, const struct store_range *range, struct arena *arena,
 		       struct store_theme_point **out, size_t *count, char **cause)
 {
 	struct rows rows = { .size = sizeof **out };
-	sqlite3_stmt *stmt = store_prepare(store, "SELECT t.theme_id, t.session_id, s.started_at, t.score_sum,"
-					   " t.score_count FROM session_theme t JOIN session s ON s.id = t.session_id"
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT t.theme_id, t.session_id, t.score_sum, t.score_count"
+					   " FROM session_theme t JOIN session s ON s.id = t.session_id"
 					   " WHERE s.status != 'discarded' AND (?1 IS NULL OR s.started_at >= ?1)"
-					   " AND s.id >= ?2 ORDER BY t.theme_id, s.started_at, s.id", cause);
+					   " AND s.id >= ?2 ORDER BY t.theme_id, t.session_id", cause);
 
 	if (stmt == NULL)
 		return -1;
@@ -499,9 +498,8 @@ int store_totals(struct store *store, const struct store_range *range, struct ar
 	if (read_rows(store, sessions, &rows, arena, read_question_id, "read sessions", cause) != 0)
 		return -1;
 	*starts = rows_finish(&rows, arena, start_count);
-	answers = store_prepare(store, "SELECT TOTAL(a.follow_up_of IS NULL), COUNT(a.rated_at), TOTAL(a.answer_used_ms) FROM answer a"
-				" JOIN session s ON s.id = a.session_id WHERE s.status != 'discarded'"
-				" AND (?1 IS NULL OR s.started_at >= ?1) AND s.id >= ?2", cause);
+	answers = store_prepare(store, "SELECT TOTAL(answer_count), TOTAL(rated_count), TOTAL(answer_ms) FROM session"
+				" WHERE status != 'discarded' AND (?1 IS NULL OR started_at >= ?1) AND id >= ?2", cause);
 	if (answers == NULL)
 		return -1;
 	store_bind_text(answers, 1, range->since);
@@ -511,7 +509,7 @@ int store_totals(struct store *store, const struct store_range *range, struct ar
 	totals->sessions = (long long)*start_count;
 	if (rc == SQLITE_ROW) {
 		totals->answers = (long long)sqlite3_column_double(answers, 0);
-		totals->rated_answers = sqlite3_column_int64(answers, 1);
+		totals->rated_answers = (long long)sqlite3_column_double(answers, 1);
 		totals->answer_ms = (long long)sqlite3_column_double(answers, 2);
 	}
 	sqlite3_finalize(answers);

@@ -89,26 +89,45 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"  ease REAL NOT NULL, repetitions INTEGER NOT NULL, last_reviewed_at TEXT);",
 
 	/* 3: what a session plans to ask (for resume), its clock settings, when an answer was rated, and
-	 * per-session theme sums kept by triggers so that progress never scans every rating */
+	 * running totals kept by triggers so that progress never scans every answer or rating:
+	 * per session (answers, rated answers, answering time) and per session and theme (score sums) */
 	"CREATE TABLE session_question ("
 	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE, position INTEGER NOT NULL,"
 	"  question_id TEXT NOT NULL, PRIMARY KEY (session_id, position)) WITHOUT ROWID;"
 	"ALTER TABLE session ADD COLUMN think_seconds INTEGER;"
 	"ALTER TABLE session ADD COLUMN answer_seconds INTEGER;"
 	"ALTER TABLE session ADD COLUMN follow_ups INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE session ADD COLUMN answer_count INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE session ADD COLUMN rated_count INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE session ADD COLUMN answer_ms INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE answer ADD COLUMN rated_at TEXT;"
+	"UPDATE answer SET rated_at = (SELECT MAX(rated_at) FROM rating WHERE answer_id = answer.id);"
+	"UPDATE session SET"
+	"  answer_count = (SELECT COUNT(*) FROM answer WHERE session_id = session.id AND follow_up_of IS NULL),"
+	"  rated_count = (SELECT COUNT(rated_at) FROM answer WHERE session_id = session.id),"
+	"  answer_ms = (SELECT TOTAL(answer_used_ms) FROM answer WHERE session_id = session.id);"
 	"CREATE INDEX session_status ON session(status, id);"
+	"CREATE TRIGGER answer_added AFTER INSERT ON answer BEGIN"
+	"  UPDATE session SET answer_count = answer_count + (NEW.follow_up_of IS NULL),"
+	"    rated_count = rated_count + (NEW.rated_at IS NOT NULL), answer_ms = answer_ms + NEW.answer_used_ms"
+	"    WHERE id = NEW.session_id;"
+	"END;"
+	"CREATE TRIGGER answer_changed AFTER UPDATE OF rated_at, answer_used_ms ON answer BEGIN"
+	"  UPDATE session SET rated_count = rated_count + (NEW.rated_at IS NOT NULL) - (OLD.rated_at IS NOT NULL),"
+	"    answer_ms = answer_ms + NEW.answer_used_ms - OLD.answer_used_ms WHERE id = NEW.session_id;"
+	"END;"
 	"CREATE TABLE session_theme ("
-	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE, theme_id TEXT NOT NULL,"
+	"  theme_id TEXT NOT NULL, session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
 	"  score_sum INTEGER NOT NULL, score_count INTEGER NOT NULL,"
-	"  PRIMARY KEY (session_id, theme_id)) WITHOUT ROWID;"
+	"  PRIMARY KEY (theme_id, session_id)) WITHOUT ROWID;"
+	"CREATE INDEX session_theme_session ON session_theme(session_id);"
 	"INSERT INTO session_theme (session_id, theme_id, score_sum, score_count)"
 	"  SELECT a.session_id, r.theme_id, SUM(r.score), COUNT(*) FROM rating r JOIN answer a ON a.id = r.answer_id"
 	"  GROUP BY a.session_id, r.theme_id;"
 	"CREATE TRIGGER rating_added AFTER INSERT ON rating BEGIN"
 	"  INSERT INTO session_theme (session_id, theme_id, score_sum, score_count)"
 	"    SELECT session_id, NEW.theme_id, NEW.score, 1 FROM answer WHERE id = NEW.answer_id"
-	"    ON CONFLICT (session_id, theme_id) DO UPDATE SET score_sum = score_sum + excluded.score_sum,"
+	"    ON CONFLICT (theme_id, session_id) DO UPDATE SET score_sum = score_sum + excluded.score_sum,"
 	"    score_count = score_count + 1;"
 	"END;"
 	"CREATE TRIGGER rating_removed AFTER DELETE ON rating BEGIN"
@@ -121,14 +140,17 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"    WHERE theme_id = OLD.theme_id AND session_id = (SELECT session_id FROM answer WHERE id = OLD.answer_id);"
 	"  INSERT INTO session_theme (session_id, theme_id, score_sum, score_count)"
 	"    SELECT session_id, NEW.theme_id, NEW.score, 1 FROM answer WHERE id = NEW.answer_id"
-	"    ON CONFLICT (session_id, theme_id) DO UPDATE SET score_sum = score_sum + excluded.score_sum,"
+	"    ON CONFLICT (theme_id, session_id) DO UPDATE SET score_sum = score_sum + excluded.score_sum,"
 	"    score_count = score_count + 1;"
 	"  DELETE FROM session_theme WHERE score_count = 0;"
 	"END;"
 	/* The cascade from answer to rating runs after the answer is gone, when rating_removed could no
-	 * longer find its session: take the ratings out first. */
+	 * longer find its session: take the ratings out first, and the answer out of its session's totals. */
 	"CREATE TRIGGER answer_removed BEFORE DELETE ON answer BEGIN"
 	"  DELETE FROM rating WHERE answer_id = OLD.id;"
+	"  UPDATE session SET answer_count = answer_count - (OLD.follow_up_of IS NULL),"
+	"    rated_count = rated_count - (OLD.rated_at IS NOT NULL), answer_ms = answer_ms - OLD.answer_used_ms"
+	"    WHERE id = OLD.session_id;"
 	"END;",
 };
 

@@ -32,9 +32,11 @@
  *   session_question(session_id -> session, position, question_id)   what the session set out to ask
  *   session.think_seconds, session.answer_seconds   clock overrides (NULL: each question's own)
  *   session.follow_ups                              1 if follow-up questions are asked
+ *   session.answer_count, rated_count, answer_ms    main answers, rated answers and answering time,
+ *                                                   kept by triggers on answer
  *   answer.rated_at                                 when the self-rating was given (NULL: not yet)
- *   session_theme(session_id -> session, theme_id, score_sum, score_count)
- *       the sum and number of ratings per session and theme, kept by triggers on rating.
+ *   session_theme(theme_id, session_id -> session, score_sum, score_count)
+ *       the sum and number of ratings per theme and session, kept by triggers on rating.
  */
 #ifndef REBOUND_STORE_H
 #define REBOUND_STORE_H
@@ -159,7 +161,6 @@ int store_question_recency(struct store *store, struct arena *arena, struct map 
 struct store_theme_point {
 	const char *theme_id;
 	long long session_id;
-	const char *started_at;
 	int sum, count;
 };
 
@@ -170,7 +171,8 @@ struct store_range {
 	long long first_id;
 };
 
-/* Every (theme, session) with ratings in range, ordered by theme id then start. */
+/* Every (theme, session) with ratings in range, ordered by theme id then session id (which is the
+ * order sessions started in). */
 int store_theme_points(struct store *store, const struct store_range *range, struct arena *arena,
 		       struct store_theme_point **out, size_t *count, char **cause);
 

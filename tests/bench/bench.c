@@ -1,9 +1,15 @@
 /* rebound-bench: the speed targets from PRODUCT.md, measured and printed against their targets.
  * Run on demand: ./build/tests/rebound-bench [RUNS]. It generates a 10,000-question bank, times the
  * bank module against a bare libyaml event parse of the same file, and times whole rebound processes
- * from start to their first prompt (through a pseudo-terminal, as a user sees it). */
+ * from start to their first prompt (through a pseudo-terminal, as a user sees it). It then generates
+ * five years of history (100,000 rated answers) and times 'progress' over it. */
+#include "rebound/app.h"
 #include "rebound/bank.h"
+#include "rebound/cmd.h"
 #include "rebound/util.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
 
 #include <errno.h>
 #include <poll.h>
@@ -167,6 +173,122 @@ static double startup_median(const char *data_dir, int runs)
 	return result;
 }
 
+#define HISTORY_SESSIONS 3650	/* two a day for five years */
+#define HISTORY_ANSWERS 100000
+
+static void check_sqlite(sqlite3 *db, int rc, const char *doing)
+{
+	if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		fprintf(stderr, "bench: %s: %s\n", doing, sqlite3_errmsg(db));
+		exit(1);
+	}
+}
+
+/* Fills the data dir's database with sessions over the last five years, each answer rated on two themes,
+ * through plain SQL in one transaction (the triggers keep the per-session sums as rebound would). */
+static void generate_history(const char *home)
+{
+	static const char *const themes[] = { "structure", "examples", "technical-depth", "clarity", "confidence",
+					      "rapport", "company-knowledge", "fit", "teamwork", "closing" };
+	char *path = xasprintf("%s/rebound.db", home), *cause = NULL, when[32];
+	sqlite3_stmt *session, *answer, *rating;
+	time_t now = time(NULL);
+	struct app app;
+	sqlite3 *db;
+	int s, a = 0;
+
+	app_init(&app, home);
+	if (app_open_data(&app, &cause) != 0) {
+		fprintf(stderr, "bench: %s\n", cause);
+		exit(1);
+	}
+	app_release(&app);
+	check_sqlite(NULL, sqlite3_open(path, &db), "open the history database");
+	check_sqlite(db, sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), "begin");
+	check_sqlite(db, sqlite3_prepare_v2(db, "INSERT INTO session (kind, started_at, ended_at, status, planned_count)"
+					    " VALUES ('interview', ?1, ?1, 'finished', ?2)", -1, &session, NULL), "prepare");
+	check_sqlite(db, sqlite3_prepare_v2(db, "INSERT INTO answer (session_id, position, question_id, question_text,"
+					    " mode, text, think_limit_seconds, think_used_ms, answer_limit_seconds,"
+					    " answer_used_ms, stopped_by, answered_at, rated_at) VALUES (?1, ?2,"
+					    " 'bench-question', 'A generated question?', 'typed', 'A generated answer.',"
+					    " 15, 4000, 120, 90000, 'enter', ?3, ?3)", -1, &answer, NULL), "prepare");
+	check_sqlite(db, sqlite3_prepare_v2(db, "INSERT INTO rating (answer_id, theme_id, score, rated_at)"
+					    " VALUES (?1, ?2, ?3, ?4)", -1, &rating, NULL), "prepare");
+	for (s = 0; s < HISTORY_SESSIONS; s++) {
+		time_t started = now - (time_t)(HISTORY_SESSIONS - s) * 43200;
+		int count = (s + 1) * HISTORY_ANSWERS / HISTORY_SESSIONS - a, position, t;
+		long long session_id;
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&started));
+		sqlite3_bind_text(session, 1, when, -1, SQLITE_STATIC);
+		sqlite3_bind_int(session, 2, count);
+		check_sqlite(db, sqlite3_step(session), "insert a session");
+		sqlite3_reset(session);
+		session_id = sqlite3_last_insert_rowid(db);
+		for (position = 1; position <= count; position++, a++) {
+			long long answer_id;
+			sqlite3_bind_int64(answer, 1, session_id);
+			sqlite3_bind_int(answer, 2, position);
+			sqlite3_bind_text(answer, 3, when, -1, SQLITE_STATIC);
+			check_sqlite(db, sqlite3_step(answer), "insert an answer");
+			sqlite3_reset(answer);
+			answer_id = sqlite3_last_insert_rowid(db);
+			for (t = 0; t < 2; t++) {
+				sqlite3_bind_int64(rating, 1, answer_id);
+				sqlite3_bind_text(rating, 2, themes[(a + t * 3) % 10], -1, SQLITE_STATIC);
+				sqlite3_bind_int(rating, 3, 1 + (a * 7 + s / 100 + t) % 5);
+				sqlite3_bind_text(rating, 4, when, -1, SQLITE_STATIC);
+				check_sqlite(db, sqlite3_step(rating), "insert a rating");
+				sqlite3_reset(rating);
+			}
+		}
+	}
+	sqlite3_finalize(session);
+	sqlite3_finalize(answer);
+	sqlite3_finalize(rating);
+	check_sqlite(db, sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), "commit");
+	sqlite3_close(db);
+	free(path);
+}
+
+/* Times the progress command in-process, after the catalog is loaded, with its output thrown away. */
+static double progress_ms(struct app *app, FILE *sink)
+{
+	char *argv[] = { "progress", NULL };
+	struct cmd_ctx ctx;
+	double start;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.app = app;
+	ctx.out = sink;
+	ctx.err = stderr;
+	start = now_ms();
+	if (cmd_run(&ctx, 1, argv) != CMD_OK)
+		exit(1);
+	return now_ms() - start;
+}
+
+/* Times a whole 'rebound progress' process, start to exit. */
+static double progress_process_ms(const char *home)
+{
+	double start = now_ms();
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, STDOUT_FILENO);
+		setenv("REBOUND_HOME", home, 1);
+		execl(REBOUND_BINARY, "rebound", "progress", (char *)NULL);
+		_exit(127);
+	}
+	waitpid(pid, &status, 0);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench: rebound progress failed\n");
+		exit(1);
+	}
+	return now_ms() - start;
+}
+
 static void row(const char *what, double value, const char *unit, const char *target, int ok)
 {
 	printf("%-50s %10.2f %-3s %-12s %s\n", what, value, unit, target, target[0] ? (ok ? "ok" : "OVER") : "");
@@ -177,7 +299,11 @@ int main(int argc, char **argv)
 	int runs = argc > 1 ? atoi(argv[1]) : 7, i;
 	char dir[] = "/tmp/rebound-bench-XXXXXX";
 	char *bank_path, *themes_path, *empty_home, *big_home, *command;
-	double parse[64], load[64], parse_ms, load_ms, startup_bundled, startup_big;
+	double parse[64], load[64], progress[64], process[64], parse_ms, load_ms, startup_bundled, startup_big;
+	double generate_ms;
+	char *history_home;
+	struct app app;
+	FILE *sink;
 	struct stat st;
 
 	if (runs < 1 || runs > 64)
@@ -205,6 +331,20 @@ int main(int argc, char **argv)
 	startup_bundled = startup_median(empty_home, runs);
 	startup_big = startup_median(big_home, runs);
 
+	history_home = xasprintf("%s/home-history", dir);
+	generate_ms = now_ms();
+	generate_history(history_home);
+	generate_ms = now_ms() - generate_ms;
+	app_init(&app, history_home);
+	sink = fopen("/dev/null", "w");
+	progress_ms(&app, sink);	/* loads the catalog and warms the page cache */
+	for (i = 0; i < runs; i++) {
+		progress[i] = progress_ms(&app, sink);
+		process[i] = progress_process_ms(history_home);
+	}
+	fclose(sink);
+	app_release(&app);
+
 	printf("rebound-bench: medians of %d runs; bank of %d questions, %.1f MB\n\n", runs, QUESTIONS,
 	       st.st_size / 1e6);
 	printf("%-50s %14s %-12s %s\n", "measure", "value", "target", "status");
@@ -213,15 +353,22 @@ int main(int argc, char **argv)
 	row("  ratio to the bare parse", load_ms / parse_ms, "x", "<= 1.30x", load_ms / parse_ms <= 1.30);
 	row("start-up to first prompt, bundled banks", startup_bundled, "ms", "< 20 ms", startup_bundled < 20);
 	row("start-up to first prompt, + 10,000-question bank", startup_big, "ms", "< 20 ms", startup_big < 20);
+	printf("\nhistory: %d sessions, %d answers rated on 2 themes each (generated in %.0f ms)\n", HISTORY_SESSIONS,
+	       HISTORY_ANSWERS, generate_ms);
+	row("progress command over the history", median(progress, runs), "ms", "< 50 ms", median(progress, runs) < 50);
+	row("  whole 'rebound progress' process", median(process, runs), "ms", "", 1);
 
 	free(command);
 	command = xasprintf("rm -rf '%s'", dir);
-	if (system(command) != 0)
+	if (getenv("REBOUND_BENCH_KEEP") != NULL)	/* for a closer look at the generated data */
+		printf("\nkept %s\n", dir);
+	else if (system(command) != 0)
 		fprintf(stderr, "bench: could not remove %s\n", dir);
 	free(command);
 	free(bank_path);
 	free(themes_path);
 	free(empty_home);
 	free(big_home);
+	free(history_home);
 	return 0;
 }
