@@ -645,6 +645,33 @@ static void test_session_theme_follows_ratings(void **state)
  * Progress queries
  */
 
+/* session.answer_count, rated_count and answer_ms follow every answer saved, rated and deleted, and deleting
+ * an answer takes its ratings out of session_theme (the cascade alone would run too late). */
+static void test_session_totals_follow_answers(void **state)
+{
+	struct fixture *f = *state;
+	static const char totals_sql[] = "SELECT answer_count || '/' || rated_count || '/' || answer_ms FROM session";
+	long long session, first, second;
+	char *sql;
+
+	session = create_session(f, "interview", NULL, 0);
+	first = add_answer(f, session, 1, "q-a", 0, 1000);
+	add_answer(f, session, 1, "q-a", first, 500);	/* a follow-up: time counts, the answer does not */
+	second = add_answer(f, session, 2, "q-b", 0, 2000);
+	assert_query_text(f->path, totals_sql, "2/0/3500");
+	rate(f, first, "clarity=4", NULL);
+	rate(f, first, "clarity=2", "again");	/* rating twice counts once */
+	rate(f, second, "structure=5", NULL);
+	assert_query_text(f->path, totals_sql, "2/2/3500");
+
+	sql = xasprintf("DELETE FROM answer WHERE id = %lld", second);
+	exec_sql(f->path, sql);
+	free(sql);
+	assert_query_text(f->path, totals_sql, "1/1/1500");
+	assert_points(f, NULL, "clarity@1=2/1");
+	assert_session_theme_consistent(f->path);
+}
+
 static void test_discarded_sessions_are_left_out(void **state)
 {
 	struct fixture *f = *state;
@@ -885,6 +912,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_discarded_sessions_are_left_out, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_theme_sums_before_cover_earlier_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_totals_and_since, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_totals_follow_answers, setup, teardown),
 		cmocka_unit_test(test_version_2_migrates_to_3),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
