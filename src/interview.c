@@ -545,7 +545,10 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 	for (i = 0; i < answer_count; i++)
 		if (answers[i].follow_up_of == 0 && (size_t)answers[i].position > next)
 			next = (size_t)answers[i].position;
-	say(&iv, "Resuming session %lld at question %zu of %zu.\n", session_id, next + 1, id_count);
+	if (next < id_count)
+		say(&iv, "Resuming session %lld at question %zu of %zu.\n", session_id, next + 1, id_count);
+	else
+		say(&iv, "Resuming session %lld: every question is answered.\n", session_id);
 	step = rate_leftovers(&iv, answers, answer_count);
 	if (step == STEP_ERROR)
 		status = CMD_SYSTEM_ERROR;

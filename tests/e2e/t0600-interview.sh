@@ -173,6 +173,14 @@ run "$REBOUND" resume 1
 expect_status 1
 expect_err "rebound: resume: session 1 is finished, not unfinished"
 
+# Inside the shell reading a script, the lines after 'interview' are its answers, then commands go on.
+printf 'interview --bank practice --count 1 --think 0 --no-follow-ups\nScripted in the shell.\n\n3 3\n\nsessions --last 1\n' >"$TMP/script"
+STDIN="$TMP/script" run "$REBOUND"
+expect_status 0
+expect_out_has "Session 4 finished."
+expect_out_has "    4  "
+expect_true '[ "$(db "SELECT text FROM answer WHERE session_id = 4")" = "Scripted in the shell." ]'
+
 # Bad arguments.
 run "$REBOUND" interview --count 0
 expect_status 2

@@ -30,6 +30,14 @@ partial two" ]'
 expect_true '[ "$(db "SELECT overtime, stopped_by, answer_used_ms, answer_limit_seconds FROM answer WHERE id = 1")" = "1|limit|2000|2" ]'
 expect_true '[ "$(db "SELECT count(*) FROM rating WHERE answer_id = 1")" = 2 ]'
 
+# --- A plain countdown prints a line as it passes a milestone (every 30 s, and 10 s before the end).
+{ printf 'thinking aloud'; sleep 1.6; printf '\n\n4 4\n\n'; } |
+	"$REBOUND" interview --bank practice --count 1 --think 0 --answer 11 --no-follow-ups >"$TMP/.out" 2>"$TMP/.err"
+out=$(cat "$TMP/.out")
+expect_out_has "Answer within 0:11. An empty line submits.
+0:10 left
+Saved answer 2"
+
 # --- kill -9 after the first answer of three: the answer is kept and resume continues at question 2.
 rm -f "$REBOUND_HOME/rebound.db"*
 mkfifo "$TMP/fifo"
