@@ -17,10 +17,17 @@ long long date_monotonic_ms(void)
 
 void date_iso_utc(time_t t, char buf[DATE_ISO_SIZE])
 {
+	char text[64];
 	struct tm tm;
+	int year;
 
 	gmtime_r(&t, &tm);
-	strftime(buf, DATE_ISO_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	year = tm.tm_year + 1900;
+	year = year < 0 ? 0 : year > 9999 ? 9999 : year;	/* four digits, so that the text sorts like the time */
+	snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec);
+	memcpy(buf, text, DATE_ISO_SIZE - 1);
+	buf[DATE_ISO_SIZE - 1] = '\0';
 }
 
 /* 1 if text is exactly shape, where each '9' in shape stands for one digit: sscanf alone would also take

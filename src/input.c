@@ -1,7 +1,10 @@
 /* input: line input with deadlines, from a terminal through readline's callback interface (the countdown
  * lives in the prompt and is redrawn in place each second) or from a pipe or file through a small
  * buffered reader (the countdown is printed as plain "M:SS left" lines at milestones).
- * Signals only set a flag; the poll loop notices it and returns INPUT_INTERRUPT. */
+ * Signals only set a flag. They stay blocked except inside ppoll, which unblocks them atomically, so one
+ * that arrives between checking the flag and waiting still wakes the wait. Signals the parent set to be
+ * ignored (nohup) stay ignored. */
+#define _GNU_SOURCE	/* ppoll */
 #include "rebound/date.h"
 #include "rebound/input.h"
 #include "rebound/util.h"
@@ -25,6 +28,7 @@ struct input {
 	int fd, terminal, held, signal;
 	FILE *out;
 	struct sigaction saved[CAUGHT_COUNT];
+	sigset_t wait_mask;		/* the mask before catching: what ppoll waits with */
 	/* The plain reader's buffer: bytes [start, len) are unread. */
 	char *buf;
 	size_t start, len, capacity;
@@ -42,21 +46,40 @@ static void on_signal(int sig)
 static void catch_signals(struct input *input)
 {
 	struct sigaction action;
+	sigset_t block;
 	size_t i;
 
 	memset(&action, 0, sizeof action);
 	action.sa_handler = on_signal;
-	sigemptyset(&action.sa_mask);	/* no SA_RESTART: poll returns EINTR */
-	for (i = 0; i < CAUGHT_COUNT; i++)
-		sigaction(caught_signals[i], &action, &input->saved[i]);
+	action.sa_flags = SA_RESTART;	/* ppoll is never restarted; other calls should be */
+	sigemptyset(&action.sa_mask);
+	sigemptyset(&block);
+	for (i = 0; i < CAUGHT_COUNT; i++) {
+		sigaction(caught_signals[i], NULL, &input->saved[i]);
+		if (input->saved[i].sa_handler == SIG_IGN)
+			continue;
+		sigaction(caught_signals[i], &action, NULL);
+		sigaddset(&block, caught_signals[i]);
+	}
+	sigprocmask(SIG_BLOCK, &block, &input->wait_mask);
 }
 
+/* Unblocks first, so a signal that came meanwhile reaches the flag rather than the old handler. */
 static void release_signals(struct input *input)
 {
 	size_t i;
 
+	sigprocmask(SIG_SETMASK, &input->wait_mask, NULL);
 	for (i = 0; i < CAUGHT_COUNT; i++)
 		sigaction(caught_signals[i], &input->saved[i], NULL);
+}
+
+/* Waits for input for up to timeout_ms (-1: no limit) with the caught signals unblocked. */
+static int wait_readable(struct input *input, struct pollfd *pfd, long long timeout_ms)
+{
+	struct timespec ts = { .tv_sec = timeout_ms / 1000, .tv_nsec = timeout_ms % 1000 * 1000000 };
+
+	return ppoll(pfd, 1, timeout_ms < 0 ? NULL : &ts, &input->wait_mask);
 }
 
 struct input *input_open(int fd, FILE *out, int terminal)
@@ -148,8 +171,10 @@ static char *countdown_prompt(const char *prompt, long long deadline_ms)
 /* Leaves the line as typed on screen, moves below it, and returns what was typed. */
 static char *abandon_line(void)
 {
-	char *typed = xstrdup(rl_line_buffer ? rl_line_buffer : "");
+	char *typed;
 
+	rl_callback_sigcleanup();	/* ends a search or a half-typed key sequence, which must not carry over */
+	typed = xstrdup(rl_line_buffer ? rl_line_buffer : "");
 	rl_point = rl_end;
 	rl_redisplay();
 	rl_replace_line("", 1);
@@ -180,7 +205,7 @@ static enum input_result terminal_line(struct input *input, const char *prompt, 
 			}
 			timeout = (int)(left % 1000 ? left % 1000 : 1000);	/* wake as the shown second changes */
 		}
-		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+		if (wait_readable(input, &pfd, timeout) < 0 && errno != EINTR)
 			break;
 		if (take_signal(input)) {
 			*line = abandon_line();
@@ -198,7 +223,8 @@ static enum input_result terminal_line(struct input *input, const char *prompt, 
 		}
 		if (deadline_ms >= 0) {
 			char *next = countdown_prompt(prompt, deadline_ms);
-			if (strcmp(next, shown) != 0) {	/* redraw the line in place with the new time */
+			if (strcmp(next, shown) != 0 && !RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH)) {
+				/* redraw the line in place with the new time */
 				rl_set_prompt(next);
 				rl_clear_visible_line();
 				rl_forced_update_display();
@@ -241,8 +267,11 @@ static char *take_buffered_line(struct input *input)
 /* Returns whatever is buffered as a (partial) line, consumed. */
 static char *take_partial(struct input *input)
 {
-	char *line = xstrndup(input->buf + input->start, input->len - input->start);
+	char *line;
 
+	if (input->buf == NULL)
+		return xstrdup("");
+	line = xstrndup(input->buf + input->start, input->len - input->start);
 	input->start = input->len;
 	return line;
 }
@@ -264,7 +293,9 @@ static int fill(struct input *input)
 		return errno == EINTR || errno == EAGAIN ? 0 : -1;
 	if (n == 0)
 		input->eof = 1;
-	input->len += (size_t)n;
+	for (; n > 0; n--, input->len++)	/* a NUL would end the line early: it becomes a space */
+		if (input->buf[input->len] == '\0')
+			input->buf[input->len] = ' ';
 	return 0;
 }
 
@@ -302,7 +333,7 @@ static enum input_result plain_line(struct input *input, long long deadline_ms, 
 			milestone = next_milestone(left);
 			timeout = (int)(left - milestone * 1000);
 		}
-		ready = poll(&pfd, 1, timeout);
+		ready = wait_readable(input, &pfd, timeout);
 		if (ready < 0 && errno != EINTR)
 			return INPUT_EOF;
 		if (ready > 0 && fill(input) != 0)

@@ -159,14 +159,16 @@ static int apply_scores(struct cmd_ctx *ctx, const char *line, const struct bank
 	return rc;
 }
 
-/* Asks for every theme's score and a note, then saves them. STEP_STOP if input ended or a signal came. */
-static enum step rate(struct cmd_ctx *ctx, struct input *in, long long answer_id, const struct bank_strings *themes)
+/* Asks for every theme's score and a note, then saves them. STEP_STOP, with nothing saved, if a signal
+ * came or the input ended before every theme had a score; input that ends at the note keeps old_note. */
+static enum step rate(struct cmd_ctx *ctx, struct input *in, long long answer_id, const struct bank_strings *themes,
+		      const char *old_note)
 {
 	struct store_rating *ratings = xcalloc(themes->count + 1, sizeof *ratings);
 	size_t next = 0, rated = 0, shown = (size_t)-1;
 	enum input_result result = INPUT_LINE;
 	char *line = NULL, *cause = NULL, prompt[96];
-	enum step step = STEP_NEXT;
+	enum step step = STEP_STOP;
 
 	fprintf(ctx->out, "Rate the answer on each theme it trains: 1 to 5, or s to skip.\n");
 	while (next < themes->count) {
@@ -180,19 +182,17 @@ static enum step rate(struct cmd_ctx *ctx, struct input *in, long long answer_id
 		free(line);
 		line = NULL;
 	}
-	result = ask(in, ctx->out, "note (Enter for none)> ", -1, &line);
-	if (store_rating_save(ctx->app->store, answer_id, ratings, rated, result == INPUT_LINE ? line : NULL,
+	if ((result = ask(in, ctx->out, "note (Enter for none)> ", -1, &line)) == INPUT_INTERRUPT)
+		goto out;
+	step = STEP_NEXT;
+	if (store_rating_save(ctx->app->store, answer_id, ratings, rated, result == INPUT_LINE ? line : old_note,
 			      &cause) != 0) {
 		store_error(ctx, cause);
 		step = STEP_ERROR;
 	}
 out:
-	if (result == INPUT_INTERRUPT) {
+	if (result == INPUT_INTERRUPT)
 		note_signal(ctx, in);
-		step = step == STEP_ERROR ? step : STEP_STOP;
-	} else if (result == INPUT_EOF && next < themes->count) {
-		step = STEP_STOP;	/* the ratings were not finished: nothing saved */
-	}
 	free(line);
 	free(ratings);
 	return step;
@@ -201,12 +201,13 @@ out:
 int interview_rate_answer(struct cmd_ctx *ctx, struct input *in, const struct store_answer *answer,
 			  const struct bank_strings *themes)
 {
-	enum step step = rate(ctx, in, answer->id, themes);
+	enum step step = rate(ctx, in, answer->id, themes, answer->note);
 
 	if (step == STEP_ERROR)
 		return CMD_SYSTEM_ERROR;
 	if (step == STEP_STOP)
-		return cmd_error(ctx, CMD_USER_ERROR, "rate: stopped; answer %lld keeps its earlier ratings", answer->id);
+		return cmd_error(ctx, CMD_USER_ERROR, "rate: stopped; answer %lld keeps its earlier ratings and note",
+				 answer->id);
 	fprintf(ctx->out, "Saved the ratings of answer %lld.\n", answer->id);
 	return CMD_OK;
 }
@@ -341,7 +342,7 @@ static enum step ask_question(struct interview *iv, int position, const struct b
 	if (iv->session.follow_ups && q->follow_ups.count > 0)
 		step = ask_follow_up(iv, q, position, id, answer_limit);
 	if (step == STEP_NEXT && q->themes.count > 0)
-		step = rate(iv->ctx, iv->in, id, &q->themes);
+		step = rate(iv->ctx, iv->in, id, &q->themes, NULL);
 	return step;
 }
 
@@ -411,21 +412,32 @@ static int finish(struct interview *iv)
 	return CMD_OK;
 }
 
+/* A session stopped before its first answer is removed: there is nothing to resume. */
 static int cut_short(struct interview *iv, int position)
 {
-	say(iv, "\nStopped at question %d of %d. Saved answers are kept: 'resume' continues session %lld, "
-		"'discard' drops it.\n", position, iv->session.planned_count, iv->session.id);
+	char *cause = NULL;
+	int removed = store_session_delete_empty(iv->ctx->app->store, iv->session.id, &cause);
+
+	if (removed < 0)
+		return store_error(iv->ctx, cause);
+	if (removed)
+		say(iv, "\nStopped before the first answer; session %lld is not kept.\n", iv->session.id);
+	else
+		say(iv, "\nStopped at question %d of %d. Saved answers are kept: 'resume' continues session %lld, "
+			"'discard' drops it.\n", position, iv->session.planned_count, iv->session.id);
 	return CMD_USER_ERROR;
 }
 
-/* Asks ids[from..count-1]. */
-static int run(struct interview *iv, const char *const *ids, size_t count, size_t from)
+/* Asks every question in ids that done (if not NULL) does not mark as answered already. */
+static int run(struct interview *iv, const char *const *ids, size_t count, const unsigned char *done)
 {
 	size_t p;
 
-	for (p = from; p < count; p++) {
+	for (p = 0; p < count; p++) {
 		const struct bank_question *q = bank_question_find(iv->ctx->app->catalog, ids[p]);
 		enum step step;
+		if (done != NULL && done[p])
+			continue;
 		if (q == NULL) {
 			say(iv, "\nQuestion %zu (%s) is no longer in any bank; skipping it.\n", p + 1, ids[p]);
 			continue;
@@ -497,7 +509,7 @@ int interview_start(struct cmd_ctx *ctx, struct input *in, const struct intervie
 	}
 	say(&iv, "Session %lld: %zu question%s%s. Ctrl-C stops; every answer is saved as you go.\n", iv.session.id,
 	    count, count == 1 ? "" : "s", count < (size_t)options->count ? " (all that match)" : "");
-	status = run(&iv, ids, count, 0);
+	status = run(&iv, ids, count, NULL);
 out:
 	map_release(&recency);
 	arena_release(&arena);
@@ -517,7 +529,7 @@ static enum step rate_leftovers(struct interview *iv, const struct store_answer 
 		if (answers[i].follow_up_of != 0 || answers[i].rated_at != NULL || q == NULL || q->themes.count == 0)
 			continue;
 		say(iv, "\nQuestion %d was answered but not rated: %s\n", answers[i].position, q->text);
-		if ((step = rate(iv->ctx, iv->in, answers[i].id, &q->themes)) != STEP_NEXT)
+		if ((step = rate(iv->ctx, iv->in, answers[i].id, &q->themes, answers[i].note)) != STEP_NEXT)
 			return step;
 	}
 	return STEP_NEXT;
@@ -529,7 +541,8 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 	struct arena arena;
 	struct store_answer *answers = NULL;
 	const char **ids = NULL;
-	size_t id_count = 0, answer_count = 0, next = 0, i;
+	unsigned char *done = NULL;
+	size_t id_count = 0, answer_count = 0, next, i;
 	char *cause = NULL;
 	int status, found;
 	enum step step;
@@ -542,9 +555,12 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 		status = found == 0 ? cmd_error(ctx, CMD_USER_ERROR, "no session %lld", session_id) : store_error(ctx, cause);
 		goto out;
 	}
+	done = arena_alloc(&arena, id_count + 1);
 	for (i = 0; i < answer_count; i++)
-		if (answers[i].follow_up_of == 0 && (size_t)answers[i].position > next)
-			next = (size_t)answers[i].position;
+		if (answers[i].follow_up_of == 0 && answers[i].position >= 1 && (size_t)answers[i].position <= id_count)
+			done[answers[i].position - 1] = 1;
+	for (next = 0; next < id_count && done[next]; next++)
+		;
 	if (next < id_count)
 		say(&iv, "Resuming session %lld at question %zu of %zu.\n", session_id, next + 1, id_count);
 	else
@@ -553,9 +569,9 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 	if (step == STEP_ERROR)
 		status = CMD_SYSTEM_ERROR;
 	else if (step == STEP_STOP)
-		status = cut_short(&iv, (int)next);
+		status = cut_short(&iv, (int)next + 1);
 	else
-		status = run(&iv, ids, id_count, next);
+		status = run(&iv, ids, id_count, done);
 out:
 	arena_release(&arena);
 	return status;

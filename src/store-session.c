@@ -85,8 +85,8 @@ long long store_session_create(struct store *store, const struct store_session *
 	session = store_prepare(store, "INSERT INTO session (kind, started_at, status, bank, stage, theme,"
 				" planned_count, think_seconds, answer_seconds, follow_ups)"
 				" VALUES (?, " NOW_SQL ", 'open', ?, ?, ?, ?, ?, ?, ?)", cause);
-	planned = store_prepare(store, "INSERT INTO session_question (session_id, position, question_id)"
-				" VALUES (?, ?, ?)", cause);
+	planned = session ? store_prepare(store, "INSERT INTO session_question (session_id, position, question_id)"
+					  " VALUES (?, ?, ?)", cause) : NULL;
 	if (session == NULL || planned == NULL)
 		goto out;
 	store_bind_text(session, 1, spec->kind);
@@ -238,6 +238,19 @@ int store_session_close(struct store *store, long long id, const char *status, c
 	return rc;
 }
 
+int store_session_delete_empty(struct store *store, long long id, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "DELETE FROM session WHERE id = ?1 AND answer_count = 0", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = store_step_done(store, stmt, "remove an empty session", cause);
+	sqlite3_finalize(stmt);
+	return rc == 0 ? sqlite3_changes(store->db) : -1;
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Answers and ratings
  */
@@ -347,10 +360,10 @@ int store_rating_save(struct store *store, long long answer_id, const struct sto
 		      size_t count, const char *note, char **cause)
 {
 	sqlite3_stmt *clear = store_prepare(store, "DELETE FROM rating WHERE answer_id = ?", cause);
-	sqlite3_stmt *insert = store_prepare(store, "INSERT INTO rating (answer_id, theme_id, score, rated_at)"
-					     " VALUES (?, ?, ?, " NOW_SQL ")", cause);
-	sqlite3_stmt *mark = store_prepare(store, "UPDATE answer SET note = ?, rated_at = " NOW_SQL " WHERE id = ?",
-					   cause);
+	sqlite3_stmt *insert = clear ? store_prepare(store, "INSERT INTO rating (answer_id, theme_id, score, rated_at)"
+						     " VALUES (?, ?, ?, " NOW_SQL ")", cause) : NULL;
+	sqlite3_stmt *mark = insert ? store_prepare(store, "UPDATE answer SET note = ?, rated_at = " NOW_SQL
+						    " WHERE id = ?", cause) : NULL;
 	int rc = clear && insert && mark ? store_begin(store, cause) : -1;
 	size_t i;
 

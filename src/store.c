@@ -358,12 +358,13 @@ static int sync_themes(struct store *store, const struct bank_catalog *catalog, 
 	sqlite3_stmt *stage = store_prepare(store, "INSERT INTO stage (id, title, position) VALUES (?, ?, ?)"
 				      " ON CONFLICT(id) DO UPDATE SET title = excluded.title, position = excluded.position",
 				      cause);
-	sqlite3_stmt *theme = store_prepare(store, "INSERT INTO theme (id, title, description, rubric_1, rubric_3, rubric_5,"
-				      " position) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
-				      " title = excluded.title, description = excluded.description,"
-				      " rubric_1 = excluded.rubric_1, rubric_3 = excluded.rubric_3,"
-				      " rubric_5 = excluded.rubric_5, position = excluded.position",
-				      cause);
+	sqlite3_stmt *theme = stage == NULL ? NULL :
+		store_prepare(store, "INSERT INTO theme (id, title, description, rubric_1, rubric_3, rubric_5,"
+			      " position) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+			      " title = excluded.title, description = excluded.description,"
+			      " rubric_1 = excluded.rubric_1, rubric_3 = excluded.rubric_3,"
+			      " rubric_5 = excluded.rubric_5, position = excluded.position",
+			      cause);
 	size_t i;
 	int rc = stage && theme ? 0 : -1;
 

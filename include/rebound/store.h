@@ -133,6 +133,10 @@ int store_session_questions(struct store *store, long long id, struct arena *are
 /* Sets status to "finished" or "discarded" (and ended_at to now). */
 int store_session_close(struct store *store, long long id, const char *status, char **cause);
 
+/* Removes a session that has no answer (one stopped before its first); returns 1 if removed, 0 if it has
+ * answers, -1 on error. */
+int store_session_delete_empty(struct store *store, long long id, char **cause);
+
 /* Saves one answer in one transaction; returns its id, or -1 with *cause. */
 long long store_answer_add(struct store *store, const struct store_answer *answer, char **cause);
 /* 1 found, 0 not, -1 error. */

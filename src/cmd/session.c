@@ -35,7 +35,7 @@ static void print_timing(FILE *out, const char *indent, const struct store_answe
 	}
 	fprintf(out, "answer %s of %s · %s%s\n", used, limit,
 		a->overtime ? "stopped by the clock (overtime)" :
-		strcmp(a->stopped_by, "interrupt") == 0 ? "cut short" : "submitted", a->mode && strcmp(a->mode, "typed") ?
+		a->stopped_by && strcmp(a->stopped_by, "interrupt") == 0 ? "cut short" : "submitted", a->mode && strcmp(a->mode, "typed") ?
 		" · spoken" : "");
 }
 

@@ -181,6 +181,26 @@ expect_out_has "Session 4 finished."
 expect_out_has "    4  "
 expect_true '[ "$(db "SELECT text FROM answer WHERE session_id = 4")" = "Scripted in the shell." ]'
 
+# A stored answer from before stopped_by was recorded still shows; --since takes any four-digit year.
+db "INSERT INTO answer (session_id, position, question_id, question_text, mode, think_limit_seconds,
+	think_used_ms, answer_limit_seconds, answer_used_ms, answered_at) VALUES (4, 9, 'old', 'An old one?',
+	'typed', 0, 0, 60, 1000, '2026-01-01T00:00:00Z')"
+run "$REBOUND" session 4
+expect_status 0
+expect_out_has "9. old (answer"
+run "$REBOUND" progress --since 0999-01-01
+expect_out_has "Progress per theme, since 0999-01-01"
+
+# Input that ends before the first answer keeps no empty session; a NUL byte in an answer is a space.
+run "$REBOUND" interview --bank practice --count 1
+expect_status 1
+expect_out_has "Stopped before the first answer; session 5 is not kept."
+expect_true '[ "$(db "SELECT count(*) FROM session WHERE id = 5")" = 0 ]'
+printf 'before\0after\n\n4 4\n\n' >"$TMP/nul"
+STDIN="$TMP/nul" run "$REBOUND" interview --bank practice --count 1 --think 0 --no-follow-ups
+expect_status 0
+expect_true '[ "$(db "SELECT text FROM answer ORDER BY id DESC LIMIT 1")" = "before after" ]'
+
 # Bad arguments.
 run "$REBOUND" interview --count 0
 expect_status 2

@@ -38,8 +38,50 @@ expect_out_has "Answer within 0:11. An empty line submits.
 0:10 left
 Saved answer 2"
 
+# --- Both clocks run out before any input arrives: an empty overtime answer, then the input ends.
+sleep 2.5 | "$REBOUND" interview --bank practice --count 1 --think 1 --answer 1 --no-follow-ups >"$TMP/.out" 2>"$TMP/.err"
+status=$?
+out=$(cat "$TMP/.out")
+expect_status 1
+expect_out_has "Time to answer."
+expect_true '[ "$(db "SELECT quote(text), overtime, stopped_by FROM answer ORDER BY id DESC LIMIT 1")" = "'"''"'|1|limit" ]'
+
+# --- A signal at rate's note prompt keeps the earlier ratings and note. (SIGTERM: a background job
+# ignores SIGINT, and rebound leaves ignored signals ignored.)
+rm -f "$TMP/fifo"
+mkfifo "$TMP/fifo"
+"$REBOUND" rate 1 <"$TMP/fifo" >"$TMP/rate.out" 2>&1 &
+pid=$!
+exec 3>"$TMP/fifo"
+printf '1 1\n' >&3
+for i in $(seq 50); do grep -q "note (Enter" "$TMP/rate.out" && break; sleep 0.1; done
+kill -TERM "$pid"
+wait "$pid"
+status=$?
+exec 3>&-
+expect_status 1
+expect_true 'grep -q "answer 1 keeps its earlier ratings and note" "$TMP/rate.out"'
+expect_true '[ "$(db "SELECT group_concat(score) FROM rating WHERE answer_id = 1")" = "4,4" ]'
+
+# --- A SIGHUP the parent chose to ignore (nohup) stays ignored.
+rm -f "$TMP/fifo"
+mkfifo "$TMP/fifo"
+(trap '' HUP; exec "$REBOUND" interview --bank practice --count 1 --think 0 --no-follow-ups <"$TMP/fifo" >"$TMP/sig.out" 2>&1) &
+pid=$!
+exec 3>"$TMP/fifo"
+printf 'still here' >&3
+for i in $(seq 50); do grep -q "Answer within" "$TMP/sig.out" && break; sleep 0.1; done
+kill -HUP "$pid"
+sleep 0.3
+printf '\n\n3 3\n\n' >&3
+exec 3>&-
+wait "$pid"
+status=$?
+expect_status 0
+expect_true '[ "$(db "SELECT text, stopped_by FROM answer ORDER BY id DESC LIMIT 1")" = "still here|enter" ]'
+
 # --- kill -9 after the first answer of three: the answer is kept and resume continues at question 2.
-rm -f "$REBOUND_HOME/rebound.db"*
+rm -f "$REBOUND_HOME/rebound.db"* "$TMP/fifo"
 mkfifo "$TMP/fifo"
 "$REBOUND" interview --bank practice --count 3 --no-follow-ups <"$TMP/fifo" >"$TMP/crash.out" 2>&1 &
 pid=$!

@@ -1,5 +1,6 @@
 # An interview in a real terminal (tmux): the countdown redraws in place on the prompt line, the clock
-# stops an answer and keeps the unfinished line, and Ctrl-C stops the interview but not the shell.
+# stops an answer and keeps the unfinished line (even mid-search), and Ctrl-C stops the interview but not
+# the shell.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
 mkdir -p "$REBOUND_HOME/questions"
@@ -26,9 +27,24 @@ tmux_cmd send-keys -t t 'from tmux' Enter
 expect_screen "Session 1 finished."
 expect_true '[ "$(db "SELECT text, overtime, stopped_by, note FROM answer")" = "typed on a terminal|1|limit|from tmux" ]'
 
+# The clock running out in the middle of a history search (Ctrl-R) leaves no search behind for the ratings.
+tmux_cmd send-keys -t t 'interview --bank practice --count 1 --think 0 --answer 3 --no-follow-ups' Enter
+expect_screen "Session 2: 1 question."
+tmux_cmd send-keys -t t 'hello'
+expect_screen "] > hello"
+tmux_cmd send-keys -t t C-r h
+expect_screen "reverse-i-search"
+expect_screen "examples 1-5 or s>"	# the least recently asked question comes next: q-two
+tmux_cmd send-keys -t t '4' Enter
+expect_screen "note (Enter for none)>"
+tmux_cmd send-keys -t t Enter
+expect_screen "Session 2 finished."
+expect_true '[ "$(db "SELECT group_concat(score) FROM rating JOIN answer ON answer.id = answer_id WHERE session_id = 2")" = 4 ]'
+expect_true '[ "$(db "SELECT text, stopped_by FROM answer WHERE session_id = 2")" = "hello|limit" ]'
+
 # Ctrl-C during an answer: the typed text is saved as cut short, the shell stays.
 tmux_cmd send-keys -t t 'interview --bank practice --count 2 --think 0 --answer 60 --no-follow-ups' Enter
-expect_screen "Session 2: 2 questions."
+expect_screen "Session 3: 2 questions."
 expect_screen "[1:00] >"
 tmux_cmd send-keys -t t 'stopped halfway'
 expect_screen "] > stopped halfway"	# read by readline: the terminal drops unread input on Ctrl-C
@@ -36,6 +52,6 @@ tmux_cmd send-keys -t t C-c
 expect_screen "Stopped at question 1 of 2."
 tmux_cmd send-keys -t t 'sessions' Enter
 expect_screen "interview  unfinished       1/2       -"
-expect_true '[ "$(db "SELECT text, stopped_by FROM answer WHERE session_id = 2")" = "stopped halfway|interrupt" ]'
+expect_true '[ "$(db "SELECT text, stopped_by FROM answer WHERE session_id = 3")" = "stopped halfway|interrupt" ]'
 tmux_cmd send-keys -t t C-d
 finish
