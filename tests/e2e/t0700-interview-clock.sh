@@ -16,9 +16,24 @@ wait_db() {
 	return 1
 }
 
+# feed_after TEXT FILE: waits (up to 5 s) until FILE shows TEXT; for writers that must not outrun the clock.
+feed_after() {
+	local i
+	for i in $(seq 50); do grep -qF -- "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done
+	return 1
+}
+
 # --- Overtime: a line and a half typed, then nothing until the 2-second clock runs out.
-{ printf 'Partial line one\npartial two'; sleep 3; printf '4 4\n\n'; } |
-	"$REBOUND" interview --bank practice --count 1 --think 0 --answer 2 --no-follow-ups >"$TMP/.out" 2>"$TMP/.err"
+rm -f "$TMP/fifo"
+mkfifo "$TMP/fifo"
+"$REBOUND" interview --bank practice --count 1 --think 0 --answer 2 --no-follow-ups <"$TMP/fifo" >"$TMP/.out" 2>"$TMP/.err" &
+pid=$!
+exec 3>"$TMP/fifo"
+printf 'Partial line one\npartial two' >&3
+feed_after "Time is up" "$TMP/.out"
+printf '4 4\n\n' >&3
+exec 3>&-
+wait "$pid"
 status=$?
 out=$(cat "$TMP/.out")
 expect_status 0
@@ -31,8 +46,17 @@ expect_true '[ "$(db "SELECT overtime, stopped_by, answer_used_ms, answer_limit_
 expect_true '[ "$(db "SELECT count(*) FROM rating WHERE answer_id = 1")" = 2 ]'
 
 # --- A plain countdown prints a line as it passes a milestone (every 30 s, and 10 s before the end).
-{ printf 'thinking aloud'; sleep 1.6; printf '\n\n4 4\n\n'; } |
-	"$REBOUND" interview --bank practice --count 1 --think 0 --answer 11 --no-follow-ups >"$TMP/.out" 2>"$TMP/.err"
+rm -f "$TMP/fifo"
+mkfifo "$TMP/fifo"
+"$REBOUND" interview --bank practice --count 1 --think 0 --answer 11 --no-follow-ups <"$TMP/fifo" >"$TMP/.out" 2>"$TMP/.err" &
+pid=$!
+exec 3>"$TMP/fifo"
+printf 'thinking aloud' >&3
+feed_after "Answer within" "$TMP/.out"
+sleep 1.6
+printf '\n\n4 4\n\n' >&3
+exec 3>&-
+wait "$pid"
 out=$(cat "$TMP/.out")
 expect_out_has "Answer within 0:11. An empty line submits.
 0:10 left

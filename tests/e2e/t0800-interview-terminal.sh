@@ -28,7 +28,7 @@ expect_screen "Session 1 finished."
 expect_true '[ "$(db "SELECT text, overtime, stopped_by, note FROM answer")" = "typed on a terminal|1|limit|from tmux" ]'
 
 # The clock running out in the middle of a history search (Ctrl-R) leaves no search behind for the ratings.
-tmux_cmd send-keys -t t 'interview --bank practice --count 1 --think 0 --answer 3 --no-follow-ups' Enter
+tmux_cmd send-keys -t t 'interview --bank practice --count 1 --think 0 --answer 4 --no-follow-ups' Enter
 expect_screen "Session 2: 1 question."
 tmux_cmd send-keys -t t 'hello'
 expect_screen "] > hello"
