@@ -14,12 +14,13 @@
 #include <unistd.h>
 
 extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_resume_entry, cmd_discard_entry,
-	cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_banks_entry,
+	cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_audio_entry, cmd_banks_entry,
 	cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_help_entry, &cmd_interview_entry, &cmd_resume_entry, &cmd_discard_entry, &cmd_rate_entry,
-	&cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_banks_entry, &cmd_questions_entry,
+	&cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_audio_entry, &cmd_banks_entry,
+	&cmd_questions_entry,
 	&cmd_show_entry, &cmd_themes_entry, &cmd_check_entry, &cmd_quit_entry, NULL,
 };
 

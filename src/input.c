@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <readline/readline.h>
@@ -345,6 +346,84 @@ static enum input_result plain_line(struct input *input, long long deadline_ms, 
 			fflush(input->out);
 		}
 	}
+}
+
+/* On a terminal in its normal (cooked) mode, Enter makes a line readable; echo is off meanwhile so that
+ * keys do not spoil the caller's status line. */
+static enum input_result terminal_wait(struct input *input, long long deadline_ms)
+{
+	struct pollfd pfd = { .fd = input->fd, .events = POLLIN };
+	struct termios saved, quiet;
+	enum input_result result = INPUT_TIMEOUT;
+	int have_termios = tcgetattr(input->fd, &saved) == 0;
+	char byte;
+
+	if (have_termios) {
+		quiet = saved;
+		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+		tcsetattr(input->fd, TCSANOW, &quiet);
+	}
+	while (result == INPUT_TIMEOUT && remaining_ms(deadline_ms) > 0) {
+		int ready = wait_readable(input, &pfd, remaining_ms(deadline_ms));
+		if (take_signal(input)) {
+			result = INPUT_INTERRUPT;
+		} else if (ready > 0) {
+			ssize_t n = read(input->fd, &byte, 1);
+			if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
+				result = INPUT_EOF;
+			else if (n == 1 && byte == '\n')
+				result = INPUT_LINE;
+		} else if (ready < 0 && errno != EINTR) {
+			result = INPUT_EOF;
+		}
+	}
+	if (have_termios)
+		tcsetattr(input->fd, TCSANOW, &saved);
+	return result;
+}
+
+static enum input_result plain_wait(struct input *input, long long deadline_ms)
+{
+	struct pollfd pfd = { .fd = input->fd, .events = POLLIN };
+	char *line;
+
+	for (;;) {
+		int ready;
+		size_t available = input->len - input->start;
+		char *start = input->buf + input->start, *newline = available ? memchr(start, '\n', available) : NULL;
+		if (newline != NULL && (newline == start || (newline == start + 1 && *start == '\r'))) {
+			line = take_buffered_line(input);	/* an empty line: Enter */
+			free(line);
+			return INPUT_LINE;
+		}
+		if (newline != NULL || (input->eof && available > 0))
+			return INPUT_EOF;	/* a line with text is for the next read: no Enter can come first */
+		if (input->eof)
+			return INPUT_EOF;
+		if (take_signal(input))
+			return INPUT_INTERRUPT;
+		if (remaining_ms(deadline_ms) == 0)
+			return INPUT_TIMEOUT;
+		ready = wait_readable(input, &pfd, remaining_ms(deadline_ms));
+		if (ready < 0 && errno != EINTR)
+			return INPUT_EOF;
+		if (ready > 0 && fill(input) != 0)
+			input->eof = 1;
+	}
+}
+
+enum input_result input_wait_enter(struct input *input, long long deadline_ms)
+{
+	enum input_result result;
+
+	if (input->held && take_signal(input))
+		return INPUT_INTERRUPT;
+	if (!input->held)
+		catch_signals(input);
+	result = input->terminal ? terminal_wait(input, deadline_ms) : plain_wait(input, deadline_ms);
+	if (!input->held)
+		release_signals(input);
+	return result;
 }
 
 enum input_result input_line(struct input *input, const char *prompt, long long deadline_ms, int flags,

@@ -2,7 +2,7 @@
  * countdown, answer countdown, optional follow-up, self-rating. Each answer is saved in its own
  * transaction as soon as it is finished; ratings are saved in another once given. */
 #include "rebound/date.h"
-#include "rebound/interview.h"
+#include "rebound/interview-internal.h"
 #include "rebound/util.h"
 
 #include <math.h>
@@ -16,18 +16,7 @@
 /* What ask_question tells the loop. */
 enum step { STEP_NEXT, STEP_STOP, STEP_ERROR };
 
-struct interview {
-	struct cmd_ctx *ctx;
-	struct input *in;
-	const struct interview_answerer *answerer;
-	struct store_session session;	/* id and settings */
-	uint64_t rng;
-	int answered;			/* questions answered in this run */
-};
-
-static void say(struct interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void say(struct interview *iv, const char *fmt, ...)
+void interview_say(struct interview *iv, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -85,7 +74,7 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 	int terminal = input_is_terminal(iv->in);
 
 	date_format_duration(limit_seconds * 1000LL, clock);
-	say(iv, "Answer within %s. An empty line%s submits.\n", clock, terminal ? " or Ctrl-D" : "");
+	interview_say(iv, "Answer within %s. An empty line%s submits.\n", clock, terminal ? " or Ctrl-D" : "");
 	if (first_line != NULL)
 		append_line(&text, &length, first_line);
 	memset(take, 0, sizeof *take);
@@ -108,7 +97,7 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 	take->used_ms = take->overtime ? limit_seconds * 1000LL : date_monotonic_ms() - start;
 	take->text = text;
 	if (take->overtime)
-		say(iv, "Time is up: the answer keeps what you typed.\n");
+		interview_say(iv, "Time is up: the answer keeps what you typed.\n");
 }
 
 const struct interview_answerer interview_typed = { "typed", take_typed };
@@ -234,7 +223,7 @@ static int think(struct interview *iv, int limit_seconds, long long *used_ms, ch
 	if (limit_seconds <= 0)
 		return 0;
 	date_format_duration(limit_seconds * 1000LL, clock);
-	say(iv, "Think for up to %s. Press Enter to start answering, or just start typing.\n", clock);
+	interview_say(iv, "Think for up to %s. Press Enter to start answering, or just start typing.\n", clock);
 	result = input_line(iv->in, "think, Enter to answer> ", start + limit_seconds * 1000LL, 0, &line);
 	*used_ms = result == INPUT_TIMEOUT ? limit_seconds * 1000LL : date_monotonic_ms() - start;
 	if (result == INPUT_INTERRUPT || (result == INPUT_EOF && !input_is_terminal(iv->in))) {
@@ -244,7 +233,7 @@ static int think(struct interview *iv, int limit_seconds, long long *used_ms, ch
 		return 1;
 	}
 	if (result == INPUT_TIMEOUT)
-		say(iv, "Time to answer.\n");
+		interview_say(iv, "Time to answer.\n");
 	if (line != NULL && *line != '\0')
 		*first_line = line;
 	else
@@ -263,11 +252,14 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	char *cause = NULL, clock[16], limit_clock[16];
 	long long id;
 
+	iv->position = position;
+	iv->follow_up = follow_up_of != 0;
 	iv->answerer->take(iv, answer_limit, first_line, &take);
 	free(first_line);
 	*stopped = strcmp(take.stopped_by, "interrupt") == 0;
 	if (take.input_ended) {
 		free(take.text);
+		free((char *)take.recording.path);
 		return 0;
 	}
 	memset(&a, 0, sizeof a);
@@ -284,15 +276,17 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	a.answer_used_ms = take.used_ms;
 	a.overtime = take.overtime;
 	a.stopped_by = take.stopped_by;
+	a.recording = take.has_recording ? &take.recording : NULL;
 	id = store_answer_add(iv->ctx->app->store, &a, &cause);
 	free(take.text);
+	free((char *)take.recording.path);
 	if (id < 0) {
 		store_error(iv->ctx, cause);
 		return -1;
 	}
 	date_format_duration(take.used_ms, clock);
 	date_format_duration(answer_limit * 1000LL, limit_clock);
-	say(iv, "Saved answer %lld (%s of %s%s).\n", id, clock, limit_clock, take.overtime ? ", overtime" : "");
+	interview_say(iv, "Saved answer %lld (%s of %s%s).\n", id, clock, limit_clock, take.overtime ? ", overtime" : "");
 	if (*stopped)
 		note_signal(iv->ctx, iv->in);
 	return id;
@@ -305,7 +299,7 @@ static enum step ask_follow_up(struct interview *iv, const struct bank_question 
 	int limit = answer_limit / 2 > BANK_ANSWER_SECONDS_MIN ? answer_limit / 2 : BANK_ANSWER_SECONDS_MIN, stopped;
 	long long id;
 
-	say(iv, "\n%sFollow-up:%s %s\n", term_bold(iv->ctx->color), term_reset(iv->ctx->color), text);
+	interview_say(iv, "\n%sFollow-up:%s %s\n", term_bold(iv->ctx->color), term_reset(iv->ctx->color), text);
 	id = answer_and_save(iv, q, position, text, main_id, 0, 0, limit, NULL, &stopped);
 	return id < 0 ? STEP_ERROR : id == 0 || stopped ? STEP_STOP : STEP_NEXT;
 }
@@ -406,7 +400,7 @@ static int finish(struct interview *iv)
 
 	if (store_session_close(iv->ctx->app->store, iv->session.id, "finished", &cause) != 0)
 		return store_error(iv->ctx, cause);
-	say(iv, "\n%sSession %lld finished.%s\n", term_bold(iv->ctx->color), iv->session.id,
+	interview_say(iv, "\n%sSession %lld finished.%s\n", term_bold(iv->ctx->color), iv->session.id,
 	    term_reset(iv->ctx->color));
 	print_summary(iv);
 	return CMD_OK;
@@ -421,9 +415,9 @@ static int cut_short(struct interview *iv, int position)
 	if (removed < 0)
 		return store_error(iv->ctx, cause);
 	if (removed)
-		say(iv, "\nStopped before the first answer; session %lld is not kept.\n", iv->session.id);
+		interview_say(iv, "\nStopped before the first answer; session %lld is not kept.\n", iv->session.id);
 	else
-		say(iv, "\nStopped at question %d of %d. Saved answers are kept: 'resume' continues session %lld, "
+		interview_say(iv, "\nStopped at question %d of %d. Saved answers are kept: 'resume' continues session %lld, "
 			"'discard' drops it.\n", position, iv->session.planned_count, iv->session.id);
 	return CMD_USER_ERROR;
 }
@@ -439,7 +433,7 @@ static int run(struct interview *iv, const char *const *ids, size_t count, const
 		if (done != NULL && done[p])
 			continue;
 		if (q == NULL) {
-			say(iv, "\nQuestion %zu (%s) is no longer in any bank; skipping it.\n", p + 1, ids[p]);
+			interview_say(iv, "\nQuestion %zu (%s) is no longer in any bank; skipping it.\n", p + 1, ids[p]);
 			continue;
 		}
 		step = ask_question(iv, (int)p + 1, q);
@@ -502,15 +496,22 @@ int interview_start(struct cmd_ctx *ctx, struct input *in, const struct intervie
 	iv.session.think_seconds = options->think_seconds;
 	iv.session.answer_seconds = options->answer_seconds;
 	iv.session.follow_ups = options->follow_ups;
+	iv.session.spoken = options->spoken;
 	iv.session.planned_count = (int)count;
+	if (options->spoken && interview_spoken_open(&iv, &cause) != 0) {
+		status = cmd_error(ctx, CMD_USER_ERROR, "%s: %s", options->kind, cause);
+		free(cause);
+		goto out;
+	}
 	if ((iv.session.id = store_session_create(ctx->app->store, &iv.session, ids, count, &cause)) < 0) {
 		status = store_error(ctx, cause);
 		goto out;
 	}
-	say(&iv, "Session %lld: %zu question%s%s. Ctrl-C stops; every answer is saved as you go.\n", iv.session.id,
-	    count, count == 1 ? "" : "s", count < (size_t)options->count ? " (all that match)" : "");
+	interview_say(&iv, "Session %lld: %zu question%s%s. Ctrl-C stops; every answer is saved as you go.\n",
+		      iv.session.id, count, count == 1 ? "" : "s", count < (size_t)options->count ? " (all that match)" : "");
 	status = run(&iv, ids, count, NULL);
 out:
+	interview_spoken_close(&iv);
 	map_release(&recency);
 	arena_release(&arena);
 	free(picked);
@@ -528,7 +529,7 @@ static enum step rate_leftovers(struct interview *iv, const struct store_answer 
 		enum step step;
 		if (answers[i].follow_up_of != 0 || answers[i].rated_at != NULL || q == NULL || q->themes.count == 0)
 			continue;
-		say(iv, "\nQuestion %d was answered but not rated: %s\n", answers[i].position, q->text);
+		interview_say(iv, "\nQuestion %d was answered but not rated: %s\n", answers[i].position, q->text);
 		if ((step = rate(iv->ctx, iv->in, answers[i].id, &q->themes, answers[i].note)) != STEP_NEXT)
 			return step;
 	}
@@ -555,6 +556,11 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 		status = found == 0 ? cmd_error(ctx, CMD_USER_ERROR, "no session %lld", session_id) : store_error(ctx, cause);
 		goto out;
 	}
+	if (iv.session.spoken && interview_spoken_open(&iv, &cause) != 0) {
+		status = cmd_error(ctx, CMD_USER_ERROR, "resume: %s", cause);
+		free(cause);
+		goto out;
+	}
 	done = arena_alloc(&arena, id_count + 1);
 	for (i = 0; i < answer_count; i++)
 		if (answers[i].follow_up_of == 0 && answers[i].position >= 1 && (size_t)answers[i].position <= id_count)
@@ -562,9 +568,9 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 	for (next = 0; next < id_count && done[next]; next++)
 		;
 	if (next < id_count)
-		say(&iv, "Resuming session %lld at question %zu of %zu.\n", session_id, next + 1, id_count);
+		interview_say(&iv, "Resuming session %lld at question %zu of %zu.\n", session_id, next + 1, id_count);
 	else
-		say(&iv, "Resuming session %lld: every question is answered.\n", session_id);
+		interview_say(&iv, "Resuming session %lld: every question is answered.\n", session_id);
 	step = rate_leftovers(&iv, answers, answer_count);
 	if (step == STEP_ERROR)
 		status = CMD_SYSTEM_ERROR;
@@ -573,6 +579,7 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 	else
 		status = run(&iv, ids, id_count, done);
 out:
+	interview_spoken_close(&iv);
 	arena_release(&arena);
 	return status;
 }

@@ -83,8 +83,8 @@ long long store_session_create(struct store *store, const struct store_session *
 	if (store_begin(store, cause) != 0)
 		return -1;
 	session = store_prepare(store, "INSERT INTO session (kind, started_at, status, bank, stage, theme,"
-				" planned_count, think_seconds, answer_seconds, follow_ups)"
-				" VALUES (?, " NOW_SQL ", 'open', ?, ?, ?, ?, ?, ?, ?)", cause);
+				" planned_count, think_seconds, answer_seconds, follow_ups, spoken)"
+				" VALUES (?, " NOW_SQL ", 'open', ?, ?, ?, ?, ?, ?, ?, ?)", cause);
 	planned = session ? store_prepare(store, "INSERT INTO session_question (session_id, position, question_id)"
 					  " VALUES (?, ?, ?)", cause) : NULL;
 	if (session == NULL || planned == NULL)
@@ -97,6 +97,7 @@ long long store_session_create(struct store *store, const struct store_session *
 	bind_optional_int(session, 6, spec->think_seconds);
 	bind_optional_int(session, 7, spec->answer_seconds);
 	sqlite3_bind_int(session, 8, spec->follow_ups);
+	sqlite3_bind_int(session, 9, spec->spoken);
 	if (store_step_done(store, session, "start a session", cause) != 0)
 		goto out;
 	id = sqlite3_last_insert_rowid(store->db);
@@ -121,7 +122,7 @@ out:
 
 #define SESSION_COLUMNS \
 	"SELECT s.id, s.kind, s.status, s.started_at, s.ended_at, s.bank, s.stage, s.theme, s.planned_count," \
-	" s.think_seconds, s.answer_seconds, s.follow_ups," \
+	" s.think_seconds, s.answer_seconds, s.follow_ups, s.spoken," \
 	" s.answer_count," \
 	" (SELECT SUM(score_sum) FROM session_theme t WHERE t.session_id = s.id)," \
 	" (SELECT SUM(score_count) FROM session_theme t WHERE t.session_id = s.id) FROM session s"
@@ -143,9 +144,10 @@ static void read_session(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	s->think_seconds = column_int_or(stmt, 9, -1);
 	s->answer_seconds = column_int_or(stmt, 10, -1);
 	s->follow_ups = sqlite3_column_int(stmt, 11);
-	s->answered = sqlite3_column_int(stmt, 12);
-	sum = sqlite3_column_int(stmt, 13);
-	s->rating_count = sqlite3_column_int(stmt, 14);
+	s->spoken = sqlite3_column_int(stmt, 12);
+	s->answered = sqlite3_column_int(stmt, 13);
+	sum = sqlite3_column_int(stmt, 14);
+	s->rating_count = sqlite3_column_int(stmt, 15);
 	s->rating_avg = s->rating_count > 0 ? (double)sum / s->rating_count : 0;
 }
 
@@ -255,6 +257,30 @@ int store_session_delete_empty(struct store *store, long long id, char **cause)
  * Answers and ratings
  */
 
+static int add_recording(struct store *store, long long answer_id, const struct store_recording *r, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO recording (answer_id, path, sample_rate, channels, frames,"
+					   " dropped_frames, speaking_ms, silence_ratio, long_pauses, longest_pause_ms,"
+					   " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	store_bind_text(stmt, 2, r->path);
+	sqlite3_bind_int(stmt, 3, r->sample_rate);
+	sqlite3_bind_int(stmt, 4, r->channels);
+	sqlite3_bind_int64(stmt, 5, r->frames);
+	sqlite3_bind_int64(stmt, 6, r->dropped_frames);
+	sqlite3_bind_int64(stmt, 7, r->speaking_ms);
+	sqlite3_bind_double(stmt, 8, r->silence_ratio);
+	sqlite3_bind_int(stmt, 9, r->long_pauses);
+	sqlite3_bind_int64(stmt, 10, r->longest_pause_ms);
+	rc = store_step_done(store, stmt, "save a recording", cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 long long store_answer_add(struct store *store, const struct store_answer *a, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO answer (session_id, position, question_id,"
@@ -282,6 +308,8 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 	if (store_begin(store, cause) == 0) {
 		if (store_step_done(store, stmt, "save an answer", cause) == 0)
 			id = sqlite3_last_insert_rowid(store->db);
+		if (id > 0 && a->recording != NULL && add_recording(store, id, a->recording, cause) != 0)
+			id = -1;
 		if (id < 0 || store_commit(store, cause) != 0) {
 			store_rollback(store);
 			id = -1;
@@ -289,6 +317,37 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 	}
 	sqlite3_finalize(stmt);
 	return id;
+}
+
+int store_recording_get(struct store *store, long long answer_id, struct arena *arena, struct store_recording *out,
+			char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT path, sample_rate, channels, frames, dropped_frames,"
+					   " ifnull(speaking_ms, 0), ifnull(silence_ratio, 0), ifnull(long_pauses, 0),"
+					   " ifnull(longest_pause_ms, 0) FROM recording WHERE answer_id = ?", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->path = column_text(stmt, 0, arena);
+		out->sample_rate = sqlite3_column_int(stmt, 1);
+		out->channels = sqlite3_column_int(stmt, 2);
+		out->frames = sqlite3_column_int64(stmt, 3);
+		out->dropped_frames = sqlite3_column_int64(stmt, 4);
+		out->speaking_ms = sqlite3_column_int64(stmt, 5);
+		out->silence_ratio = sqlite3_column_double(stmt, 6);
+		out->long_pauses = sqlite3_column_int(stmt, 7);
+		out->longest_pause_ms = sqlite3_column_int64(stmt, 8);
+		rc = 1;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a recording");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
 }
 
 #define ANSWER_COLUMNS \

@@ -152,6 +152,10 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"    rated_count = rated_count - (OLD.rated_at IS NOT NULL), answer_ms = answer_ms - OLD.answer_used_ms"
 	"    WHERE id = OLD.session_id;"
 	"END;",
+
+	/* 4: settings, and whether a session records spoken answers */
+	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"ALTER TABLE session ADD COLUMN spoken INTEGER NOT NULL DEFAULT 0;",
 };
 
 /* ------------------------------------------------------------------------------------------------
@@ -310,6 +314,45 @@ void store_close(struct store *store)
 	sqlite3_close(store->db);
 	free(store->path);
 	free(store);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Settings
+ */
+
+int store_setting_get(struct store *store, const char *key, struct arena *arena, const char **value, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT value FROM setting WHERE key = ?", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*value = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 0));
+		rc = 1;
+	} else {
+		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a setting");
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int store_setting_set(struct store *store, const char *key, const char *value, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, value ? "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)"
+						: "DELETE FROM setting WHERE key = ?1", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	if (value)
+		store_bind_text(stmt, 2, value);
+	rc = store_step_done(store, stmt, "save a setting", cause);
+	sqlite3_finalize(stmt);
+	return rc;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -37,6 +37,14 @@ int input_is_terminal(const struct input *input);
 enum input_result input_line(struct input *input, const char *prompt, long long deadline_ms, int flags,
 			     char **line);
 
+/*
+ * Waits until deadline_ms for Enter (INPUT_LINE; the line is discarded), end of input, or a signal,
+ * with no line editing and, on a terminal, no echo: for a caller that redraws a status line meanwhile
+ * (the recording meter). INPUT_TIMEOUT when the deadline passes first. On a pipe only an empty line
+ * is Enter; a line with text is left for the next read, and INPUT_EOF says no Enter can come before it.
+ */
+enum input_result input_wait_enter(struct input *input, long long deadline_ms);
+
 /* The signal that caused the last INPUT_INTERRUPT (SIGINT, SIGHUP or SIGTERM). */
 int input_signal(const struct input *input);
 

@@ -24,6 +24,8 @@ struct interview_take {
 	int overtime;			/* 1 if the clock ran out */
 	const char *stopped_by;		/* "enter", "eof", "limit" or "interrupt" */
 	int input_ended;		/* the input ran out before anything was answered: nothing to save */
+	int has_recording;		/* a spoken answer: recording (its path owned by the take) is filled */
+	struct store_recording recording;
 };
 
 struct interview;
@@ -42,6 +44,7 @@ struct interview_options {
 	int count;
 	int think_seconds, answer_seconds;	/* -1: each question's own */
 	int follow_ups;				/* 1: ask one of a question's follow-ups after its answer */
+	int spoken;				/* 1: record spoken answers instead of taking typed ones */
 };
 
 /* Picks questions, opens a session and runs it. Returns a CMD_* status. */

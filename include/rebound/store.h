@@ -37,6 +37,9 @@
  *   answer.rated_at                                 when the self-rating was given (NULL: not yet)
  *   session_theme(theme_id, session_id -> session, score_sum, score_count)
  *       the sum and number of ratings per theme and session, kept by triggers on rating.
+ *   -- since version 4:
+ *   setting(key PK, value)   the user's settings ("audio.input", "audio.rate", "interview.spoken"...)
+ *   session.spoken           1 if the session records spoken answers
  */
 #ifndef REBOUND_STORE_H
 #define REBOUND_STORE_H
@@ -46,7 +49,7 @@
 #include "rebound/map.h"
 
 #define STORE_FILE_NAME "rebound.db"
-#define STORE_LATEST_VERSION 3
+#define STORE_LATEST_VERSION 4
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
@@ -91,10 +94,21 @@ struct store_session {
 	int planned_count;
 	int think_seconds, answer_seconds;	/* clock overrides, or -1 for each question's own */
 	int follow_ups;				/* 1 if follow-up questions are asked */
+	int spoken;				/* 1 if answers are recorded */
 	/* Filled by get and list: */
 	int answered;				/* main answers saved (follow-ups not counted) */
 	int rating_count;
 	double rating_avg;			/* over every rating in the session; 0 without ratings */
+};
+
+/* A spoken answer's recording and its voice-activity figures. */
+struct store_recording {
+	const char *path;			/* relative to the data dir: "recordings/s12-q3.wav" */
+	int sample_rate, channels;
+	long long frames, dropped_frames;
+	long long speaking_ms, longest_pause_ms;
+	double silence_ratio;
+	int long_pauses;
 };
 
 struct store_answer {
@@ -109,6 +123,7 @@ struct store_answer {
 	int overtime;				/* 1 if the clock ran out */
 	const char *stopped_by;			/* "enter", "eof", "limit" or "interrupt" */
 	const char *note, *answered_at, *rated_at;
+	const struct store_recording *recording;	/* saved with the answer when not NULL (add only) */
 };
 
 struct store_rating {
@@ -142,6 +157,9 @@ long long store_answer_add(struct store *store, const struct store_answer *answe
 /* 1 found, 0 not, -1 error. */
 int store_answer_get(struct store *store, long long id, struct arena *arena, struct store_answer *out,
 		     char **cause);
+/* The recording of an answer: 1 found, 0 none, -1 error. */
+int store_recording_get(struct store *store, long long answer_id, struct arena *arena, struct store_recording *out,
+			char **cause);
 /* A session's answers by position, each follow-up after its main answer. */
 int store_answer_list(struct store *store, long long session_id, struct arena *arena,
 		      struct store_answer **out, size_t *count, char **cause);
@@ -157,6 +175,15 @@ int store_rating_list(struct store *store, long long answer_id, struct arena *ar
  * each mapped to a recency rank: (void *)(intptr_t) of the id of its latest answer (bigger is more recent).
  */
 int store_question_recency(struct store *store, struct arena *arena, struct map *map, char **cause);
+
+/* ------------------------------------------------------------------------------------------------
+ * Settings (store.c)
+ */
+
+/* The value of key (in arena): 1 found, 0 not set, -1 error. */
+int store_setting_get(struct store *store, const char *key, struct arena *arena, const char **value, char **cause);
+/* Sets key to value, or removes it when value is NULL. */
+int store_setting_set(struct store *store, const char *key, const char *value, char **cause);
 
 /* ------------------------------------------------------------------------------------------------
  * Progress (store-session.c): per-session theme sums, from session_theme.

@@ -4,7 +4,7 @@
 #include <string.h>
 
 enum { OPT_BANK, OPT_STAGE, OPT_THEME, OPT_COUNT, OPT_DIFFICULTY, OPT_THINK, OPT_ANSWER, OPT_ANSWERS,
-       OPT_NO_FOLLOW_UPS };
+       OPT_NO_FOLLOW_UPS, OPT_SPOKEN, OPT_TYPED };
 
 /* Parses the options into *o; returns CMD_OK or the status of the error reported. */
 static int parse_options(struct cmd_ctx *ctx, const struct cmd_args *args, struct interview_options *o)
@@ -16,6 +16,7 @@ static int parse_options(struct cmd_ctx *ctx, const struct cmd_args *args, struc
 	o->count = INTERVIEW_COUNT_DEFAULT;
 	o->think_seconds = o->answer_seconds = -1;
 	o->follow_ups = v[OPT_NO_FOLLOW_UPS] == NULL;
+	o->spoken = v[OPT_SPOKEN] != NULL;
 	o->filter.min_difficulty = 1;
 	o->filter.max_difficulty = 5;
 	o->filter.bank = v[OPT_BANK];
@@ -36,6 +37,22 @@ static int parse_options(struct cmd_ctx *ctx, const struct cmd_args *args, struc
 					     BANK_ANSWER_SECONDS_MAX, &o->answer_seconds) != 0))
 		return CMD_USAGE_ERROR;
 	return CMD_OK;
+}
+
+/* Spoken unless --typed, when --spoken is given or the setting interview.spoken is on. */
+static void choose_mode(struct cmd_ctx *ctx, const struct cmd_args *args, struct interview_options *o)
+{
+	const char *value = NULL;
+	struct arena arena;
+
+	if (args->values[OPT_SPOKEN] != NULL || args->values[OPT_TYPED] != NULL) {
+		o->spoken = args->values[OPT_TYPED] == NULL;
+		return;
+	}
+	arena_init(&arena);
+	o->spoken = store_setting_get(ctx->app->store, "interview.spoken", &arena, &value, NULL) == 1 &&
+		    strcmp(value, "on") == 0;
+	arena_release(&arena);
 }
 
 /* Mentions an unfinished session so that it is not forgotten. */
@@ -59,6 +76,9 @@ static int cmd_interview_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	if (status != CMD_OK)
 		return status;
+	if (args->values[OPT_SPOKEN] != NULL && args->values[OPT_TYPED] != NULL)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "interview: --spoken and --typed cannot go together");
+	choose_mode(ctx, args, &options);
 	mention_open_session(ctx);
 	return cmd_with_answers(ctx, "interview", args->values[OPT_ANSWERS], start, &options);
 }
@@ -66,7 +86,7 @@ static int cmd_interview_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 const struct cmd_entry cmd_interview_entry = {
 	.name = "interview",
 	.usage = "[--bank B] [--stage S] [--theme T] [--count N] [--difficulty MIN-MAX] [--think S] [--answer S]"
-		 " [--answers FILE] [--no-follow-ups]",
+		 " [--answers FILE] [--no-follow-ups] [--spoken | --typed]",
 	.help = "run a timed mock interview: think, answer, rate yourself per theme",
 	.description =
 		"Picks N questions (5 unless --count says otherwise) that match the filters, never one twice,\n"
@@ -76,6 +96,9 @@ const struct cmd_entry cmd_interview_entry = {
 		"may come next with half the clock. Then rate the answer 1-5 on each theme it trains (s skips;\n"
 		"several scores on one line fill the themes in order) and add a note if you like.\n"
 		"Every answer is saved as soon as it is finished; Ctrl-C stops and 'resume' continues.\n"
+		"With --spoken (or 'audio set spoken on'), each answer is recorded from the microphone between\n"
+		"a start and a stop tone, with a level meter; Enter stops early. The recording's speaking time\n"
+		"and pauses are shown and saved; 'replay' plays it back.\n"
 		"Without a terminal, answers, ratings and notes are read line by line from standard input\n"
 		"or --answers FILE, and countdowns are printed as plain lines.\n"
 		"Set REBOUND_SEED to a number to get the same questions in the same order every run.",
@@ -90,6 +113,8 @@ const struct cmd_entry cmd_interview_entry = {
 		[OPT_ANSWER] = { "answer", "S", COMPLETE_NONE, "answer time in seconds for every question (1-3600)" },
 		[OPT_ANSWERS] = { "answers", "FILE", COMPLETE_FILE, "read answers and ratings from FILE" },
 		[OPT_NO_FOLLOW_UPS] = { "no-follow-ups", NULL, COMPLETE_NONE, "ask no follow-up questions" },
+		[OPT_SPOKEN] = { "spoken", NULL, COMPLETE_NONE, "record spoken answers from the microphone" },
+		[OPT_TYPED] = { "typed", NULL, COMPLETE_NONE, "type the answers (when spoken is the setting)" },
 	},
 	.exec = cmd_interview_exec,
 };

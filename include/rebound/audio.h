@@ -1,0 +1,96 @@
+/* audio: recording and playback through PortAudio, the only module that uses it. Recording runs a
+ * PortAudio callback that never blocks, locks, allocates or does I/O: it copies samples into a lock-free
+ * ring (ring.h), and a writer thread drains the ring into a WAV file (libsndfile, header kept current so
+ * a killed process leaves a valid file) and into the voice-activity analysis (vad.h). Playback reads a
+ * whole WAV into memory and plays it with pause and seek. Samples are 16-bit mono throughout. */
+#ifndef REBOUND_AUDIO_H
+#define REBOUND_AUDIO_H
+
+#include <stddef.h>
+
+#include "rebound/vad.h"
+
+#define AUDIO_DEFAULT_RATE 16000
+#define AUDIO_RING_SECONDS 4		/* the ring holds at least this much audio before frames drop */
+#define AUDIO_RING_MAX_SAMPLES (1L << 20)	/* and at most this many (2 MB) */
+
+struct audio;
+
+struct audio_device {
+	int index;
+	const char *name, *host_api;
+	int max_input_channels, max_output_channels;
+	double default_rate;
+	int is_default_input, is_default_output;
+};
+
+/* Initialises PortAudio (its host APIs' chatter on stderr is silenced). NULL with *cause on failure. */
+struct audio *audio_open(char **cause);
+/* Accepts NULL. */
+void audio_close(struct audio *audio);
+
+size_t audio_device_count(const struct audio *audio);
+const struct audio_device *audio_device_at(const struct audio *audio, size_t index);
+/*
+ * The device to use for input (want_input 1) or output: spec is NULL or "" for the default, a device
+ * index, or a unique part of a device name. -1 with *cause ("no audio input device", "no device
+ * matches 'x'") when there is none.
+ */
+int audio_pick_device(const struct audio *audio, const char *spec, int want_input, char **cause);
+
+/* ------------------------------------------------------------------------------------------------
+ * Recording
+ */
+
+struct audio_recorder;
+
+struct audio_record_options {
+	int device;			/* from audio_pick_device */
+	int rate;			/* samples per second */
+	long long max_frames;		/* stops by itself after this many frames are captured */
+	const char *path;		/* the WAV file to create (mode 0600, never overwritten) */
+};
+
+struct audio_record_status {
+	long long frames;		/* captured so far */
+	long long dropped;		/* lost to a full ring or an input overflow */
+	double level_db;		/* peak of the latest block, dBFS (-100 for silence) */
+	double peak_db;			/* the loudest block so far */
+	int done;			/* max_frames reached or the stream ended */
+};
+
+struct audio_record_result {
+	long long frames, dropped;
+	int rate;
+	double peak_db;
+	struct vad_result vad;
+};
+
+/* Creates the file and starts recording. NULL with *cause (the device refused the rate, is busy...). */
+struct audio_recorder *audio_record_start(struct audio *audio, const struct audio_record_options *options,
+					  char **cause);
+void audio_record_status(struct audio_recorder *recorder, struct audio_record_status *status);
+/* Stops (if still running), writes out what is in the ring, closes the file and frees the recorder.
+ * Returns 0, or -1 with *cause if the file could not be written (the result still says what was captured). */
+int audio_record_stop(struct audio_recorder *recorder, struct audio_record_result *result, char **cause);
+
+/* ------------------------------------------------------------------------------------------------
+ * Playback
+ */
+
+struct audio_player;
+
+/* Loads a WAV (mono or the first channel of more) and opens an output stream at its rate. */
+struct audio_player *audio_play_open(struct audio *audio, const char *path, int device, char **cause);
+int audio_play_start(struct audio_player *player, char **cause);
+void audio_play_pause(struct audio_player *player, int paused);
+/* Moves the play position by delta frames, kept within the file. */
+void audio_play_seek(struct audio_player *player, long long delta);
+/* Frames played so far and in all; 1 once the end is reached. */
+int audio_play_position(struct audio_player *player, long long *position, long long *total, int *rate);
+/* Stops and frees. Accepts NULL. */
+void audio_play_close(struct audio_player *player);
+/* Plays a whole file and returns when it has finished (for the start and stop tones). */
+int audio_play_file(struct audio *audio, const char *path, int device, char **cause);
+
+#endif

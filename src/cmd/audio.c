@@ -1,0 +1,203 @@
+/* audio: the sound devices: list them, choose them and the sample rate, make spoken answers the default,
+ * and test the microphone (3 seconds recorded with a level meter, then played back). */
+#include "rebound/audio.h"
+#include "rebound/cmd.h"
+#include "rebound/date.h"
+#include "rebound/paths.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TEST_SECONDS 3
+
+/* The settings 'audio set' knows: key, what the value is, and its check. */
+static const struct {
+	const char *name, *key, *value_help;
+} settings[] = {
+	{ "input", "audio.input", "a device number or part of its name, or 'default'" },
+	{ "output", "audio.output", "a device number or part of its name, or 'default'" },
+	{ "rate", "audio.rate", "samples per second, 8000 to 192000 (default 16000)" },
+	{ "spoken", "interview.spoken", "'on' to record answers by default, 'off' to type them" },
+};
+#define SETTING_COUNT (sizeof settings / sizeof settings[0])
+
+static int fail(struct cmd_ctx *ctx, int status, char *cause)
+{
+	cmd_error(ctx, status, "audio: %s", cause);
+	free(cause);
+	return status;
+}
+
+static int list_devices(struct cmd_ctx *ctx, struct audio *audio)
+{
+	size_t i;
+
+	if (audio_device_count(audio) == 0) {
+		fprintf(ctx->out, "No audio devices: typed answers still work.\n");
+		return CMD_OK;
+	}
+	fprintf(ctx->out, "%s%3s  %-4s %-4s  %7s  %-20s %s%s\n", term_bold(ctx->color), "#", "IN", "OUT", "RATE", "HOST",
+		"NAME", term_reset(ctx->color));
+	for (i = 0; i < audio_device_count(audio); i++) {
+		const struct audio_device *d = audio_device_at(audio, i);
+		fprintf(ctx->out, "%3d  %-4s %-4s  %7.0f  %-20s %s\n", d->index,
+			d->max_input_channels > 0 ? (d->is_default_input ? "in*" : "in") : "",
+			d->max_output_channels > 0 ? (d->is_default_output ? "out*" : "out") : "", d->default_rate,
+			d->host_api, d->name);
+	}
+	fprintf(ctx->out, "* the default. 'audio set input N' and 'audio set output N' choose others.\n");
+	return CMD_OK;
+}
+
+static const char *get_setting(struct cmd_ctx *ctx, const char *key, struct arena *arena)
+{
+	const char *value = NULL;
+
+	return store_setting_get(ctx->app->store, key, arena, &value, NULL) == 1 ? value : NULL;
+}
+
+static int show_settings(struct cmd_ctx *ctx)
+{
+	struct arena arena;
+	size_t i;
+
+	arena_init(&arena);
+	for (i = 0; i < SETTING_COUNT; i++) {
+		const char *value = get_setting(ctx, settings[i].key, &arena);
+		fprintf(ctx->out, "%-7s %s\n", settings[i].name, value ? value : "default");
+	}
+	arena_release(&arena);
+	return CMD_OK;
+}
+
+static int check_value(struct cmd_ctx *ctx, size_t which, const char *value)
+{
+	char *end;
+	long rate;
+
+	if (strcmp(settings[which].name, "rate") == 0) {
+		rate = strtol(value, &end, 10);
+		if (*end != '\0' || rate < 8000 || rate > 192000)
+			return cmd_error(ctx, CMD_USAGE_ERROR, "audio: rate takes %s, not '%s'", settings[which].value_help,
+					 value);
+	} else if (strcmp(settings[which].name, "spoken") == 0 && strcmp(value, "on") != 0 && strcmp(value, "off") != 0) {
+		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: spoken takes 'on' or 'off', not '%s'", value);
+	}
+	return CMD_OK;
+}
+
+static int set_setting(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	char *cause = NULL;
+	size_t i;
+	int status;
+
+	if (args->argc != 3)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: usage: audio set input|output|rate|spoken VALUE");
+	for (i = 0; i < SETTING_COUNT && strcmp(settings[i].name, args->argv[1]) != 0; i++)
+		;
+	if (i == SETTING_COUNT)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: no setting '%s' (input, output, rate, spoken)", args->argv[1]);
+	if ((status = check_value(ctx, i, args->argv[2])) != CMD_OK)
+		return status;
+	if (store_setting_set(ctx->app->store, settings[i].key,
+			      strcmp(args->argv[2], "default") == 0 ? NULL : args->argv[2], &cause) != 0)
+		return fail(ctx, CMD_SYSTEM_ERROR, cause);
+	fprintf(ctx->out, "%s: %s\n", settings[i].name, args->argv[2]);
+	return CMD_OK;
+}
+
+/* Records TEST_SECONDS with a level line, then plays them back. */
+static int test_devices(struct cmd_ctx *ctx, struct audio *audio)
+{
+	const struct timespec tick = { 0, 100000000 };
+	struct audio_record_options options;
+	struct audio_record_status status;
+	struct audio_record_result result;
+	struct audio_recorder *recorder;
+	struct arena arena;
+	const char *rate;
+	char *cause = NULL, *dir, *path;
+	int output, rc = CMD_OK;
+
+	arena_init(&arena);
+	rate = get_setting(ctx, "audio.rate", &arena);
+	options.rate = rate ? atoi(rate) : AUDIO_DEFAULT_RATE;
+	options.max_frames = (long long)TEST_SECONDS * options.rate;
+	options.device = audio_pick_device(audio, get_setting(ctx, "audio.input", &arena), 1, &cause);
+	output = options.device < 0 ? -1 : audio_pick_device(audio, get_setting(ctx, "audio.output", &arena), 0, &cause);
+	arena_release(&arena);
+	if (options.device < 0 || output < 0)
+		return fail(ctx, CMD_USER_ERROR, cause);
+	dir = xasprintf("%s/recordings", ctx->app->data_dir);
+	path = xasprintf("%s/audio-test.wav", dir);
+	if (paths_make_private_dir(dir, &cause) != 0) {
+		rc = fail(ctx, CMD_SYSTEM_ERROR, cause);
+		goto out;
+	}
+	unlink(path);
+	options.path = path;
+	fprintf(ctx->out, "Recording %d seconds at %d Hz from device %d: say something.\n", TEST_SECONDS, options.rate,
+		options.device);
+	if ((recorder = audio_record_start(audio, &options, &cause)) == NULL) {
+		rc = fail(ctx, CMD_USER_ERROR, cause);
+		goto out;
+	}
+	do {
+		nanosleep(&tick, NULL);
+		audio_record_status(recorder, &status);
+	} while (!status.done);
+	if (audio_record_stop(recorder, &result, &cause) != 0) {
+		rc = fail(ctx, CMD_SYSTEM_ERROR, cause);
+		goto out;
+	}
+	fprintf(ctx->out, "Recorded %lld frames (%lld lost); the loudest moment was %.0f dBFS%s.\n", result.frames,
+		result.dropped, result.peak_db, result.peak_db < -50 ? ": that is very quiet, check the microphone" : "");
+	fprintf(ctx->out, "Playing it back on device %d.\n", output);
+	if (audio_play_file(audio, path, output, &cause) != 0)
+		rc = fail(ctx, CMD_USER_ERROR, cause);
+out:
+	free(dir);
+	free(path);
+	return rc;
+}
+
+static int cmd_audio_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char *what = args->argc > 0 ? args->argv[0] : "devices";
+	struct audio *audio;
+	char *cause = NULL;
+	int status;
+
+	if (strcmp(what, "set") == 0)
+		return set_setting(ctx, args);
+	if (strcmp(what, "settings") == 0 && args->argc == 1)
+		return show_settings(ctx);
+	if ((strcmp(what, "devices") != 0 && strcmp(what, "test") != 0) || args->argc > 1)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: usage: audio [devices | test | settings | set NAME VALUE]");
+	if ((audio = audio_open(&cause)) == NULL)
+		return fail(ctx, CMD_SYSTEM_ERROR, cause);
+	status = strcmp(what, "devices") == 0 ? list_devices(ctx, audio) : test_devices(ctx, audio);
+	audio_close(audio);
+	return status;
+}
+
+const struct cmd_entry cmd_audio_entry = {
+	.name = "audio",
+	.usage = "[devices | test | settings | set input|output|rate|spoken VALUE]",
+	.help = "list and choose sound devices, test the microphone, make spoken answers the default",
+	.description =
+		"audio devices            lists the devices PortAudio finds (the default is marked *)\n"
+		"audio test               records 3 seconds showing how loud it was, then plays them back\n"
+		"audio settings           shows the current choices\n"
+		"audio set input N        records from device N (a number, or part of its name; 'default')\n"
+		"audio set output N       plays on device N\n"
+		"audio set rate HZ        the recording rate (default 16000)\n"
+		"audio set spoken on|off  whether 'interview' records answers without --spoken",
+	.operands_max = 3,
+	.flags = CMD_NEEDS_CATALOG,
+	.exec = cmd_audio_exec,
+};

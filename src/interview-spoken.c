@@ -1,0 +1,245 @@
+/* interview-spoken: the answerer that records spoken answers. A start tone, then the recording runs
+ * against the clock, counted in captured frames (with a wall-clock guard for devices slower than the
+ * clock), with a level meter and the time left redrawn in place; Enter stops it early. A stop tone, then
+ * the voice-activity figures are shown and saved with the answer. */
+#include "rebound/audio.h"
+#include "rebound/date.h"
+#include "rebound/interview-internal.h"
+#include "rebound/paths.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TICK_MS 100		/* how often the meter redraws */
+#define WALL_GUARD_MS 2000	/* a device slower than the clock still stops this long after the limit */
+#define METER_CELLS 20
+#define METER_FLOOR_DB -60.0
+
+struct interview_audio {
+	struct audio *audio;
+	int input, output;	/* device indexes; output -1: no tones */
+	int rate;
+	char *recordings_dir;	/* <data dir>/recordings */
+	char *start_tone, *stop_tone;
+};
+
+static const char *setting(struct interview *iv, const char *key, struct arena *arena)
+{
+	const char *value = NULL;
+
+	if (store_setting_get(iv->ctx->app->store, key, arena, &value, NULL) != 1)
+		return NULL;
+	return value;
+}
+
+int interview_spoken_open(struct interview *iv, char **cause)
+{
+	struct interview_audio *a = xcalloc(1, sizeof *a);
+	struct arena arena;
+	const char *rate;
+	int rc = -1;
+
+	arena_init(&arena);
+	rate = setting(iv, "audio.rate", &arena);
+	a->rate = rate ? atoi(rate) : AUDIO_DEFAULT_RATE;
+	a->input = a->output = -1;
+	if ((a->audio = audio_open(cause)) == NULL)
+		goto out;
+	if ((a->input = audio_pick_device(a->audio, setting(iv, "audio.input", &arena), 1, cause)) < 0)
+		goto out;
+	a->output = audio_pick_device(a->audio, setting(iv, "audio.output", &arena), 0, NULL);
+	a->recordings_dir = xasprintf("%s/recordings", iv->ctx->app->data_dir);
+	if (paths_make_private_dir(a->recordings_dir, cause) != 0)
+		goto out;
+	a->start_tone = xasprintf("%s/assets/start.wav", iv->ctx->app->bundle_dir);
+	a->stop_tone = xasprintf("%s/assets/stop.wav", iv->ctx->app->bundle_dir);
+	iv->audio = a;
+	iv->answerer = &interview_spoken;
+	rc = 0;
+out:
+	arena_release(&arena);
+	if (rc != 0) {
+		iv->audio = a;
+		interview_spoken_close(iv);
+	}
+	return rc;
+}
+
+void interview_spoken_close(struct interview *iv)
+{
+	struct interview_audio *a = iv->audio;
+
+	if (a == NULL)
+		return;
+	audio_close(a->audio);
+	free(a->recordings_dir);
+	free(a->start_tone);
+	free(a->stop_tone);
+	free(a);
+	iv->audio = NULL;
+}
+
+/* "recordings/s12-q3.wav" ("-f" for a follow-up), with "-2", "-3"... if a file of that name exists
+ * (an answer taken again after a resume). Built from numbers only: it cannot leave the folder. */
+static char *recording_name(struct interview *iv)
+{
+	char *name = NULL;
+	int n;
+
+	for (n = 1; n < 1000; n++) {
+		char *path;
+		free(name);
+		name = n == 1 ? xasprintf("recordings/s%lld-q%d%s.wav", iv->session.id, iv->position,
+					  iv->follow_up ? "-f" : "")
+			      : xasprintf("recordings/s%lld-q%d%s-%d.wav", iv->session.id, iv->position,
+					  iv->follow_up ? "-f" : "", n);
+		path = xasprintf("%s/%s", iv->ctx->app->data_dir, name);
+		if (access(path, F_OK) != 0) {
+			free(path);
+			break;
+		}
+		free(path);
+	}
+	return name;
+}
+
+static void tone(struct interview_audio *a, const char *path)
+{
+	if (a->output >= 0 && access(path, R_OK) == 0)
+		audio_play_file(a->audio, path, a->output, NULL);
+}
+
+/* "[0:42] ● ██████······ Enter stops", redrawn in place on a terminal. */
+static void draw_meter(struct interview *iv, long long left_ms, double level_db)
+{
+	int utf8 = term_utf8(), cells = (int)((level_db - METER_FLOOR_DB) / -METER_FLOOR_DB * METER_CELLS + 0.5), i;
+	char clock[16];
+
+	date_format_duration(left_ms + 999, clock);
+	fprintf(iv->ctx->out, "\r\033[K[%s] %s ", clock, utf8 ? "●" : "*");
+	for (i = 0; i < METER_CELLS; i++)
+		fputs(i < cells ? (utf8 ? "█" : "#") : (utf8 ? "·" : "-"), iv->ctx->out);
+	fputs(" Enter stops", iv->ctx->out);
+	fflush(iv->ctx->out);
+}
+
+/* On a pipe: a "M:SS left" line each time the time left passes a multiple of 30 s, or 10 s. */
+static void plain_countdown(struct interview *iv, long long left_ms, long long *next_mark)
+{
+	char clock[16];
+
+	if (left_ms > *next_mark * 1000 || *next_mark <= 0)
+		return;
+	date_format_duration(*next_mark * 1000, clock);
+	interview_say(iv, "%s left\n", clock);
+	*next_mark = *next_mark > 30 ? (*next_mark - 1) / 30 * 30 : *next_mark > 10 ? 10 : 0;
+}
+
+/* Runs the clock until the recording is done, Enter, or a signal; returns what stopped it. */
+static const char *record_until_done(struct interview *iv, struct audio_recorder *recorder, int limit_seconds)
+{
+	const struct timespec tick = { 0, TICK_MS * 1000000L };
+	long long guard = date_monotonic_ms() + limit_seconds * 1000LL + WALL_GUARD_MS;
+	long long next_mark = limit_seconds > 30 ? (limit_seconds - 1) / 30 * 30 : limit_seconds > 10 ? 10 : 0;
+	int terminal = input_is_terminal(iv->in) && term_width(iv->ctx->out) > 0, keys = 1;
+	struct audio_record_status status;
+
+	for (;;) {
+		long long now = date_monotonic_ms(), left;
+		audio_record_status(recorder, &status);
+		if (status.done || now >= guard)
+			return "limit";
+		left = limit_seconds * 1000LL - status.frames * 1000 / iv->audio->rate;
+		if (terminal)
+			draw_meter(iv, left, status.level_db);
+		else
+			plain_countdown(iv, left, &next_mark);
+		if (!keys) {
+			nanosleep(&tick, NULL);
+			continue;
+		}
+		switch (input_wait_enter(iv->in, now + TICK_MS < guard ? now + TICK_MS : guard)) {
+		case INPUT_LINE:
+			return "enter";
+		case INPUT_INTERRUPT:
+			return "interrupt";
+		case INPUT_EOF:
+			if (input_is_terminal(iv->in))
+				return "eof";	/* Ctrl-D */
+			keys = 0;		/* a script that has no more lines lets the clock run */
+			break;
+		case INPUT_TIMEOUT:
+			break;
+		}
+	}
+}
+
+static void describe(struct interview *iv, const struct audio_record_result *result)
+{
+	char length[16], speaking[16];
+
+	date_format_duration(result->frames * 1000 / result->rate, length);
+	date_format_duration(result->vad.speaking_ms, speaking);
+	interview_say(iv, "Recorded %s: speaking %s (%.0f%% silence), %d pause%s over 2 s, the longest %.1f s.\n", length,
+		      speaking, result->vad.silence_ratio * 100, result->vad.long_pauses,
+		      result->vad.long_pauses == 1 ? "" : "s", result->vad.longest_pause_ms / 1000.0);
+	if (result->dropped > 0)
+		interview_say(iv, "Warning: %lld frames were lost while recording (the machine was too busy).\n",
+			      result->dropped);
+}
+
+static void take_spoken(struct interview *iv, int limit_seconds, char *first_line, struct interview_take *take)
+{
+	struct interview_audio *a = iv->audio;
+	struct audio_record_options options;
+	struct audio_record_result result;
+	struct audio_recorder *recorder;
+	char *relative = recording_name(iv), *path, *cause = NULL, clock[16];
+
+	(void)first_line;	/* text typed while thinking has no place in a recording */
+	path = xasprintf("%s/%s", iv->ctx->app->data_dir, relative);
+	date_format_duration(limit_seconds * 1000LL, clock);
+	tone(a, a->start_tone);
+	options.device = a->input;
+	options.rate = a->rate;
+	options.max_frames = (long long)limit_seconds * a->rate;
+	options.path = path;
+	if ((recorder = audio_record_start(a->audio, &options, &cause)) == NULL) {
+		interview_say(iv, "Cannot record: %s. Type the answer instead.\n", cause);
+		free(cause);
+		free(relative);
+		free(path);
+		interview_typed.take(iv, limit_seconds, NULL, take);
+		return;
+	}
+	memset(take, 0, sizeof *take);
+	interview_say(iv, "Recording for up to %s: speak now. %s stops.\n", clock,
+		      input_is_terminal(iv->in) ? "Enter" : "An empty line");
+	take->stopped_by = record_until_done(iv, recorder, limit_seconds);
+	if (input_is_terminal(iv->in) && term_width(iv->ctx->out) > 0)
+		interview_say(iv, "\r\033[K");
+	if (audio_record_stop(recorder, &result, &cause) != 0) {
+		interview_say(iv, "Warning: %s.\n", cause);
+		free(cause);
+	}
+	tone(a, a->stop_tone);
+	take->used_ms = result.frames * 1000 / result.rate;
+	take->overtime = strcmp(take->stopped_by, "limit") == 0;
+	take->has_recording = 1;
+	take->recording.path = relative;
+	take->recording.sample_rate = result.rate;
+	take->recording.channels = 1;
+	take->recording.frames = result.frames;
+	take->recording.dropped_frames = result.dropped;
+	take->recording.speaking_ms = result.vad.speaking_ms;
+	take->recording.silence_ratio = result.vad.silence_ratio;
+	take->recording.long_pauses = result.vad.long_pauses;
+	take->recording.longest_pause_ms = result.vad.longest_pause_ms;
+	describe(iv, &result);
+	free(path);
+}
+
+const struct interview_answerer interview_spoken = { "spoken", take_spoken };

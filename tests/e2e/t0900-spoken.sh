@@ -1,0 +1,96 @@
+# Spoken answers through the real PortAudio API on ALSA's file device (tests/e2e/data/alsa-file.conf):
+# the microphone reads a raw file of espeak-ng speech, the speaker writes one, as fast as the CPU allows.
+# Checks 'audio devices' and 'audio test', a spoken interview's WAV (exact samples, length, rate, mode
+# 0600, 0 dropped frames) and its row, and the plain message when there is no device at all.
+. "$(dirname "$0")/lib.sh"
+for tool in espeak-ng sox python3; do
+	command -v "$tool" >/dev/null || { echo "$tool is required (see .ci/packages)"; exit 1; }
+done
+export REBOUND_SEED=1 ALSA_CONFIG_PATH="$REBOUND_SOURCE/tests/e2e/data/alsa-file.conf" FAKE_RATE=16000
+export FAKE_MIC_RAW="$TMP/speech.raw" FAKE_SPK_RAW="$TMP/speaker.raw"
+mkdir -p "$REBOUND_HOME/questions"
+cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
+espeak-ng -v en-us+klatt -s 150 -w "$TMP/speech.wav" \
+	"In my last role I led a team of five engineers. We cut the release time from two weeks to two days." 2>/dev/null
+sox "$TMP/speech.wav" -r 16000 -c 1 -b 16 -e signed -t raw "$FAKE_MIC_RAW"
+
+# same_samples WAV RAW [SKIP]: 1 if the WAV's samples equal the raw file's from its start (or from the
+# first sound after SKIP leading zero samples in the raw file), as far as the shorter goes.
+same_samples() {
+	python3 - "$@" <<'PY'
+import struct, sys, wave
+w = wave.open(sys.argv[1])
+a = struct.unpack('<%dh' % w.getnframes(), w.readframes(w.getnframes()))
+raw = open(sys.argv[2], 'rb').read()
+b = struct.unpack('<%dh' % (len(raw) // 2), raw)
+if len(sys.argv) > 3:
+    first = next(i for i, v in enumerate(b) if v != 0)
+    start = next(i for i, v in enumerate(a) if v != 0)
+    b, a = b[first:], a[start:]
+n = min(len(a), len(b))
+print(1 if n > 0 and all(a[i] == b[i] for i in range(n)) else 0)
+PY
+}
+wav_info() { python3 -c "import wave,sys; w=wave.open(sys.argv[1]); print(w.getnframes(), w.getframerate(), w.getnchannels())" "$1"; }
+
+run "$REBOUND" audio devices
+expect_status 0
+expect_out_has "in*  out*    16000  ALSA                 default"
+
+run "$REBOUND" audio test
+expect_status 0
+expect_out_has "Recorded 48000 frames (0 lost)"
+expect_true '[ "$(wav_info "$REBOUND_HOME/recordings/audio-test.wav")" = "48000 16000 1" ]'
+expect_true '[ "$(same_samples "$REBOUND_HOME/recordings/audio-test.wav" "$FAKE_MIC_RAW")" = 1 ]'
+# played back: the speaker file holds the same samples after some leading silence
+expect_true '[ "$(same_samples "$REBOUND_HOME/recordings/audio-test.wav" "$FAKE_SPK_RAW" skip)" = 1 ]'
+
+# A spoken interview: 5 seconds recorded (the device is unpaced, so the frame count is the clock).
+printf '4 4\nspoken\n' >"$TMP/answers"
+STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 1 --think 0 --answer 5 --spoken --no-follow-ups
+expect_status 0
+expect_out_has "Recording for up to 0:05: speak now. An empty line stops."
+expect_out_has "Saved answer 1 (0:05 of 0:05, overtime)."
+expect_true '! printf %s "$out" | grep -q "frames were lost"'
+wav="$REBOUND_HOME/recordings/s1-q1.wav"
+expect_true '[ "$(wav_info "$wav")" = "80000 16000 1" ]'
+expect_true '[ "$(same_samples "$wav" "$FAKE_MIC_RAW")" = 1 ]'
+expect_true '[ "$(stat -c %a "$wav")" = 600 ] && [ "$(stat -c %a "$REBOUND_HOME/recordings")" = 700 ]'
+expect_true '[ "$(db "SELECT a.mode, r.path, r.sample_rate, r.frames, r.dropped_frames FROM answer a
+	JOIN recording r ON r.answer_id = a.id")" = "spoken|recordings/s1-q1.wav|16000|80000|0" ]'
+# The speech starts within a few hundred ms and runs past the 5 s: mostly speaking, no long pause.
+expect_true '[ "$(db "SELECT speaking_ms BETWEEN 3500 AND 5000, long_pauses FROM recording")" = "1|0" ]'
+run "$REBOUND" session 1
+expect_out_has "answer 0:05 of 0:05 · stopped by the clock (overtime) · spoken"
+
+# An empty line stops a recording early (on a pipe, lines with text are left for the ratings).
+printf '\n3 3\n\n' >"$TMP/answers"
+STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 1 --think 0 --answer 60 --spoken --no-follow-ups
+expect_status 0
+expect_true '[ "$(db "SELECT stopped_by FROM answer WHERE id = 2")" = enter ]'
+
+# Settings: spoken by default, a bad rate refused.
+run "$REBOUND" audio set spoken on
+expect_out "spoken: on"
+run "$REBOUND" audio set rate 12
+expect_status 2
+expect_err "rebound: audio: rate takes samples per second, 8000 to 192000 (default 16000), not '12'"
+run "$REBOUND" audio settings
+expect_out "input   default
+output  default
+rate    default
+spoken  on"
+
+# With no sound device at all (the system's ALSA setup on a machine without a card, no JACK server):
+# a plain message, and typed interviews still work.
+if ALSA_CONFIG_PATH= "$REBOUND" audio devices 2>/dev/null | grep -q "No audio devices"; then
+	printf '\nTyped.\n\n4 4\n\n' >"$TMP/answers"
+	ALSA_CONFIG_PATH= STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 1 --no-follow-ups
+	expect_status 1
+	expect_err "rebound: interview: no audio input device; typed answers still work"
+	ALSA_CONFIG_PATH= STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 1 --typed --no-follow-ups
+	expect_status 0
+else
+	echo "this machine has a sound device: the no-device checks are skipped"
+fi
+finish
