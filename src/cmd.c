@@ -14,14 +14,13 @@
 #include <unistd.h>
 
 extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_resume_entry, cmd_discard_entry,
-	cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_audio_entry, cmd_banks_entry,
+	cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_replay_entry, cmd_audio_entry, cmd_banks_entry,
 	cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_help_entry, &cmd_interview_entry, &cmd_resume_entry, &cmd_discard_entry, &cmd_rate_entry,
-	&cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_audio_entry, &cmd_banks_entry,
-	&cmd_questions_entry,
-	&cmd_show_entry, &cmd_themes_entry, &cmd_check_entry, &cmd_quit_entry, NULL,
+	&cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_replay_entry, &cmd_audio_entry,
+	&cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry, &cmd_check_entry, &cmd_quit_entry, NULL,
 };
 
 const struct cmd_entry *cmd_find(const char *name, char **cause)
@@ -304,6 +303,19 @@ long long cmd_open_session_arg(struct cmd_ctx *ctx, const char *command, const c
 	}
 	arena_release(&arena);
 	return found > 0 ? id : -1;
+}
+
+void cmd_print_recording(struct cmd_ctx *ctx, const struct store_recording *r)
+{
+	char length[16], speaking[16];
+
+	date_format_duration(r->sample_rate > 0 ? r->frames * 1000 / r->sample_rate : 0, length);
+	date_format_duration(r->speaking_ms, speaking);
+	fprintf(ctx->out, "recorded %s: speaking %s (%.0f%% silence), %d pause%s over 2 s, the longest %.1f s", length,
+		speaking, r->silence_ratio * 100, r->long_pauses, r->long_pauses == 1 ? "" : "s",
+		r->longest_pause_ms / 1000.0);
+	if (r->dropped_frames > 0)
+		fprintf(ctx->out, ", %lld frames lost", r->dropped_frames);
 }
 
 /* ------------------------------------------------------------------------------------------------

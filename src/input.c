@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <readline/readline.h>
@@ -421,6 +422,73 @@ enum input_result input_wait_enter(struct input *input, long long deadline_ms)
 	if (!input->held)
 		catch_signals(input);
 	result = input->terminal ? terminal_wait(input, deadline_ms) : plain_wait(input, deadline_ms);
+	if (!input->held)
+		release_signals(input);
+	return result;
+}
+
+/* Turns the bytes of one key press into a key: arrows arrive as ESC [ C and ESC [ D. */
+static int decode_key(const unsigned char *bytes, ssize_t count)
+{
+	if (count >= 3 && bytes[0] == 0x1b && (bytes[1] == '[' || bytes[1] == 'O'))
+		return bytes[2] == 'C' ? INPUT_KEY_RIGHT : bytes[2] == 'D' ? INPUT_KEY_LEFT : 0;
+	return count >= 1 ? bytes[0] : 0;
+}
+
+static enum input_result terminal_key(struct input *input, long long deadline_ms, int *key)
+{
+	struct pollfd pfd = { .fd = input->fd, .events = POLLIN };
+	struct termios saved, raw;
+	enum input_result result = INPUT_TIMEOUT;
+	int have_termios = tcgetattr(input->fd, &saved) == 0;
+	unsigned char bytes[8];
+
+	if (have_termios) {
+		raw = saved;
+		raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+		raw.c_cc[VMIN] = 1;
+		raw.c_cc[VTIME] = 0;
+		tcsetattr(input->fd, TCSANOW, &raw);
+	}
+	while (result == INPUT_TIMEOUT && remaining_ms(deadline_ms) > 0) {
+		int ready = wait_readable(input, &pfd, remaining_ms(deadline_ms));
+		if (take_signal(input)) {
+			result = INPUT_INTERRUPT;
+		} else if (ready > 0) {
+			ssize_t n = read(input->fd, bytes, sizeof bytes);
+			if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
+				result = INPUT_EOF;
+			else if (n > 0 && (*key = decode_key(bytes, n)) != 0)
+				result = INPUT_LINE;
+		}
+	}
+	if (have_termios)
+		tcsetattr(input->fd, TCSANOW, &saved);
+	return result;
+}
+
+enum input_result input_key(struct input *input, long long deadline_ms, int *key)
+{
+	enum input_result result;
+
+	*key = 0;
+	if (input->held && take_signal(input))
+		return INPUT_INTERRUPT;
+	if (!input->held)
+		catch_signals(input);
+	if (input->terminal) {
+		result = terminal_key(input, deadline_ms, key);
+	} else {
+		struct timespec nap;
+		long long left = remaining_ms(deadline_ms);
+		nap.tv_sec = left / 1000;
+		nap.tv_nsec = left % 1000 * 1000000;
+		sigset_t old;
+		sigprocmask(SIG_SETMASK, &input->wait_mask, &old);	/* let a signal cut the nap short */
+		nanosleep(&nap, NULL);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		result = take_signal(input) ? INPUT_INTERRUPT : INPUT_TIMEOUT;
+	}
 	if (!input->held)
 		release_signals(input);
 	return result;

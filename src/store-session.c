@@ -415,6 +415,23 @@ int store_answer_list(struct store *store, long long session_id, struct arena *a
 	return 0;
 }
 
+int store_answer_list_recorded(struct store *store, const char *question_id, struct arena *arena,
+			       struct store_answer **out, size_t *count, char **cause)
+{
+	struct rows rows = { .size = sizeof **out };
+	sqlite3_stmt *stmt = store_prepare(store, ANSWER_COLUMNS " WHERE question_id = ?"
+					   " AND id IN (SELECT answer_id FROM recording) AND session_id IN"
+					   " (SELECT id FROM session WHERE status != 'discarded') ORDER BY id", cause);
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, question_id);
+	if (read_rows(store, stmt, &rows, arena, read_answer, "read a question's recordings", cause) != 0)
+		return -1;
+	*out = rows_finish(&rows, arena, count);
+	return 0;
+}
+
 int store_rating_save(struct store *store, long long answer_id, const struct store_rating *ratings,
 		      size_t count, const char *note, char **cause)
 {

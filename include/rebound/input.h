@@ -45,6 +45,17 @@ enum input_result input_line(struct input *input, const char *prompt, long long 
  */
 enum input_result input_wait_enter(struct input *input, long long deadline_ms);
 
+/* Keys input_key reports besides plain characters. */
+#define INPUT_KEY_LEFT 0x101
+#define INPUT_KEY_RIGHT 0x102
+
+/*
+ * Waits until deadline_ms for one key press on a terminal (no echo, no Enter needed): *key is the
+ * character, INPUT_KEY_LEFT or INPUT_KEY_RIGHT (INPUT_LINE). On a pipe keys do not exist: it waits for
+ * the deadline (INPUT_TIMEOUT) or reports the end of input. A signal gives INPUT_INTERRUPT.
+ */
+enum input_result input_key(struct input *input, long long deadline_ms, int *key);
+
 /* The signal that caused the last INPUT_INTERRUPT (SIGINT, SIGHUP or SIGTERM). */
 int input_signal(const struct input *input);
 

@@ -160,6 +160,9 @@ int store_answer_get(struct store *store, long long id, struct arena *arena, str
 /* The recording of an answer: 1 found, 0 none, -1 error. */
 int store_recording_get(struct store *store, long long answer_id, struct arena *arena, struct store_recording *out,
 			char **cause);
+/* Every recorded answer to question_id (follow-ups included) in sessions not discarded, oldest first. */
+int store_answer_list_recorded(struct store *store, const char *question_id, struct arena *arena,
+			       struct store_answer **out, size_t *count, char **cause);
 /* A session's answers by position, each follow-up after its main answer. */
 int store_answer_list(struct store *store, long long session_id, struct arena *arena,
 		      struct store_answer **out, size_t *count, char **cause);

@@ -35,8 +35,23 @@ static void print_timing(FILE *out, const char *indent, const struct store_answe
 	}
 	fprintf(out, "answer %s of %s · %s%s\n", used, limit,
 		a->overtime ? "stopped by the clock (overtime)" :
-		a->stopped_by && strcmp(a->stopped_by, "interrupt") == 0 ? "cut short" : "submitted", a->mode && strcmp(a->mode, "typed") ?
-		" · spoken" : "");
+		a->stopped_by && strcmp(a->stopped_by, "interrupt") == 0 ? "cut short" : "submitted",
+		a->mode && strcmp(a->mode, "typed") ? " · spoken" : "");
+}
+
+/* What was said: the typed text, or the recording's figures. */
+static void print_body(struct cmd_ctx *ctx, struct arena *arena, const struct store_answer *a)
+{
+	struct store_recording recording;
+
+	if (a->mode != NULL && strcmp(a->mode, "spoken") == 0 &&
+	    store_recording_get(ctx->app->store, a->id, arena, &recording, NULL) == 1) {
+		fputs("   ", ctx->out);
+		cmd_print_recording(ctx, &recording);
+		fprintf(ctx->out, " ('replay %lld')\n", a->id);
+		return;
+	}
+	print_text(ctx->out, "   ", a->text);
 }
 
 static int print_ratings(struct cmd_ctx *ctx, struct arena *arena, const struct store_answer *a)
@@ -110,12 +125,12 @@ static int cmd_session_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		fprintf(ctx->out, "\n%s%d. %s%s (answer %lld)\n   %s\n", term_bold(ctx->color), a->position,
 			a->question_id, term_reset(ctx->color), a->id, a->question_text);
 		print_timing(ctx->out, "   ", a);
-		print_text(ctx->out, "   ", a->text);
+		print_body(ctx, &arena, a);
 		while (i + 1 < count && answers[i + 1].follow_up_of != 0) {	/* listed right after their answer */
 			const struct store_answer *f = &answers[++i];
 			fprintf(ctx->out, "   follow-up (answer %lld): %s\n", f->id, f->question_text);
 			print_timing(ctx->out, "   ", f);
-			print_text(ctx->out, "   ", f->text);
+			print_body(ctx, &arena, f);
 		}
 		if (print_ratings(ctx, &arena, a) != 0)
 			status = CMD_SYSTEM_ERROR;

@@ -63,6 +63,19 @@ expect_true '[ "$(db "SELECT speaking_ms BETWEEN 3500 AND 5000, long_pauses FROM
 run "$REBOUND" session 1
 expect_out_has "answer 0:05 of 0:05 · stopped by the clock (overtime) · spoken"
 
+# replay plays the recording on the speaker: the same samples after the speaker's leading silence.
+rm -f "$FAKE_SPK_RAW"
+run "$REBOUND" replay 1
+expect_status 0
+expect_out_has "Answer 1, "
+expect_out_has "  recorded 0:05: speaking"
+expect_out_has "  rated: structure 4, clarity 4"
+expect_true '[ "$(same_samples "$wav" "$FAKE_SPK_RAW" skip)" = 1 ]'
+run "$REBOUND" replay --question q-one
+expect_out_has "1 recorded attempt at q-one, oldest first."
+run "$REBOUND" replay --session 1 --question q-one
+expect_status 2
+
 # An empty line stops a recording early (on a pipe, lines with text are left for the ratings).
 printf '\n3 3\n\n' >"$TMP/answers"
 STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 1 --think 0 --answer 60 --spoken --no-follow-ups

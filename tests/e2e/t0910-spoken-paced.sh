@@ -6,7 +6,7 @@
 command -v jackd >/dev/null || { echo "jackd is required (apt-get install jackd2)"; exit 1; }
 export REBOUND_SEED=1 JACK_DEFAULT_SERVER="rebound-e2e-$$"
 unset ALSA_CONFIG_PATH
-jackd -n "$JACK_DEFAULT_SERVER" -r -d dummy -r 16000 -p 256 -C 2 -P 2 >"$TMP/jackd.log" 2>&1 &
+jackd -n "$JACK_DEFAULT_SERVER" -r -d dummy -r 16000 -p 1024 >"$TMP/jackd.log" 2>&1 &
 jack_pid=$!
 trap 'kill "$jack_pid" 2>/dev/null; wait "$jack_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
 mkdir -p "$REBOUND_HOME/questions"
@@ -27,8 +27,25 @@ expect_true '[ -n "$began" ] && [ -n "$ended" ]'
 elapsed=$(python3 -c "print(round($ended - $began, 2))")
 echo "20-second recording took $elapsed s of wall time"
 expect_true 'python3 -c "import sys; sys.exit(0 if 19.0 <= $elapsed <= 21.0 else 1)"'
+echo "recording: $(db "SELECT frames, dropped_frames, sample_rate FROM recording")"
 expect_true '[ "$(db "SELECT frames, dropped_frames, sample_rate FROM recording")" = "320000|0|16000" ]'
 expect_true '[ "$(db "SELECT stopped_by, answer_used_ms FROM answer")" = "limit|20000" ]'
+
+# replay in a terminal: the position moves, space pauses, right seeks 5 s, q stops.
+. "$(dirname "$0")/tmux.sh"
+trap 'tmux_cmd kill-server 2>/dev/null; kill "$jack_pid" 2>/dev/null; wait "$jack_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
+tmux_start "env REBOUND_HOME='$REBOUND_HOME' JACK_DEFAULT_SERVER='$JACK_DEFAULT_SERVER' TERM=xterm '$REBOUND' replay 1; sleep 10"
+expect_screen "> 0:01 / 0:20"
+tmux_cmd send-keys -t t Space
+expect_screen "|| 0:0"
+paused_at=$(screen | grep -o "|| 0:0[0-9]")
+sleep 1.2
+expect_true '[ "$(screen | grep -o "|| 0:0[0-9]")" = "$paused_at" ]'	# paused: the time stands still
+tmux_cmd send-keys -t t Space Right
+expect_screen "$(printf '> %d:%02d' 0 $(( ${paused_at#|| 0:0} + 5 )))"
+tmux_cmd send-keys -t t q
+expect_screen "Played answer 1."
+tmux_cmd kill-server 2>/dev/null
 
 # SIGKILL two seconds into a recording: the WAV's header was kept current, so the file opens.
 "$REBOUND" interview --bank practice --count 1 --think 0 --answer 30 --spoken --no-follow-ups \

@@ -1,0 +1,233 @@
+/* replay: plays recorded answers with their question and ratings: space pauses and resumes, left and
+ * right seek 5 seconds, n skips to the next, q stops. --question lists every attempt at a question first,
+ * so the change over time can be heard. */
+#include "rebound/audio.h"
+#include "rebound/cmd.h"
+#include "rebound/date.h"
+#include "rebound/input.h"
+#include "rebound/util.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { OPT_SESSION, OPT_QUESTION };
+
+#define SEEK_SECONDS 5
+#define TICK_MS 100
+
+enum play_end { PLAY_NEXT, PLAY_QUIT };
+
+struct replay {
+	struct cmd_ctx *ctx;
+	struct audio *audio;
+	int output;
+	struct arena arena;
+};
+
+static void print_ratings(struct replay *r, const struct store_answer *a)
+{
+	struct store_rating *ratings = NULL;
+	size_t count = 0, i;
+
+	if (store_rating_list(r->ctx->app->store, a->id, &r->arena, &ratings, &count, NULL) != 0 || count == 0) {
+		fprintf(r->ctx->out, "not rated\n");
+		return;
+	}
+	for (i = 0; i < count; i++)
+		fprintf(r->ctx->out, "%s%s %d", i ? ", " : "", ratings[i].theme_id, ratings[i].score);
+	fputc('\n', r->ctx->out);
+}
+
+static void draw(struct replay *r, long long position, long long total, int rate, int paused)
+{
+	char at[16], length[16];
+
+	date_format_duration(position * 1000 / rate, at);
+	date_format_duration(total * 1000 / rate, length);
+	fprintf(r->ctx->out, "\r\033[K%s %s / %s  space %s · %s 5 s · n next · q stop", paused ? "||" : ">", at, length,
+		paused ? "plays" : "pauses", term_utf8() ? "←/→" : "left/right");
+	fflush(r->ctx->out);
+}
+
+/* Handles one key; returns 1 to end this recording (*end says how). */
+static int on_key(struct audio_player *player, int key, int rate, int *paused, enum play_end *end)
+{
+	if (key == ' ') {
+		*paused = !*paused;
+		audio_play_pause(player, *paused);
+	} else if (key == INPUT_KEY_LEFT || key == INPUT_KEY_RIGHT) {
+		audio_play_seek(player, (key == INPUT_KEY_LEFT ? -1LL : 1LL) * SEEK_SECONDS * rate);
+	} else if (key == 'n' || key == 'q') {
+		*end = key == 'q' ? PLAY_QUIT : PLAY_NEXT;
+		return 1;
+	}
+	return 0;
+}
+
+static enum play_end play(struct replay *r, const char *path)
+{
+	struct audio_player *player;
+	int terminal = input_is_terminal(r->ctx->in) && term_width(r->ctx->out) > 0, paused = 0, rate, key;
+	enum play_end end = PLAY_NEXT;
+	long long position, total;
+	char *cause = NULL;
+
+	if ((player = audio_play_open(r->audio, path, r->output, &cause)) == NULL || audio_play_start(player, &cause) != 0) {
+		cmd_error(r->ctx, CMD_USER_ERROR, "replay: %s", cause);
+		free(cause);
+		audio_play_close(player);
+		return PLAY_NEXT;
+	}
+	while (!audio_play_position(player, &position, &total, &rate)) {
+		enum input_result result;
+		if (terminal)
+			draw(r, position, total, rate, paused);
+		result = input_key(r->ctx->in, date_monotonic_ms() + TICK_MS, &key);
+		if (result == INPUT_INTERRUPT) {
+			if (input_signal(r->ctx->in) != SIGINT)
+				r->ctx->quit = 1;
+			end = PLAY_QUIT;
+			break;
+		}
+		if (result == INPUT_LINE && on_key(player, key, rate, &paused, &end))
+			break;
+		if (result == INPUT_EOF) {	/* nothing more to read: just listen */
+			const struct timespec tick = { 0, TICK_MS * 1000000L };
+			nanosleep(&tick, NULL);
+		}
+	}
+	if (terminal)
+		fputs("\r\033[K", r->ctx->out);
+	audio_play_position(player, &position, &total, &rate);
+	audio_play_close(player);
+	return end;
+}
+
+static enum play_end replay_answer(struct replay *r, const struct store_answer *a)
+{
+	struct store_recording recording;
+	char when[17], *path;
+	enum play_end end;
+
+	if (store_recording_get(r->ctx->app->store, a->id, &r->arena, &recording, NULL) != 1 ||
+	    strstr(recording.path, "..") != NULL) {
+		fprintf(r->ctx->out, "Answer %lld has no recording.\n", a->id);
+		return PLAY_NEXT;
+	}
+	cmd_format_time(a->answered_at, when);
+	fprintf(r->ctx->out, "%sAnswer %lld%s, %s (session %lld): %s\n  ", term_bold(r->ctx->color), a->id,
+		term_reset(r->ctx->color), when, a->session_id, a->question_text);
+	cmd_print_recording(r->ctx, &recording);
+	fputs("\n  rated: ", r->ctx->out);
+	print_ratings(r, a->follow_up_of ? &(struct store_answer){ .id = a->follow_up_of } : a);
+	fflush(r->ctx->out);
+	path = xasprintf("%s/%s", r->ctx->app->data_dir, recording.path);
+	end = play(r, path);
+	free(path);
+	fprintf(r->ctx->out, "Played answer %lld.\n", a->id);
+	return end;
+}
+
+/* The answers to play, in order. Returns CMD_OK or the status of the error reported. */
+static int collect(struct replay *r, const struct cmd_args *args, struct store_answer **answers, size_t *count)
+{
+	const char *session = args->values[OPT_SESSION], *question = args->values[OPT_QUESTION];
+	char *cause = NULL;
+	long long id;
+	int rc, found;
+
+	if ((args->argc > 0) + (session != NULL) + (question != NULL) != 1)
+		return cmd_error(r->ctx, CMD_USAGE_ERROR, "replay: give one of ANSWER-ID, --session ID, --question ID");
+	if (question != NULL) {
+		rc = store_answer_list_recorded(r->ctx->app->store, question, &r->arena, answers, count, &cause);
+	} else if ((id = cmd_id_arg(r->ctx, "replay", session ? "a session" : "an answer",
+				    session ? session : args->argv[0])) < 0) {
+		return CMD_USAGE_ERROR;
+	} else if (session != NULL) {
+		rc = store_answer_list(r->ctx->app->store, id, &r->arena, answers, count, &cause);
+	} else {
+		*answers = arena_alloc(&r->arena, sizeof **answers);
+		found = store_answer_get(r->ctx->app->store, id, &r->arena, *answers, &cause);
+		rc = found < 0 ? -1 : 0;
+		*count = found > 0;
+	}
+	if (rc != 0) {
+		rc = cmd_error(r->ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+		return rc;
+	}
+	return CMD_OK;
+}
+
+static size_t count_recorded(const struct store_answer *answers, size_t count)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < count; i++)
+		n += answers[i].mode != NULL && strcmp(answers[i].mode, "spoken") == 0;
+	return n;
+}
+
+static int open_output(struct replay *r)
+{
+	const char *spec = NULL;
+	char *cause = NULL;
+
+	store_setting_get(r->ctx->app->store, "audio.output", &r->arena, &spec, NULL);
+	if ((r->audio = audio_open(&cause)) == NULL ||
+	    (r->output = audio_pick_device(r->audio, spec, 0, &cause)) < 0) {
+		cmd_error(r->ctx, CMD_USER_ERROR, "replay: %s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_replay_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct replay r = { .ctx = ctx };
+	struct store_answer *answers = NULL;
+	size_t count = 0, i;
+	int status;
+
+	arena_init(&r.arena);
+	if ((status = collect(&r, args, &answers, &count)) != CMD_OK)
+		goto out;
+	if (count_recorded(answers, count) == 0) {
+		status = cmd_error(ctx, CMD_USER_ERROR, "replay: no recordings there (answers are recorded with "
+				   "'interview --spoken')");
+		goto out;
+	}
+	if (args->values[OPT_QUESTION] != NULL)
+		fprintf(ctx->out, "%zu recorded attempt%s at %s, oldest first.\n", count, count == 1 ? "" : "s",
+			args->values[OPT_QUESTION]);
+	if (open_output(&r) != 0) {
+		status = CMD_USER_ERROR;
+		goto out;
+	}
+	for (i = 0; i < count; i++)
+		if (strcmp(answers[i].mode, "spoken") == 0 && replay_answer(&r, &answers[i]) == PLAY_QUIT)
+			break;
+out:
+	audio_close(r.audio);
+	arena_release(&r.arena);
+	return status;
+}
+
+const struct cmd_entry cmd_replay_entry = {
+	.name = "replay",
+	.usage = "[ANSWER-ID | --session ID | --question QUESTION-ID]",
+	.help = "play recorded answers with their question, ratings and speaking figures",
+	.description = "Keys while playing: space pauses and resumes, left and right seek 5 seconds, n goes to\n"
+		       "the next recording, q stops. --question plays every recorded attempt at a question,\n"
+		       "oldest first, so you can hear how your answer changed.",
+	.operands_max = 1,
+	.flags = CMD_NEEDS_CATALOG,
+	.options = {
+		[OPT_SESSION] = { "session", "ID", COMPLETE_NONE, "every recording of session ID" },
+		[OPT_QUESTION] = { "question", "QUESTION-ID", COMPLETE_QUESTION, "every recorded attempt at a question" },
+	},
+	.exec = cmd_replay_exec,
+};
