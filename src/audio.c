@@ -21,8 +21,10 @@
 #include <portaudio.h>
 #include <sndfile.h>
 
-#define WRITER_BLOCK 4096		/* samples per read from the ring */
-#define WRITER_IDLE_NS 5000000		/* the writer's nap when the ring is empty: 5 ms */
+#define WRITER_BLOCK 16384		/* samples per read from the ring */
+#define WRITER_NAP_SHORT_NS 1000000	/* the writer's nap when the ring just had audio: 1 ms */
+#define WRITER_NAP_LONG_NS 20000000	/* and once it has been empty a while: 20 ms (the ring holds seconds) */
+#define WRITER_EMPTY_STREAK 8
 #define PLAY_MAX_SAMPLES (256L * 1024 * 1024)	/* refuse to load more than 512 MB of samples */
 
 struct audio {
@@ -172,7 +174,7 @@ struct audio_recorder {
 	long long max_frames;
 	int rate;
 	char *path;
-	_Atomic long long captured, dropped;
+	_Atomic long long captured, dropped, overflows;
 	_Atomic int level_centi_db;	/* peak of the latest block in hundredths of a dB */
 	_Atomic int peak_centi_db;	/* the loudest block so far */
 	_Atomic int stopping;		/* the stream is stopped: the writer drains the ring and ends */
@@ -205,8 +207,10 @@ static int record_callback(const void *input, void *output, unsigned long count,
 	(void)time_info;
 	if (want > room)
 		want = room;
-	if (flags & paInputOverflow)	/* samples were lost before this block; one block is the estimate */
+	if (flags & paInputOverflow) {	/* samples were lost before this block; one block is the estimate */
 		atomic_fetch_add_explicit(&r->dropped, (long long)count, memory_order_relaxed);
+		atomic_fetch_add_explicit(&r->overflows, 1, memory_order_relaxed);
+	}
 	if (want > 0 && samples != NULL) {
 		size_t written = ring_write(&r->ring, samples, (size_t)want);
 		int level = (int)(peak_db(samples, (size_t)want) * 100);
@@ -233,18 +237,21 @@ static void write_block(struct audio_recorder *r, const int16_t *block, size_t c
 static void *writer_main(void *data)
 {
 	struct audio_recorder *r = data;
-	const struct timespec nap = { 0, WRITER_IDLE_NS };
+	const struct timespec short_nap = { 0, WRITER_NAP_SHORT_NS }, long_nap = { 0, WRITER_NAP_LONG_NS };
 	int16_t *block = xmalloc(WRITER_BLOCK * sizeof *block);
+	int empty = 0;
 
 	for (;;) {
 		int stopping = atomic_load(&r->stopping);	/* read before the ring: no sample is left behind */
 		size_t n = ring_read(&r->ring, block, WRITER_BLOCK);
-		if (n > 0)
+		if (n > 0) {
 			write_block(r, block, n);
-		else if (stopping)
+			empty = 0;
+		} else if (stopping) {
 			break;
-		else
-			nanosleep(&nap, NULL);
+		} else {	/* a device far faster than real time keeps it busy; a real one lets it doze */
+			nanosleep(++empty < WRITER_EMPTY_STREAK ? &short_nap : &long_nap, NULL);
+		}
 	}
 	free(block);
 	return NULL;
@@ -380,6 +387,7 @@ int audio_record_stop(struct audio_recorder *r, struct audio_record_result *resu
 	r->writer_running = 0;
 	result->frames = atomic_load(&r->captured);
 	result->dropped = atomic_load(&r->dropped);
+	result->overflows = atomic_load(&r->overflows);
 	result->rate = r->rate;
 	result->peak_db = atomic_load(&r->peak_centi_db) / 100.0;
 	vad_finish(r->vad, &result->vad);

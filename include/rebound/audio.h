@@ -61,6 +61,7 @@ struct audio_record_status {
 
 struct audio_record_result {
 	long long frames, dropped;
+	long long overflows;		/* times the device said input was lost (each counted as one block dropped) */
 	int rate;
 	double peak_db;
 	struct vad_result vad;

@@ -1,12 +1,14 @@
 /* rebound-bench: the speed targets from PRODUCT.md, measured and printed against their targets.
- * Run on demand: ./build/tests/rebound-bench [RUNS]. It generates a 10,000-question bank, times the
+ * Run on demand: ./build/tests/rebound-bench [RUNS] [--long] [--no-audio]. It generates a 10,000-question bank, times the
  * bank module against a bare libyaml event parse of the same file, and times whole rebound processes
  * from start to their first prompt (through a pseudo-terminal, as a user sees it). It then generates
- * five years of history (100,000 rated answers) and times 'progress' over it. */
+ * five years of history (100,000 rated answers) and times 'progress' over it, and measures the audio
+ * recorder (bench-audio.c): 2 minutes against a real clock, 10 with --long. */
 #include "rebound/app.h"
 #include "rebound/bank.h"
 #include "rebound/cmd.h"
 #include "rebound/util.h"
+#include "bench.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -26,7 +28,7 @@
 
 #define QUESTIONS 10000
 
-static double now_ms(void)
+double bench_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -76,7 +78,7 @@ static void generate_bank(const char *path)
 /* The baseline: read the file and pull every event through libyaml, doing nothing with them. */
 static double bare_parse_ms(const char *path)
 {
-	double start = now_ms();
+	double start = bench_now_ms();
 	yaml_parser_t parser;
 	yaml_event_t event;
 	size_t len;
@@ -95,7 +97,7 @@ static double bare_parse_ms(const char *path)
 	}
 	yaml_parser_delete(&parser);
 	free(data);
-	return now_ms() - start;
+	return bench_now_ms() - start;
 }
 
 static double bank_load_ms(const char *themes_path, const char *path)
@@ -104,9 +106,9 @@ static double bank_load_ms(const char *themes_path, const char *path)
 	double start, elapsed;
 
 	bank_load_file(catalog, themes_path);
-	start = now_ms();
+	start = bench_now_ms();
 	bank_load_file(catalog, path);
-	elapsed = now_ms() - start;
+	elapsed = bench_now_ms() - start;
 	if (bank_error_count(catalog) != 0 || bank_question_total(catalog) != QUESTIONS) {
 		bank_diag_print(catalog, 0, stderr);
 		exit(1);
@@ -120,7 +122,7 @@ static double startup_ms(const char *data_dir)
 {
 	char buffer[4096], seen[8192] = "";
 	size_t seen_len = 0;
-	double start = now_ms(), elapsed = -1;
+	double start = bench_now_ms(), elapsed = -1;
 	int master, status;
 	pid_t pid = forkpty(&master, NULL, NULL, NULL);
 
@@ -134,7 +136,7 @@ static double startup_ms(const char *data_dir)
 		execl(REBOUND_BINARY, "rebound", (char *)NULL);
 		_exit(127);
 	}
-	while (elapsed < 0 && now_ms() - start < 10000) {
+	while (elapsed < 0 && bench_now_ms() - start < 10000) {
 		struct pollfd pfd = { .fd = master, .events = POLLIN };
 		ssize_t n;
 		if (poll(&pfd, 1, 100) <= 0)
@@ -147,7 +149,7 @@ static double startup_ms(const char *data_dir)
 		seen_len += (size_t)n;
 		seen[seen_len] = '\0';
 		if (strstr(seen, "rebound> ") != NULL)
-			elapsed = now_ms() - start;
+			elapsed = bench_now_ms() - start;
 	}
 	kill(pid, SIGTERM);
 	waitpid(pid, &status, 0);
@@ -261,16 +263,16 @@ static double progress_ms(struct app *app, FILE *sink)
 	ctx.app = app;
 	ctx.out = sink;
 	ctx.err = stderr;
-	start = now_ms();
+	start = bench_now_ms();
 	if (cmd_run(&ctx, 1, argv) != CMD_OK)
 		exit(1);
-	return now_ms() - start;
+	return bench_now_ms() - start;
 }
 
 /* Times a whole 'rebound progress' process, start to exit. */
 static double progress_process_ms(const char *home)
 {
-	double start = now_ms();
+	double start = bench_now_ms();
 	int status;
 	pid_t pid = fork();
 
@@ -286,17 +288,17 @@ static double progress_process_ms(const char *home)
 		fprintf(stderr, "bench: rebound progress failed\n");
 		exit(1);
 	}
-	return now_ms() - start;
+	return bench_now_ms() - start;
 }
 
-static void row(const char *what, double value, const char *unit, const char *target, int ok)
+void bench_row(const char *what, double value, const char *unit, const char *target, int ok)
 {
 	printf("%-50s %10.2f %-3s %-12s %s\n", what, value, unit, target, target[0] ? (ok ? "ok" : "OVER") : "");
 }
 
 int main(int argc, char **argv)
 {
-	int runs = argc > 1 ? atoi(argv[1]) : 7, i;
+	int runs = 7, minutes = 2, audio = 1, i;
 	char dir[] = "/tmp/rebound-bench-XXXXXX";
 	char *bank_path, *themes_path, *empty_home, *big_home, *command;
 	double parse[64], load[64], progress[64], process[64], parse_ms, load_ms, startup_bundled, startup_big;
@@ -306,6 +308,14 @@ int main(int argc, char **argv)
 	FILE *sink;
 	struct stat st;
 
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--long") == 0)
+			minutes = 10;
+		else if (strcmp(argv[i], "--no-audio") == 0)
+			audio = 0;
+		else
+			runs = atoi(argv[i]);
+	}
 	if (runs < 1 || runs > 64)
 		runs = 7;
 	if (mkdtemp(dir) == NULL) {
@@ -332,9 +342,9 @@ int main(int argc, char **argv)
 	startup_big = startup_median(big_home, runs);
 
 	history_home = xasprintf("%s/home-history", dir);
-	generate_ms = now_ms();
+	generate_ms = bench_now_ms();
 	generate_history(history_home);
-	generate_ms = now_ms() - generate_ms;
+	generate_ms = bench_now_ms() - generate_ms;
 	app_init(&app, history_home);
 	sink = fopen("/dev/null", "w");
 	progress_ms(&app, sink);	/* loads the catalog and warms the page cache */
@@ -348,15 +358,17 @@ int main(int argc, char **argv)
 	printf("rebound-bench: medians of %d runs; bank of %d questions, %.1f MB\n\n", runs, QUESTIONS,
 	       st.st_size / 1e6);
 	printf("%-50s %14s %-12s %s\n", "measure", "value", "target", "status");
-	row("bare libyaml event parse (baseline)", parse_ms, "ms", "", 1);
-	row("bank module load + validate", load_ms, "ms", "", 1);
-	row("  ratio to the bare parse", load_ms / parse_ms, "x", "<= 1.30x", load_ms / parse_ms <= 1.30);
-	row("start-up to first prompt, bundled banks", startup_bundled, "ms", "< 20 ms", startup_bundled < 20);
-	row("start-up to first prompt, + 10,000-question bank", startup_big, "ms", "< 20 ms", startup_big < 20);
+	bench_row("bare libyaml event parse (baseline)", parse_ms, "ms", "", 1);
+	bench_row("bank module load + validate", load_ms, "ms", "", 1);
+	bench_row("  ratio to the bare parse", load_ms / parse_ms, "x", "<= 1.30x", load_ms / parse_ms <= 1.30);
+	bench_row("start-up to first prompt, bundled banks", startup_bundled, "ms", "< 20 ms", startup_bundled < 20);
+	bench_row("start-up to first prompt, + 10,000-question bank", startup_big, "ms", "< 20 ms", startup_big < 20);
 	printf("\nhistory: %d sessions, %d answers rated on 2 themes each (generated in %.0f ms)\n", HISTORY_SESSIONS,
 	       HISTORY_ANSWERS, generate_ms);
-	row("progress command over the history", median(progress, runs), "ms", "< 50 ms", median(progress, runs) < 50);
-	row("  whole 'rebound progress' process", median(process, runs), "ms", "", 1);
+	bench_row("progress command over the history", median(progress, runs), "ms", "< 50 ms", median(progress, runs) < 50);
+	bench_row("  whole 'rebound progress' process", median(process, runs), "ms", "", 1);
+	if (audio)
+		bench_audio(dir, minutes);
 
 	free(command);
 	command = xasprintf("rm -rf '%s'", dir);

@@ -1,0 +1,11 @@
+/* bench: what the parts of rebound-bench share. */
+#ifndef REBOUND_BENCH_H
+#define REBOUND_BENCH_H
+
+double bench_now_ms(void);
+/* Prints one measure against its target ("" for none). */
+void bench_row(const char *what, double value, const char *unit, const char *target, int ok);
+/* The recorder benchmarks (bench-audio.c): minutes of paced recording at 48 kHz. */
+void bench_audio(const char *dir, int minutes);
+
+#endif
