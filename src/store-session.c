@@ -541,6 +541,37 @@ int store_theme_points(struct store *store, const struct store_range *range, str
 	return 0;
 }
 
+static void read_speaking(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_speaking_point *p = item;
+
+	(void)arena;
+	p->session_id = sqlite3_column_int64(stmt, 0);
+	p->recordings = sqlite3_column_int(stmt, 1);
+	p->silence_ratio = sqlite3_column_double(stmt, 2);
+	p->long_pauses = sqlite3_column_double(stmt, 3);
+}
+
+int store_speaking_points(struct store *store, const struct store_range *range, struct arena *arena,
+			  struct store_speaking_point **out, size_t *count, char **cause)
+{
+	struct rows rows = { .size = sizeof **out };
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT a.session_id, COUNT(*), AVG(r.silence_ratio), AVG(r.long_pauses)"
+					   " FROM recording r JOIN answer a ON a.id = r.answer_id"
+					   " JOIN session s ON s.id = a.session_id WHERE s.status != 'discarded'"
+					   " AND (?1 IS NULL OR s.started_at >= ?1) AND s.id >= ?2"
+					   " GROUP BY a.session_id ORDER BY a.session_id", cause);
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, range->since);
+	sqlite3_bind_int64(stmt, 2, range->first_id);
+	if (read_rows(store, stmt, &rows, arena, read_speaking, "read speaking figures", cause) != 0)
+		return -1;
+	*out = rows_finish(&rows, arena, count);
+	return 0;
+}
+
 static void read_sum(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
 	struct store_theme_sum *s = item;

@@ -219,6 +219,17 @@ struct store_theme_sum {
 int store_theme_sums(struct store *store, long long session_id, int before, struct arena *arena,
 		     struct store_theme_sum **out, size_t *count, char **cause);
 
+/* One session's recorded answers: how many, and their average silence ratio and long pauses. */
+struct store_speaking_point {
+	long long session_id;
+	int recordings;
+	double silence_ratio, long_pauses;
+};
+
+/* Every session in range with recordings, oldest first. */
+int store_speaking_points(struct store *store, const struct store_range *range, struct arena *arena,
+			  struct store_speaking_point **out, size_t *count, char **cause);
+
 struct store_totals {
 	long long sessions, answers, rated_answers, answer_ms;
 };

@@ -17,7 +17,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string; caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-char *xvasprintf(const char *fmt, va_list ap);
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Sets *cause (if cause is not NULL) to a formatted message the caller frees; returns -1. */
 int util_fail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

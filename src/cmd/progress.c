@@ -112,6 +112,31 @@ static void print_themes(struct cmd_ctx *ctx, const char *only, const struct sto
 		fprintf(ctx->out, "No ratings of %s in this range.\n", only ? only : "any theme");
 }
 
+/* Recorded answers: silence ratio and long pauses per session, as sparklines (taller is more). */
+static void print_speaking(struct cmd_ctx *ctx, const struct store_speaking_point *p, size_t n)
+{
+	double *silence = xcalloc(n, sizeof *silence), *pauses = xcalloc(n, sizeof *pauses);
+	char spark[STATS_SPARK_MAX * 4 + 1];
+	size_t i, cells;
+	int recordings = 0;
+
+	for (i = 0; i < n; i++) {
+		silence[i] = 1 + 4 * p[i].silence_ratio;			/* 0-100% onto the 1-5 scale */
+		pauses[i] = 1 + (p[i].long_pauses < 4 ? p[i].long_pauses : 4);	/* 0-4+ pauses per answer */
+		recordings += p[i].recordings;
+	}
+	fprintf(ctx->out, "\nSpeaking, over %d recorded answer%s (lower is smoother):\n", recordings,
+		recordings == 1 ? "" : "s");
+	cells = stats_sparkline(silence, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
+	fprintf(ctx->out, "  silence       %s%*s  first %3.0f%%  latest %3.0f%%\n", spark, (int)(SPARK_WIDTH - cells), "",
+		p[0].silence_ratio * 100, p[n - 1].silence_ratio * 100);
+	cells = stats_sparkline(pauses, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
+	fprintf(ctx->out, "  long pauses   %s%*s  first %4.1f  latest %4.1f per answer\n", spark,
+		(int)(SPARK_WIDTH - cells), "", p[0].long_pauses, p[n - 1].long_pauses);
+	free(silence);
+	free(pauses);
+}
+
 static void print_totals(struct cmd_ctx *ctx, const struct store_totals *totals, const char *const *starts,
 			 size_t count)
 {
@@ -138,11 +163,12 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char *theme = args->values[OPT_THEME];
 	struct store_theme_point *points = NULL;
+	struct store_speaking_point *speaking = NULL;
 	const char **starts = NULL;
 	struct store_totals totals;
 	struct range range;
 	struct arena arena;
-	size_t count = 0, start_count = 0;
+	size_t count = 0, start_count = 0, speaking_count = 0;
 	char *cause = NULL;
 	int status;
 
@@ -152,7 +178,8 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if ((status = parse_range(ctx, args, &arena, &range)) != CMD_OK)
 		goto out;
 	if (store_theme_points(ctx->app->store, &range.store, &arena, &points, &count, &cause) != 0 ||
-	    store_totals(ctx->app->store, &range.store, &arena, &totals, &starts, &start_count, &cause) != 0) {
+	    store_totals(ctx->app->store, &range.store, &arena, &totals, &starts, &start_count, &cause) != 0 ||
+	    store_speaking_points(ctx->app->store, &range.store, &arena, &speaking, &speaking_count, &cause) != 0) {
 		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 		goto out;
@@ -164,6 +191,8 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	}
 	fprintf(ctx->out, "Progress per theme, %s (ratings 1-5, averaged per session):\n", range.label);
 	print_themes(ctx, theme, points, count);
+	if (speaking_count > 0 && theme == NULL)
+		print_speaking(ctx, speaking, speaking_count);
 	print_totals(ctx, &totals, starts, start_count);
 out:
 	arena_release(&arena);

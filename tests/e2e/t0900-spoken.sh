@@ -82,6 +82,11 @@ STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 1 --think 
 expect_status 0
 expect_true '[ "$(db "SELECT stopped_by FROM answer WHERE id = 2")" = enter ]'
 
+# progress trends the recordings' silence and long pauses per session.
+run "$REBOUND" progress
+expect_out_has "Speaking, over 2 recorded answers (lower is smoother):"
+expect_true 'printf %s "$out" | grep -Eq "^  silence +[^ ]+ +first +[0-9]+%  latest +[0-9]+%$"'
+
 # Settings: spoken by default, a bad rate refused.
 run "$REBOUND" audio set spoken on
 expect_out "spoken: on"
