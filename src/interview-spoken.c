@@ -225,7 +225,6 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 		interview_say(iv, "Warning: %s.\n", cause);
 		free(cause);
 	}
-	tone(a, a->stop_tone);
 	take->used_ms = result.frames * 1000 / result.rate;
 	take->overtime = strcmp(take->stopped_by, "limit") == 0;
 	take->has_recording = 1;
@@ -239,6 +238,7 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	take->recording.long_pauses = result.vad.long_pauses;
 	take->recording.longest_pause_ms = result.vad.longest_pause_ms;
 	describe(iv, &result);
+	tone(a, a->stop_tone);
 	free(path);
 }
 

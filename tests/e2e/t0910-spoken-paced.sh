@@ -47,6 +47,20 @@ tmux_cmd send-keys -t t q
 expect_screen "Played answer 1."
 tmux_cmd kill-server 2>/dev/null
 
+# A spoken answer in a terminal: the level meter and the time left redraw in place; Enter stops early.
+tmux_start "env REBOUND_HOME='$REBOUND_HOME' JACK_DEFAULT_SERVER='$JACK_DEFAULT_SERVER' REBOUND_SEED=1 TERM=xterm '$REBOUND' interview --bank practice --count 1 --think 0 --answer 9 --spoken --no-follow-ups; sleep 10"
+expect_screen "Recording for up to 0:09: speak now. Enter stops."
+expect_screen "[0:07] ● "
+expect_screen "[0:06] ● "
+expect_true '[ "$(screen | grep -c "\[0:0[0-9]\] ●")" = 1 ]'	# one meter line, redrawn in place
+expect_screen "Enter stops"
+tmux_cmd send-keys -t t Enter
+expect_screen "Rate the answer"
+tmux_cmd send-keys -t t '3 3' Enter Enter
+expect_screen "finished."
+expect_true '[ "$(db "SELECT stopped_by, overtime, answer_used_ms < 6000 FROM answer ORDER BY id DESC LIMIT 1")" = "enter|0|1" ]'
+tmux_cmd kill-server 2>/dev/null
+
 # SIGKILL two seconds into a recording: the WAV's header was kept current, so the file opens.
 "$REBOUND" interview --bank practice --count 1 --think 0 --answer 30 --spoken --no-follow-ups \
 	</dev/null >"$TMP/killed.out" 2>&1 &
@@ -55,7 +69,7 @@ for i in $(seq 50); do grep -q "Recording for up to" "$TMP/killed.out" && break;
 sleep 2
 kill -9 "$pid"
 wait "$pid" 2>/dev/null
-wav=$(ls "$REBOUND_HOME"/recordings/s2-q1*.wav)
+wav=$(ls "$REBOUND_HOME"/recordings/s3-q1*.wav)
 frames=$(python3 -c "import wave,sys; w=wave.open(sys.argv[1]); print(w.getnframes())" "$wav")
 echo "killed recording holds $frames frames"
 expect_true '[ "$frames" -ge 16000 ] && [ "$frames" -le 48000 ]'	# about 2 s at 16 kHz
