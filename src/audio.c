@@ -530,15 +530,23 @@ int audio_play_file(struct audio *audio, const char *path, int device, char **ca
 {
 	const struct timespec nap = { 0, 10000000 };
 	struct audio_player *p = audio_play_open(audio, path, device, cause);
-	long long position, total;
-	int rate;
+	long long position, total, waited_ms = 0;
+	int rate, rc = 0;
 
 	if (p == NULL || audio_play_start(p, cause) != 0) {
 		audio_play_close(p);
 		return -1;
 	}
-	while (!audio_play_position(p, &position, &total, &rate))
+	/* A sound server that drops the stream (JACK does, to a client it finds too slow) would leave the
+	 * position still forever: give up a second after the file should have ended. */
+	while (!audio_play_position(p, &position, &total, &rate)) {
+		if (waited_ms > total * 1000 / rate + AUDIO_PLAY_GRACE_MS) {
+			rc = util_fail(cause, "playback of '%s' stalled", path);
+			break;
+		}
 		nanosleep(&nap, NULL);
+		waited_ms += 10;
+	}
 	audio_play_close(p);
-	return 0;
+	return rc;
 }

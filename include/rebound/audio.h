@@ -13,6 +13,7 @@
 #define AUDIO_DEFAULT_RATE 16000
 #define AUDIO_RING_SECONDS 4		/* the ring holds at least this much audio before frames drop */
 #define AUDIO_RING_MAX_SAMPLES (1L << 20)	/* and at most this many (2 MB) */
+#define AUDIO_PLAY_GRACE_MS 1000	/* playback that has not ended this long after it should is abandoned */
 
 struct audio;
 
@@ -91,7 +92,8 @@ void audio_play_seek(struct audio_player *player, long long delta);
 int audio_play_position(struct audio_player *player, long long *position, long long *total, int *rate);
 /* Stops and frees. Accepts NULL. */
 void audio_play_close(struct audio_player *player);
-/* Plays a whole file and returns when it has finished (for the start and stop tones). */
+/* Plays a whole file and returns when it has finished (for the start and stop tones), or -1 with *cause
+ * if playback stalls. */
 int audio_play_file(struct audio *audio, const char *path, int device, char **cause);
 
 #endif

@@ -80,8 +80,17 @@ static enum play_end play(struct replay *r, const char *path)
 		audio_play_close(player);
 		return PLAY_NEXT;
 	}
+	long long last_position = -1, still_since = date_monotonic_ms();
+
 	while (!audio_play_position(player, &position, &total, &rate)) {
 		enum input_result result;
+		if (position != last_position || paused) {
+			last_position = position;
+			still_since = date_monotonic_ms();
+		} else if (date_monotonic_ms() - still_since > AUDIO_PLAY_GRACE_MS + 1000) {
+			cmd_error(r->ctx, CMD_USER_ERROR, "replay: playback stalled (the sound server stopped the stream)");
+			break;
+		}
 		if (terminal)
 			draw(r, position, total, rate, paused);
 		result = input_key(r->ctx->in, date_monotonic_ms() + TICK_MS, &key);
