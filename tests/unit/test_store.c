@@ -215,6 +215,33 @@ static void test_bank_sync_round_trips_and_retires(void **state)
 	remove_db(path);
 }
 
+/* Settings: absent until set, replaced by a second set, removed by NULL, and kept across opens. */
+static void test_settings_round_trip(void **state)
+{
+	char *path = temp_db(), *cause = NULL;
+	const char *value = NULL;
+	struct store *store;
+	struct arena arena;
+	(void)state;
+
+	arena_init(&arena);
+	store = store_open(path, &cause);
+	assert_non_null(store);
+	assert_int_equal(store_setting_get(store, "audio.rate", &arena, &value, &cause), 0);
+	assert_int_equal(store_setting_set(store, "audio.rate", "48000", &cause), 0);
+	assert_int_equal(store_setting_set(store, "audio.rate", "44100", &cause), 0);
+	store_close(store);
+	store = store_open(path, &cause);
+	assert_non_null(store);
+	assert_int_equal(store_setting_get(store, "audio.rate", &arena, &value, &cause), 1);
+	assert_string_equal(value, "44100");
+	assert_int_equal(store_setting_set(store, "audio.rate", NULL, &cause), 0);
+	assert_int_equal(store_setting_get(store, "audio.rate", &arena, &value, &cause), 0);
+	store_close(store);
+	arena_release(&arena);
+	remove_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +250,7 @@ int main(void)
 		cmocka_unit_test(test_newer_database_is_refused),
 		cmocka_unit_test(test_corrupt_database_is_refused),
 		cmocka_unit_test(test_bank_sync_round_trips_and_retires),
+		cmocka_unit_test(test_settings_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
