@@ -31,7 +31,21 @@ struct audio {
 	struct audio_device *devices;
 	size_t count;
 	struct arena arena;		/* device names */
+	int abandoned;			/* a stream was left to a dead sound server: do not wait on it again */
 };
+
+/* A stream whose callback has not run for this long while it should be running has been dropped by its
+ * sound server (JACK does that to a client it finds too slow, or dies): stopping or closing it would wait
+ * for a callback that never comes (PortAudio's JACK code waits ten minutes). */
+#define STALLED_MS 1500
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);	/* vDSO: safe in a real-time callback */
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* ------------------------------------------------------------------------------------------------
  * Devices
@@ -107,7 +121,8 @@ void audio_close(struct audio *audio)
 {
 	if (audio == NULL)
 		return;
-	Pa_Terminate();
+	if (!audio->abandoned)
+		Pa_Terminate();
 	arena_release(&audio->arena);
 	free(audio->devices);
 	free(audio);
@@ -165,6 +180,7 @@ int audio_pick_device(const struct audio *audio, const char *spec, int want_inpu
  */
 
 struct audio_recorder {
+	struct audio *audio;
 	PaStream *stream;
 	struct ring ring;
 	SNDFILE *file;
@@ -175,6 +191,7 @@ struct audio_recorder {
 	int rate;
 	char *path;
 	_Atomic long long captured, dropped, overflows;
+	_Atomic long long last_callback_ms;
 	_Atomic int level_centi_db;	/* peak of the latest block in hundredths of a dB */
 	_Atomic int peak_centi_db;	/* the loudest block so far */
 	_Atomic int stopping;		/* the stream is stopped: the writer drains the ring and ends */
@@ -203,6 +220,7 @@ static int record_callback(const void *input, void *output, unsigned long count,
 	long long want = (long long)count, room = r->max_frames - captured;
 	const int16_t *samples = input;
 
+	atomic_store_explicit(&r->last_callback_ms, now_ms(), memory_order_relaxed);
 	(void)output;
 	(void)time_info;
 	if (want > room)
@@ -278,9 +296,8 @@ static SNDFILE *create_wav(const char *path, int rate, char **cause)
 		util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	if ((file = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE)) == NULL) {
+	if ((file = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE)) == NULL) {	/* it closed fd */
 		util_fail(cause, "cannot write '%s': %s", path, sf_strerror(NULL));
-		close(fd);
 		unlink(path);
 		return NULL;
 	}
@@ -326,7 +343,8 @@ struct audio_recorder *audio_record_start(struct audio *audio, const struct audi
 	PaError error;
 	int quiet;
 
-	(void)audio;
+	r->audio = audio;
+	atomic_store(&r->last_callback_ms, now_ms());
 	r->rate = options->rate;
 	r->max_frames = options->max_frames;
 	r->path = xstrdup(options->path);
@@ -377,11 +395,18 @@ void audio_record_status(struct audio_recorder *r, struct audio_record_status *s
 	status->done = status->frames >= r->max_frames || Pa_IsStreamActive(r->stream) != 1;
 }
 
+/* 1 if the stream should still be running but its callback has gone quiet. */
+static int stalled(PaStream *stream, long long last_callback_ms)
+{
+	return Pa_IsStreamActive(stream) == 1 && now_ms() - last_callback_ms > STALLED_MS;
+}
+
 int audio_record_stop(struct audio_recorder *r, struct audio_record_result *result, char **cause)
 {
-	int failed;
+	int failed, closed, abandon = stalled(r->stream, atomic_load(&r->last_callback_ms));
 
-	Pa_StopStream(r->stream);	/* waits for the callback to return: nothing writes the ring after this */
+	if (!abandon)
+		Pa_StopStream(r->stream);	/* waits for the callback to return: nothing writes the ring after */
 	atomic_store(&r->stopping, 1);
 	pthread_join(r->writer, NULL);
 	r->writer_running = 0;
@@ -391,10 +416,17 @@ int audio_record_stop(struct audio_recorder *r, struct audio_record_result *resu
 	result->rate = r->rate;
 	result->peak_db = atomic_load(&r->peak_centi_db) / 100.0;
 	vad_finish(r->vad, &result->vad);
-	failed = atomic_load(&r->write_failed) || sf_close(r->file) != 0;
+	closed = sf_close(r->file);
+	failed = atomic_load(&r->write_failed) || closed != 0;
 	r->file = NULL;
 	if (failed)
 		util_fail(cause, "could not write all of '%s'", r->path);
+	if (abandon) {	/* a late callback may still touch the ring: leave it all allocated */
+		r->audio->abandoned = 1;
+		if (!failed)
+			util_fail(cause, "the sound server stopped delivering audio");
+		return -1;
+	}
 	recorder_free(r, 0);
 	return failed ? -1 : 0;
 }
@@ -404,11 +436,12 @@ int audio_record_stop(struct audio_recorder *r, struct audio_record_result *resu
  */
 
 struct audio_player {
+	struct audio *audio;
 	PaStream *stream;
 	int16_t *samples;
 	long long total;
 	int rate;
-	_Atomic long long position;
+	_Atomic long long position, last_callback_ms;
 	_Atomic int paused;
 };
 
@@ -418,6 +451,7 @@ static int play_callback(const void *input, void *output, unsigned long count,
 	struct audio_player *p = data;
 	int16_t *out = output;
 	long long position = atomic_load(&p->position), n = 0;
+	int moved = 1;
 
 	(void)input;
 	(void)time_info;
@@ -428,10 +462,11 @@ static int play_callback(const void *input, void *output, unsigned long count,
 			n = 0;
 		memcpy(out, p->samples + position, (size_t)n * sizeof *out);
 		/* A seek meanwhile wins: only move on if the position is still the one read. */
-		atomic_compare_exchange_strong(&p->position, &position, position + n);
+		moved = atomic_compare_exchange_strong(&p->position, &position, position + n);
 	}
 	memset(out + n, 0, (count - (size_t)n) * sizeof *out);
-	return !atomic_load(&p->paused) && position + n >= p->total ? paComplete : paContinue;
+	atomic_store_explicit(&p->last_callback_ms, now_ms(), memory_order_relaxed);
+	return moved && !atomic_load(&p->paused) && position + n >= p->total ? paComplete : paContinue;
 }
 
 /* Reads the first channel of a WAV into memory. */
@@ -469,7 +504,8 @@ struct audio_player *audio_play_open(struct audio *audio, const char *path, int 
 	PaError error;
 	int quiet;
 
-	(void)audio;
+	p->audio = audio;
+	atomic_store(&p->last_callback_ms, now_ms());
 	if (load_wav(p, path, cause) != 0) {
 		free(p);
 		return NULL;
@@ -489,7 +525,10 @@ struct audio_player *audio_play_open(struct audio *audio, const char *path, int 
 
 int audio_play_start(struct audio_player *p, char **cause)
 {
-	PaError error = Pa_StartStream(p->stream);
+	PaError error;
+
+	atomic_store(&p->last_callback_ms, now_ms());
+	error = Pa_StartStream(p->stream);
 
 	return error == paNoError ? 0 : pa_fail(cause, "start playback (is the device busy?)", error);
 }
@@ -518,6 +557,10 @@ void audio_play_close(struct audio_player *p)
 {
 	if (p == NULL)
 		return;
+	if (p->stream != NULL && stalled(p->stream, atomic_load(&p->last_callback_ms))) {
+		p->audio->abandoned = 1;	/* a late callback may still read the samples: keep them */
+		return;
+	}
 	if (p->stream != NULL) {
 		Pa_StopStream(p->stream);
 		Pa_CloseStream(p->stream);

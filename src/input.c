@@ -119,13 +119,16 @@ int input_signal(const struct input *input)
 	return input->signal;
 }
 
-void input_hold_signals(struct input *input, int hold)
+int input_hold_signals(struct input *input, int hold)
 {
+	int was = input->held;
+
 	if (hold && !input->held)
 		catch_signals(input);
 	else if (!hold && input->held)
 		release_signals(input);
 	input->held = hold;
+	return was;
 }
 
 /* Takes a pending signal; 1 if there was one. */

@@ -472,9 +472,10 @@ int interview_start(struct cmd_ctx *ctx, struct input *in, const struct intervie
 	struct map recency;
 	char *cause = NULL;
 	size_t count = 0, i;
-	int status;
+	int status, held;
 
 	init(&iv, ctx, in);
+	held = input_hold_signals(in, 1);	/* a signal between reads (a tone, a save) must not kill us */
 	arena_init(&arena);
 	map_init(&recency);
 	if (store_question_recency(ctx->app->store, &arena, &recency, &cause) != 0) {
@@ -512,6 +513,7 @@ int interview_start(struct cmd_ctx *ctx, struct input *in, const struct intervie
 	status = run(&iv, ids, count, NULL);
 out:
 	interview_spoken_close(&iv);
+	input_hold_signals(in, held);
 	map_release(&recency);
 	arena_release(&arena);
 	free(picked);
@@ -545,10 +547,11 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 	unsigned char *done = NULL;
 	size_t id_count = 0, answer_count = 0, next, i;
 	char *cause = NULL;
-	int status, found;
+	int status, found, held;
 	enum step step;
 
 	init(&iv, ctx, in);
+	held = input_hold_signals(in, 1);
 	arena_init(&arena);
 	found = store_session_get(ctx->app->store, session_id, &arena, &iv.session, &cause);
 	if (found <= 0 || store_session_questions(ctx->app->store, session_id, &arena, &ids, &id_count, &cause) != 0 ||
@@ -580,6 +583,7 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 		status = run(&iv, ids, id_count, done);
 out:
 	interview_spoken_close(&iv);
+	input_hold_signals(in, held);
 	arena_release(&arena);
 	return status;
 }

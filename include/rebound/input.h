@@ -60,7 +60,8 @@ enum input_result input_key(struct input *input, long long deadline_ms, int *key
 int input_signal(const struct input *input);
 
 /* While held, SIGINT, SIGHUP and SIGTERM are caught even between reads (the interactive shell), and
- * a signal caught meanwhile makes the next read return INPUT_INTERRUPT at once. */
-void input_hold_signals(struct input *input, int hold);
+ * a signal caught meanwhile makes the next read return INPUT_INTERRUPT at once. Returns the previous
+ * state, for the caller to restore. */
+int input_hold_signals(struct input *input, int hold);
 
 #endif

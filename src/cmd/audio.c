@@ -146,10 +146,12 @@ static int test_devices(struct cmd_ctx *ctx, struct audio *audio)
 		rc = fail(ctx, CMD_USER_ERROR, cause);
 		goto out;
 	}
-	do {
+	for (int waited = 0; waited < (TEST_SECONDS + 3) * 10; waited++) {	/* with a guard for a stuck device */
 		nanosleep(&tick, NULL);
 		audio_record_status(recorder, &status);
-	} while (!status.done);
+		if (status.done)
+			break;
+	}
 	if (audio_record_stop(recorder, &result, &cause) != 0) {
 		rc = fail(ctx, CMD_SYSTEM_ERROR, cause);
 		goto out;

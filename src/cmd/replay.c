@@ -21,6 +21,7 @@ enum play_end { PLAY_NEXT, PLAY_QUIT };
 
 struct replay {
 	struct cmd_ctx *ctx;
+	int status;			/* CMD_USER_ERROR once a recording could not be played */
 	struct audio *audio;
 	int output;
 	struct arena arena;
@@ -75,7 +76,7 @@ static enum play_end play(struct replay *r, const char *path)
 	char *cause = NULL;
 
 	if ((player = audio_play_open(r->audio, path, r->output, &cause)) == NULL || audio_play_start(player, &cause) != 0) {
-		cmd_error(r->ctx, CMD_USER_ERROR, "replay: %s", cause);
+		r->status = cmd_error(r->ctx, CMD_USER_ERROR, "replay: %s", cause);
 		free(cause);
 		audio_play_close(player);
 		return PLAY_NEXT;
@@ -88,7 +89,8 @@ static enum play_end play(struct replay *r, const char *path)
 			last_position = position;
 			still_since = date_monotonic_ms();
 		} else if (date_monotonic_ms() - still_since > AUDIO_PLAY_GRACE_MS + 1000) {
-			cmd_error(r->ctx, CMD_USER_ERROR, "replay: playback stalled (the sound server stopped the stream)");
+			r->status = cmd_error(r->ctx, CMD_USER_ERROR,
+					      "replay: playback stalled (the sound server stopped the stream)");
 			break;
 		}
 		if (terminal)
@@ -119,6 +121,7 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 	struct store_recording recording;
 	char when[17], *path;
 	enum play_end end;
+	int status;
 
 	if (store_recording_get(r->ctx->app->store, a->id, &r->arena, &recording, NULL) != 1 ||
 	    strstr(recording.path, "..") != NULL) {
@@ -133,9 +136,11 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 	print_ratings(r, a->follow_up_of ? &(struct store_answer){ .id = a->follow_up_of } : a);
 	fflush(r->ctx->out);
 	path = xasprintf("%s/%s", r->ctx->app->data_dir, recording.path);
+	status = r->status;
 	end = play(r, path);
 	free(path);
-	fprintf(r->ctx->out, "Played answer %lld.\n", a->id);
+	if (r->status == status)
+		fprintf(r->ctx->out, "Played answer %lld.\n", a->id);
 	return end;
 }
 
@@ -219,6 +224,7 @@ static int cmd_replay_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	for (i = 0; i < count; i++)
 		if (strcmp(answers[i].mode, "spoken") == 0 && replay_answer(&r, &answers[i]) == PLAY_QUIT)
 			break;
+	status = r.status;
 out:
 	audio_close(r.audio);
 	arena_release(&r.arena);

@@ -75,6 +75,12 @@ run "$REBOUND" replay --question q-one
 expect_out_has "1 recorded attempt at q-one, oldest first."
 run "$REBOUND" replay --session 1 --question q-one
 expect_status 2
+mv "$wav" "$TMP/kept.wav"
+run "$REBOUND" replay 1
+expect_status 1
+expect_err_has "rebound: replay: cannot read '$wav'"
+expect_true '! printf %s "$out" | grep -q "Played answer"'
+mv "$TMP/kept.wav" "$wav"
 
 # An empty line stops a recording early (on a pipe, lines with text are left for the ratings).
 printf '\n3 3\n\n' >"$TMP/answers"

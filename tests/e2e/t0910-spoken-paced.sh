@@ -45,7 +45,7 @@ tmux_cmd send-keys -t t Space Right
 expect_screen "$(printf '> %d:%02d' 0 $(( ${paused_at#|| 0:0} + 5 )))"
 tmux_cmd send-keys -t t q
 expect_screen "Played answer 1."
-tmux_cmd kill-server 2>/dev/null
+tmux_stop
 
 # A spoken answer in a terminal: the level meter and the time left redraw in place; Enter stops early.
 tmux_start "env REBOUND_HOME='$REBOUND_HOME' JACK_DEFAULT_SERVER='$JACK_DEFAULT_SERVER' REBOUND_SEED=1 TERM=xterm '$REBOUND' interview --bank practice --count 1 --think 0 --answer 9 --spoken --no-follow-ups; sleep 10"
@@ -59,7 +59,7 @@ expect_screen "Rate the answer"
 tmux_cmd send-keys -t t '3 3' Enter Enter
 expect_screen "finished."
 expect_true '[ "$(db "SELECT stopped_by, overtime, answer_used_ms < 6000 FROM answer ORDER BY id DESC LIMIT 1")" = "enter|0|1" ]'
-tmux_cmd kill-server 2>/dev/null
+tmux_stop
 
 # SIGKILL two seconds into a recording: the WAV's header was kept current, so the file opens.
 "$REBOUND" interview --bank practice --count 1 --think 0 --answer 30 --spoken --no-follow-ups \

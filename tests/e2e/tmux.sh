@@ -16,3 +16,10 @@ wait_for() {
 }
 expect_screen() { if wait_for "$1"; then pass; else fail "screen lacks '$1':$(printf '\n%s' "$(screen)")"; fi; }
 tmux_start() { tmux_cmd new-session -d -s t -x 120 -y 40 "$1"; }
+# tmux_stop: ends the server and waits for it to be gone, so that tmux_start can start a fresh one.
+tmux_stop() {
+	local i
+	tmux_cmd kill-server 2>/dev/null
+	for i in $(seq 50); do tmux_cmd ls >/dev/null 2>&1 || break; sleep 0.1; done
+	rm -f "$TMUX_TMPDIR"/tmux-*/rebound-e2e
+}
