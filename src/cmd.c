@@ -305,13 +305,13 @@ long long cmd_open_session_arg(struct cmd_ctx *ctx, const char *command, const c
 	return found > 0 ? id : -1;
 }
 
-void cmd_print_recording(struct cmd_ctx *ctx, const struct store_recording *r)
+void cmd_print_recording(struct cmd_ctx *ctx, const char *prefix, const struct store_recording *r)
 {
 	char length[16], speaking[16];
 
 	date_format_duration(r->sample_rate > 0 ? r->frames * 1000 / r->sample_rate : 0, length);
 	date_format_duration(r->speaking_ms, speaking);
-	fprintf(ctx->out, "recorded %s: speaking %s (%.0f%% silence), %d pause%s over 2 s, the longest %.1f s", length,
+	fprintf(ctx->out, "%s %s: speaking %s (%.0f%% silence), %d pause%s over 2 s, the longest %.1f s", prefix, length,
 		speaking, r->silence_ratio * 100, r->long_pauses, r->long_pauses == 1 ? "" : "s",
 		r->longest_pause_ms / 1000.0);
 	if (r->dropped_frames > 0)

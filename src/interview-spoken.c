@@ -177,18 +177,17 @@ static const char *record_until_done(struct interview *iv, struct audio_recorder
 	}
 }
 
-static void describe(struct interview *iv, const struct audio_record_result *result)
+/* The figures, as 'session' shows them, and lost frames on a line of their own. */
+static void describe(struct interview *iv, const struct store_recording *recording)
 {
-	char length[16], speaking[16];
+	struct store_recording shown = *recording;
 
-	date_format_duration(result->frames * 1000 / result->rate, length);
-	date_format_duration(result->vad.speaking_ms, speaking);
-	interview_say(iv, "Recorded %s: speaking %s (%.0f%% silence), %d pause%s over 2 s, the longest %.1f s.\n", length,
-		      speaking, result->vad.silence_ratio * 100, result->vad.long_pauses,
-		      result->vad.long_pauses == 1 ? "" : "s", result->vad.longest_pause_ms / 1000.0);
-	if (result->dropped > 0)
+	shown.dropped_frames = 0;
+	cmd_print_recording(iv->ctx, "Recorded", &shown);
+	interview_say(iv, ".\n");
+	if (recording->dropped_frames > 0)
 		interview_say(iv, "Warning: %lld frames were lost while recording (the machine was too busy).\n",
-			      result->dropped);
+			      recording->dropped_frames);
 }
 
 static void take_spoken(struct interview *iv, int limit_seconds, char *first_line, struct interview_take *take)
@@ -237,7 +236,7 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	take->recording.silence_ratio = result.vad.silence_ratio;
 	take->recording.long_pauses = result.vad.long_pauses;
 	take->recording.longest_pause_ms = result.vad.longest_pause_ms;
-	describe(iv, &result);
+	describe(iv, &take->recording);
 	tone(a, a->stop_tone);
 	free(path);
 }

@@ -43,30 +43,36 @@ static void *rows_next(struct rows *rows)
 	return memset((char *)rows->items + rows->size * rows->count++, 0, rows->size);
 }
 
-static void *rows_finish(struct rows *rows, struct arena *arena, size_t *count)
+/*
+ * Steps stmt to the end, reading each row into an item of size bytes with read, and finalizes it.
+ * The items end up in the arena: *(T **)out and *count receive them. 0, or -1 with *cause.
+ */
+static int read_list(struct store *store, sqlite3_stmt *stmt, size_t size,
+		     void (*read)(sqlite3_stmt *, struct arena *, void *), struct arena *arena, const char *doing,
+		     void *out, size_t *count, char **cause)
 {
-	void *items = rows->count ? arena_memdup(arena, rows->items, rows->size * rows->count) : NULL;
-
-	free(rows->items);
-	*count = rows->count;
-	return items;
-}
-
-/* Steps stmt to the end, calling read on each row; finalizes it. */
-static int read_rows(struct store *store, sqlite3_stmt *stmt, struct rows *rows, struct arena *arena,
-		     void (*read)(sqlite3_stmt *, struct arena *, void *), const char *doing, char **cause)
-{
+	struct rows rows = { .size = size };
+	void *items = NULL;
 	int rc;
 
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		read(stmt, arena, rows_next(rows));
+		read(stmt, arena, rows_next(&rows));
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		free(rows->items);
-		rows->items = NULL;
+	if (rc == SQLITE_DONE && rows.count > 0)
+		items = arena_memdup(arena, rows.items, rows.size * rows.count);
+	free(rows.items);
+	if (rc != SQLITE_DONE)
 		return store_fail(store, cause, doing);
-	}
+	memcpy(out, &items, sizeof items);
+	*count = rows.count;
 	return 0;
+}
+
+/* Binds a store_range to ?1 (since) and ?2 (first_id). */
+static void bind_range(sqlite3_stmt *stmt, const struct store_range *range)
+{
+	store_bind_text(stmt, 1, range->since);
+	sqlite3_bind_int64(stmt, 2, range->first_id);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -175,7 +181,6 @@ int store_session_get(struct store *store, long long id, struct arena *arena, st
 int store_session_list(struct store *store, int include_discarded, int limit, struct arena *arena,
 		       struct store_session **out, size_t *count, char **cause)
 {
-	struct rows rows = { .size = sizeof **out };
 	sqlite3_stmt *stmt = store_prepare(store, SESSION_COLUMNS " WHERE ?1 OR s.status != 'discarded'"
 					   " ORDER BY s.id DESC LIMIT ?2", cause);
 
@@ -183,10 +188,7 @@ int store_session_list(struct store *store, int include_discarded, int limit, st
 		return -1;
 	sqlite3_bind_int(stmt, 1, include_discarded);
 	sqlite3_bind_int(stmt, 2, limit > 0 ? limit : -1);
-	if (read_rows(store, stmt, &rows, arena, read_session, "list sessions", cause) != 0)
-		return -1;
-	*out = rows_finish(&rows, arena, count);
-	return 0;
+	return read_list(store, stmt, sizeof **out, read_session, arena, "list sessions", out, count, cause);
 }
 
 long long store_session_last_open(struct store *store, char **cause)
@@ -204,7 +206,8 @@ long long store_session_last_open(struct store *store, char **cause)
 	return id;
 }
 
-static void read_question_id(sqlite3_stmt *stmt, struct arena *arena, void *item)
+/* A row of one text column. */
+static void read_text(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
 	*(const char **)item = column_text(stmt, 0, arena);
 }
@@ -212,17 +215,13 @@ static void read_question_id(sqlite3_stmt *stmt, struct arena *arena, void *item
 int store_session_questions(struct store *store, long long id, struct arena *arena, const char ***ids,
 			    size_t *count, char **cause)
 {
-	struct rows rows = { .size = sizeof **ids };
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT question_id FROM session_question WHERE session_id = ?"
 					   " ORDER BY position", cause);
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
-	if (read_rows(store, stmt, &rows, arena, read_question_id, "read a session's questions", cause) != 0)
-		return -1;
-	*ids = rows_finish(&rows, arena, count);
-	return 0;
+	return read_list(store, stmt, sizeof **ids, read_text, arena, "read a session's questions", ids, count, cause);
 }
 
 int store_session_close(struct store *store, long long id, const char *status, char **cause)
@@ -402,23 +401,18 @@ int store_answer_get(struct store *store, long long id, struct arena *arena, str
 int store_answer_list(struct store *store, long long session_id, struct arena *arena,
 		      struct store_answer **out, size_t *count, char **cause)
 {
-	struct rows rows = { .size = sizeof **out };
 	sqlite3_stmt *stmt = store_prepare(store, ANSWER_COLUMNS " WHERE session_id = ?"
 					   " ORDER BY position, follow_up_of IS NOT NULL, id", cause);
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, session_id);
-	if (read_rows(store, stmt, &rows, arena, read_answer, "read a session's answers", cause) != 0)
-		return -1;
-	*out = rows_finish(&rows, arena, count);
-	return 0;
+	return read_list(store, stmt, sizeof **out, read_answer, arena, "read a session's answers", out, count, cause);
 }
 
 int store_answer_list_recorded(struct store *store, const char *question_id, struct arena *arena,
 			       struct store_answer **out, size_t *count, char **cause)
 {
-	struct rows rows = { .size = sizeof **out };
 	sqlite3_stmt *stmt = store_prepare(store, ANSWER_COLUMNS " WHERE question_id = ?"
 					   " AND id IN (SELECT answer_id FROM recording) AND session_id IN"
 					   " (SELECT id FROM session WHERE status != 'discarded') ORDER BY id", cause);
@@ -426,10 +420,7 @@ int store_answer_list_recorded(struct store *store, const char *question_id, str
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, question_id);
-	if (read_rows(store, stmt, &rows, arena, read_answer, "read a question's recordings", cause) != 0)
-		return -1;
-	*out = rows_finish(&rows, arena, count);
-	return 0;
+	return read_list(store, stmt, sizeof **out, read_answer, arena, "read a question's recordings", out, count, cause);
 }
 
 int store_rating_save(struct store *store, long long answer_id, const struct store_rating *ratings,
@@ -479,7 +470,6 @@ static void read_rating(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_rating_list(struct store *store, long long answer_id, struct arena *arena,
 		      struct store_rating **out, size_t *count, char **cause)
 {
-	struct rows rows = { .size = sizeof **out };
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT r.theme_id, r.score FROM rating r"
 					   " LEFT JOIN theme t ON t.id = r.theme_id WHERE r.answer_id = ?"
 					   " ORDER BY t.position, r.theme_id", cause);
@@ -487,10 +477,7 @@ int store_rating_list(struct store *store, long long answer_id, struct arena *ar
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, answer_id);
-	if (read_rows(store, stmt, &rows, arena, read_rating, "read ratings", cause) != 0)
-		return -1;
-	*out = rows_finish(&rows, arena, count);
-	return 0;
+	return read_list(store, stmt, sizeof **out, read_rating, arena, "read ratings", out, count, cause);
 }
 
 int store_question_recency(struct store *store, struct arena *arena, struct map *map, char **cause)
@@ -525,7 +512,6 @@ static void read_point(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_theme_points(struct store *store, const struct store_range *range, struct arena *arena,
 		       struct store_theme_point **out, size_t *count, char **cause)
 {
-	struct rows rows = { .size = sizeof **out };
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT t.theme_id, t.session_id, t.score_sum, t.score_count"
 					   " FROM session_theme t JOIN session s ON s.id = t.session_id"
 					   " WHERE s.status != 'discarded' AND (?1 IS NULL OR s.started_at >= ?1)"
@@ -533,12 +519,8 @@ int store_theme_points(struct store *store, const struct store_range *range, str
 
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, range->since);
-	sqlite3_bind_int64(stmt, 2, range->first_id);
-	if (read_rows(store, stmt, &rows, arena, read_point, "read progress", cause) != 0)
-		return -1;
-	*out = rows_finish(&rows, arena, count);
-	return 0;
+	bind_range(stmt, range);
+	return read_list(store, stmt, sizeof **out, read_point, arena, "read progress", out, count, cause);
 }
 
 static void read_speaking(sqlite3_stmt *stmt, struct arena *arena, void *item)
@@ -555,7 +537,6 @@ static void read_speaking(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_speaking_points(struct store *store, const struct store_range *range, struct arena *arena,
 			  struct store_speaking_point **out, size_t *count, char **cause)
 {
-	struct rows rows = { .size = sizeof **out };
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT a.session_id, COUNT(*), AVG(r.silence_ratio), AVG(r.long_pauses)"
 					   " FROM recording r JOIN answer a ON a.id = r.answer_id"
 					   " JOIN session s ON s.id = a.session_id WHERE s.status != 'discarded'"
@@ -564,12 +545,8 @@ int store_speaking_points(struct store *store, const struct store_range *range, 
 
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, range->since);
-	sqlite3_bind_int64(stmt, 2, range->first_id);
-	if (read_rows(store, stmt, &rows, arena, read_speaking, "read speaking figures", cause) != 0)
-		return -1;
-	*out = rows_finish(&rows, arena, count);
-	return 0;
+	bind_range(stmt, range);
+	return read_list(store, stmt, sizeof **out, read_speaking, arena, "read speaking figures", out, count, cause);
 }
 
 static void read_sum(sqlite3_stmt *stmt, struct arena *arena, void *item)
@@ -584,7 +561,6 @@ static void read_sum(sqlite3_stmt *stmt, struct arena *arena, void *item)
 int store_theme_sums(struct store *store, long long session_id, int before, struct arena *arena,
 		     struct store_theme_sum **out, size_t *count, char **cause)
 {
-	struct rows rows = { .size = sizeof **out };
 	sqlite3_stmt *stmt = store_prepare(store, before ?
 		"SELECT t.theme_id, SUM(t.score_sum), SUM(t.score_count) FROM session_theme t"
 		" JOIN session s ON s.id = t.session_id WHERE t.session_id < ? AND s.status != 'discarded'"
@@ -595,43 +571,49 @@ int store_theme_sums(struct store *store, long long session_id, int before, stru
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, session_id);
-	if (read_rows(store, stmt, &rows, arena, read_sum, "read theme averages", cause) != 0)
-		return -1;
-	*out = rows_finish(&rows, arena, count);
-	return 0;
+	return read_list(store, stmt, sizeof **out, read_sum, arena, "read theme averages", out, count, cause);
+}
+
+/* One session's part of the totals. */
+struct session_total {
+	const char *started_at;
+	long long answers, rated, answer_ms;
+};
+
+static void read_session_total(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct session_total *t = item;
+
+	t->started_at = column_text(stmt, 0, arena);
+	t->answers = sqlite3_column_int64(stmt, 1);
+	t->rated = sqlite3_column_int64(stmt, 2);
+	t->answer_ms = sqlite3_column_int64(stmt, 3);
 }
 
 int store_totals(struct store *store, const struct store_range *range, struct arena *arena, struct store_totals *totals,
 		 const char ***starts, size_t *start_count, char **cause)
 {
-	struct rows rows = { .size = sizeof **starts };
-	sqlite3_stmt *sessions = store_prepare(store, "SELECT started_at FROM session WHERE status != 'discarded'"
-					       " AND (?1 IS NULL OR started_at >= ?1) AND id >= ?2 ORDER BY started_at",
-					       cause);
-	sqlite3_stmt *answers;
-	int rc;
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT started_at, answer_count, rated_count, answer_ms FROM session"
+					   " WHERE status != 'discarded' AND (?1 IS NULL OR started_at >= ?1) AND id >= ?2"
+					   " ORDER BY started_at", cause);
+	struct session_total *sessions = NULL;
+	size_t count = 0, i;
 
-	if (sessions == NULL)
+	if (stmt == NULL)
 		return -1;
-	store_bind_text(sessions, 1, range->since);
-	sqlite3_bind_int64(sessions, 2, range->first_id);
-	if (read_rows(store, sessions, &rows, arena, read_question_id, "read sessions", cause) != 0)
+	bind_range(stmt, range);
+	if (read_list(store, stmt, sizeof *sessions, read_session_total, arena, "count sessions", &sessions, &count,
+		      cause) != 0)
 		return -1;
-	*starts = rows_finish(&rows, arena, start_count);
-	answers = store_prepare(store, "SELECT TOTAL(answer_count), TOTAL(rated_count), TOTAL(answer_ms) FROM session"
-				" WHERE status != 'discarded' AND (?1 IS NULL OR started_at >= ?1) AND id >= ?2", cause);
-	if (answers == NULL)
-		return -1;
-	store_bind_text(answers, 1, range->since);
-	sqlite3_bind_int64(answers, 2, range->first_id);
-	rc = sqlite3_step(answers);
 	memset(totals, 0, sizeof *totals);
-	totals->sessions = (long long)*start_count;
-	if (rc == SQLITE_ROW) {
-		totals->answers = (long long)sqlite3_column_double(answers, 0);
-		totals->rated_answers = (long long)sqlite3_column_double(answers, 1);
-		totals->answer_ms = (long long)sqlite3_column_double(answers, 2);
+	*starts = arena_alloc(arena, (count + 1) * sizeof **starts);
+	for (i = 0; i < count; i++) {
+		(*starts)[i] = sessions[i].started_at;
+		totals->answers += sessions[i].answers;
+		totals->rated_answers += sessions[i].rated;
+		totals->answer_ms += sessions[i].answer_ms;
 	}
-	sqlite3_finalize(answers);
-	return rc == SQLITE_ROW ? 0 : store_fail(store, cause, "count answers");
+	totals->sessions = (long long)count;
+	*start_count = count;
+	return 0;
 }

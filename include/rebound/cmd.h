@@ -99,9 +99,9 @@ long long cmd_open_session_arg(struct cmd_ctx *ctx, const char *command, const c
 /* Formats a stored ISO UTC time as local "YYYY-MM-DD HH:MM" into buf. */
 void cmd_format_time(const char *iso, char buf[17]);
 
-/* Prints a recording's figures on one line, without a newline: "recorded 0:42: speaking 0:35 (17% silence),
- * 2 pauses over 2 s, the longest 3.1 s". */
-void cmd_print_recording(struct cmd_ctx *ctx, const struct store_recording *recording);
+/* Prints a recording's figures on one line, without a newline: "PREFIX 0:42: speaking 0:35 (17% silence),
+ * 2 pauses over 2 s, the longest 3.1 s", and ", N frames lost" when some were. */
+void cmd_print_recording(struct cmd_ctx *ctx, const char *prefix, const struct store_recording *recording);
 
 /* Lookups that report "unknown theme 'x' (did you mean 'y'?)" and return NULL. */
 const struct bank_theme *cmd_theme_arg(struct cmd_ctx *ctx, const char *id);

@@ -131,7 +131,7 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 	cmd_format_time(a->answered_at, when);
 	fprintf(r->ctx->out, "%sAnswer %lld%s, %s (session %lld): %s\n  ", term_bold(r->ctx->color), a->id,
 		term_reset(r->ctx->color), when, a->session_id, a->question_text);
-	cmd_print_recording(r->ctx, &recording);
+	cmd_print_recording(r->ctx, "recorded", &recording);
 	fputs("\n  rated: ", r->ctx->out);
 	print_ratings(r, a->follow_up_of ? &(struct store_answer){ .id = a->follow_up_of } : a);
 	fflush(r->ctx->out);

@@ -47,7 +47,7 @@ static void print_body(struct cmd_ctx *ctx, struct arena *arena, const struct st
 	if (a->mode != NULL && strcmp(a->mode, "spoken") == 0 &&
 	    store_recording_get(ctx->app->store, a->id, arena, &recording, NULL) == 1) {
 		fputs("   ", ctx->out);
-		cmd_print_recording(ctx, &recording);
+		cmd_print_recording(ctx, "recorded", &recording);
 		fprintf(ctx->out, " ('replay %lld')\n", a->id);
 		return;
 	}
