@@ -11,16 +11,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
-extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_resume_entry, cmd_discard_entry,
-	cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_replay_entry, cmd_audio_entry, cmd_banks_entry,
-	cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry;
+extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_drill_entry, cmd_resume_entry,
+	cmd_discard_entry, cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_replay_entry,
+	cmd_reject_entry, cmd_insights_entry, cmd_plan_entry, cmd_due_entry, cmd_template_entry, cmd_audio_entry,
+	cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry;
 
 const struct cmd_entry *const cmd_table[] = {
-	&cmd_help_entry, &cmd_interview_entry, &cmd_resume_entry, &cmd_discard_entry, &cmd_rate_entry,
-	&cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_replay_entry, &cmd_audio_entry,
-	&cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry, &cmd_check_entry, &cmd_quit_entry, NULL,
+	&cmd_help_entry, &cmd_interview_entry, &cmd_drill_entry, &cmd_resume_entry, &cmd_discard_entry,
+	&cmd_rate_entry, &cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_replay_entry,
+	&cmd_reject_entry, &cmd_insights_entry, &cmd_plan_entry, &cmd_due_entry, &cmd_template_entry,
+	&cmd_audio_entry, &cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
+	&cmd_check_entry, &cmd_quit_entry, NULL,
 };
 
 const struct cmd_entry *cmd_find(const char *name, char **cause)
@@ -228,10 +232,36 @@ long long cmd_id_arg(struct cmd_ctx *ctx, const char *command, const char *kind,
 	id = strtoll(text, &end, 10);
 	if (end == text || *end != '\0' || errno != 0 || id <= 0) {
 		cmd_error(ctx, CMD_USAGE_ERROR, "%s: '%s' is not %s id (see '%s')", command, text, kind,
-			  strcmp(kind, "an answer") == 0 ? "session ID" : "sessions");
+			  strcmp(kind, "an answer") == 0 ? "session ID" : strcmp(kind, "a rejection") == 0 ? "reject list"
+			  : strcmp(kind, "a plan action") == 0 ? "plan" : "sessions");
 		return -1;
 	}
 	return id;
+}
+
+int cmd_parse_day(const char *text, long today, long *day)
+{
+	char *end;
+	long offset;
+
+	if (strcmp(text, "today") == 0 || strcmp(text, "yesterday") == 0 || strcmp(text, "tomorrow") == 0) {
+		*day = today + (text[0] == 'y' ? -1 : text[1] == 'o' && text[2] == 'm' ? 1 : 0);
+		return 0;
+	}
+	if (text[0] == '+' || text[0] == '-') {
+		errno = 0;
+		offset = strtol(text, &end, 10);
+		if (end == text + 1 || *end != '\0' || errno != 0 || offset < -36600 || offset > 36600)
+			return -1;
+		*day = today + offset;
+		return 0;
+	}
+	return date_parse_day(text, day);
+}
+
+long cmd_today(void)
+{
+	return date_local_day(time(NULL));
 }
 
 /* ------------------------------------------------------------------------------------------------

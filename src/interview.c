@@ -463,6 +463,31 @@ static void init(struct interview *iv, struct cmd_ctx *ctx, struct input *in)
 	iv->rng = seed();
 }
 
+/* The questions a drill planned, those still in the catalog, at most options->count. */
+static size_t planned_questions(const struct bank_catalog *catalog, const struct interview_options *options,
+				const struct bank_question **picked)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < options->question_count && count < (size_t)options->count; i++)
+		if ((picked[count] = bank_question_find(catalog, options->question_ids[i])) != NULL)
+			count++;
+	return count;
+}
+
+int interview_spoken_setting(struct cmd_ctx *ctx)
+{
+	const char *value = NULL;
+	struct arena arena;
+	int spoken;
+
+	arena_init(&arena);
+	spoken = store_setting_get(ctx->app->store, "interview.spoken", &arena, &value, NULL) == 1 &&
+		 strcmp(value, "on") == 0;
+	arena_release(&arena);
+	return spoken;
+}
+
 int interview_start(struct cmd_ctx *ctx, struct input *in, const struct interview_options *options)
 {
 	const struct bank_question **picked = xcalloc((size_t)options->count, sizeof *picked);
@@ -482,8 +507,11 @@ int interview_start(struct cmd_ctx *ctx, struct input *in, const struct intervie
 		status = store_error(ctx, cause);
 		goto out;
 	}
-	count = select_questions(ctx->app->catalog, &options->filter, &recency, (size_t)options->count, &iv.rng,
-				 picked);
+	if (options->question_ids != NULL)
+		count = planned_questions(ctx->app->catalog, options, picked);
+	else
+		count = select_questions(ctx->app->catalog, &options->filter, &recency, (size_t)options->count, &iv.rng,
+					 picked);
 	if (count == 0) {
 		status = cmd_error(ctx, CMD_USER_ERROR, "%s: no questions match (see 'questions')", options->kind);
 		goto out;

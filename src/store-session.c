@@ -8,66 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
-/* Copies a text column into the arena; NULL stays NULL. */
-static const char *column_text(sqlite3_stmt *stmt, int index, struct arena *arena)
-{
-	const unsigned char *text = sqlite3_column_text(stmt, index);
-
-	return text ? arena_strdup(arena, (const char *)text) : NULL;
-}
-
-static int column_int_or(sqlite3_stmt *stmt, int index, int fallback)
-{
-	return sqlite3_column_type(stmt, index) == SQLITE_NULL ? fallback : sqlite3_column_int(stmt, index);
-}
-
-static void bind_optional_int(sqlite3_stmt *stmt, int index, int value)
-{
-	if (value < 0)
-		sqlite3_bind_null(stmt, index);
-	else
-		sqlite3_bind_int(stmt, index, value);
-}
-
-/* A growing array of rows that ends up in the arena. */
-struct rows {
-	void *items;
-	size_t count, capacity, size;
-};
-
-static void *rows_next(struct rows *rows)
-{
-	xgrow(&rows->items, &rows->capacity, rows->count + 1, rows->size);
-	return memset((char *)rows->items + rows->size * rows->count++, 0, rows->size);
-}
-
-/*
- * Steps stmt to the end, reading each row into an item of size bytes with read, and finalizes it.
- * The items end up in the arena: *(T **)out and *count receive them. 0, or -1 with *cause.
- */
-static int read_list(struct store *store, sqlite3_stmt *stmt, size_t size,
-		     void (*read)(sqlite3_stmt *, struct arena *, void *), struct arena *arena, const char *doing,
-		     void *out, size_t *count, char **cause)
-{
-	struct rows rows = { .size = size };
-	void *items = NULL;
-	int rc;
-
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		read(stmt, arena, rows_next(&rows));
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_DONE && rows.count > 0)
-		items = arena_memdup(arena, rows.items, rows.size * rows.count);
-	free(rows.items);
-	if (rc != SQLITE_DONE)
-		return store_fail(store, cause, doing);
-	memcpy(out, &items, sizeof items);
-	*count = rows.count;
-	return 0;
-}
-
 /* Binds a store_range to ?1 (since) and ?2 (first_id). */
 static void bind_range(sqlite3_stmt *stmt, const struct store_range *range)
 {
@@ -100,8 +40,8 @@ long long store_session_create(struct store *store, const struct store_session *
 	store_bind_text(session, 3, spec->stage);
 	store_bind_text(session, 4, spec->theme);
 	sqlite3_bind_int64(session, 5, (sqlite3_int64)count);
-	bind_optional_int(session, 6, spec->think_seconds);
-	bind_optional_int(session, 7, spec->answer_seconds);
+	store_bind_optional_int(session, 6, spec->think_seconds);
+	store_bind_optional_int(session, 7, spec->answer_seconds);
 	sqlite3_bind_int(session, 8, spec->follow_ups);
 	sqlite3_bind_int(session, 9, spec->spoken);
 	if (store_step_done(store, session, "start a session", cause) != 0)
@@ -139,16 +79,16 @@ static void read_session(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	int sum;
 
 	s->id = sqlite3_column_int64(stmt, 0);
-	s->kind = column_text(stmt, 1, arena);
-	s->status = column_text(stmt, 2, arena);
-	s->started_at = column_text(stmt, 3, arena);
-	s->ended_at = column_text(stmt, 4, arena);
-	s->bank = column_text(stmt, 5, arena);
-	s->stage = column_text(stmt, 6, arena);
-	s->theme = column_text(stmt, 7, arena);
+	s->kind = store_column_text(stmt, 1, arena);
+	s->status = store_column_text(stmt, 2, arena);
+	s->started_at = store_column_text(stmt, 3, arena);
+	s->ended_at = store_column_text(stmt, 4, arena);
+	s->bank = store_column_text(stmt, 5, arena);
+	s->stage = store_column_text(stmt, 6, arena);
+	s->theme = store_column_text(stmt, 7, arena);
 	s->planned_count = sqlite3_column_int(stmt, 8);
-	s->think_seconds = column_int_or(stmt, 9, -1);
-	s->answer_seconds = column_int_or(stmt, 10, -1);
+	s->think_seconds = store_column_int_or(stmt, 9, -1);
+	s->answer_seconds = store_column_int_or(stmt, 10, -1);
 	s->follow_ups = sqlite3_column_int(stmt, 11);
 	s->spoken = sqlite3_column_int(stmt, 12);
 	s->answered = sqlite3_column_int(stmt, 13);
@@ -188,7 +128,7 @@ int store_session_list(struct store *store, int include_discarded, int limit, st
 		return -1;
 	sqlite3_bind_int(stmt, 1, include_discarded);
 	sqlite3_bind_int(stmt, 2, limit > 0 ? limit : -1);
-	return read_list(store, stmt, sizeof **out, read_session, arena, "list sessions", out, count, cause);
+	return store_read_list(store, stmt, sizeof **out, read_session, arena, "list sessions", out, count, cause);
 }
 
 long long store_session_last_open(struct store *store, char **cause)
@@ -209,7 +149,7 @@ long long store_session_last_open(struct store *store, char **cause)
 /* A row of one text column. */
 static void read_text(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
-	*(const char **)item = column_text(stmt, 0, arena);
+	*(const char **)item = store_column_text(stmt, 0, arena);
 }
 
 int store_session_questions(struct store *store, long long id, struct arena *arena, const char ***ids,
@@ -221,20 +161,27 @@ int store_session_questions(struct store *store, long long id, struct arena *are
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
-	return read_list(store, stmt, sizeof **ids, read_text, arena, "read a session's questions", ids, count, cause);
+	return store_read_list(store, stmt, sizeof **ids, read_text, arena, "read a session's questions", ids, count, cause);
 }
 
+/* Discarding a session takes its answers out of the drill schedule, in the same transaction. */
 int store_session_close(struct store *store, long long id, const char *status, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "UPDATE session SET status = ?, ended_at = " NOW_SQL
 					   " WHERE id = ?", cause);
-	int rc;
+	int rc = stmt ? store_begin(store, cause) : -1;
 
-	if (stmt == NULL)
-		return -1;
-	store_bind_text(stmt, 1, status);
-	sqlite3_bind_int64(stmt, 2, id);
-	rc = store_step_done(store, stmt, "close a session", cause);
+	if (rc == 0) {
+		store_bind_text(stmt, 1, status);
+		sqlite3_bind_int64(stmt, 2, id);
+		rc = store_step_done(store, stmt, "close a session", cause);
+		if (rc == 0 && strcmp(status, "discarded") == 0)
+			rc = store_review_refresh_session(store, id, cause);
+		if (rc == 0)
+			rc = store_commit(store, cause);
+		if (rc != 0)
+			store_rollback(store);
+	}
 	sqlite3_finalize(stmt);
 	return rc;
 }
@@ -332,7 +279,7 @@ int store_recording_get(struct store *store, long long answer_id, struct arena *
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		memset(out, 0, sizeof *out);
-		out->path = column_text(stmt, 0, arena);
+		out->path = store_column_text(stmt, 0, arena);
 		out->sample_rate = sqlite3_column_int(stmt, 1);
 		out->channels = sqlite3_column_int(stmt, 2);
 		out->frames = sqlite3_column_int64(stmt, 3);
@@ -362,19 +309,19 @@ static void read_answer(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	a->session_id = sqlite3_column_int64(stmt, 1);
 	a->follow_up_of = sqlite3_column_int64(stmt, 2);
 	a->position = sqlite3_column_int(stmt, 3);
-	a->question_id = column_text(stmt, 4, arena);
-	a->question_text = column_text(stmt, 5, arena);
-	a->mode = column_text(stmt, 6, arena);
-	a->text = column_text(stmt, 7, arena);
+	a->question_id = store_column_text(stmt, 4, arena);
+	a->question_text = store_column_text(stmt, 5, arena);
+	a->mode = store_column_text(stmt, 6, arena);
+	a->text = store_column_text(stmt, 7, arena);
 	a->think_limit_seconds = sqlite3_column_int(stmt, 8);
 	a->answer_limit_seconds = sqlite3_column_int(stmt, 9);
 	a->think_used_ms = sqlite3_column_int64(stmt, 10);
 	a->answer_used_ms = sqlite3_column_int64(stmt, 11);
 	a->overtime = sqlite3_column_int(stmt, 12);
-	a->stopped_by = column_text(stmt, 13, arena);
-	a->note = column_text(stmt, 14, arena);
-	a->answered_at = column_text(stmt, 15, arena);
-	a->rated_at = column_text(stmt, 16, arena);
+	a->stopped_by = store_column_text(stmt, 13, arena);
+	a->note = store_column_text(stmt, 14, arena);
+	a->answered_at = store_column_text(stmt, 15, arena);
+	a->rated_at = store_column_text(stmt, 16, arena);
 }
 
 int store_answer_get(struct store *store, long long id, struct arena *arena, struct store_answer *out,
@@ -407,7 +354,7 @@ int store_answer_list(struct store *store, long long session_id, struct arena *a
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, session_id);
-	return read_list(store, stmt, sizeof **out, read_answer, arena, "read a session's answers", out, count, cause);
+	return store_read_list(store, stmt, sizeof **out, read_answer, arena, "read a session's answers", out, count, cause);
 }
 
 int store_answer_list_recorded(struct store *store, const char *question_id, struct arena *arena,
@@ -420,7 +367,7 @@ int store_answer_list_recorded(struct store *store, const char *question_id, str
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, question_id);
-	return read_list(store, stmt, sizeof **out, read_answer, arena, "read a question's recordings", out, count, cause);
+	return store_read_list(store, stmt, sizeof **out, read_answer, arena, "read a question's recordings", out, count, cause);
 }
 
 int store_rating_save(struct store *store, long long answer_id, const struct store_rating *ratings,
@@ -449,6 +396,8 @@ int store_rating_save(struct store *store, long long answer_id, const struct sto
 			rc = store_step_done(store, mark, "save an answer's note", cause);
 		}
 		if (rc == 0)
+			rc = store_review_refresh_answer(store, answer_id, cause);
+		if (rc == 0)
 			rc = store_commit(store, cause);
 		if (rc != 0)
 			store_rollback(store);
@@ -463,7 +412,7 @@ static void read_rating(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
 	struct store_rating *r = item;
 
-	r->theme_id = column_text(stmt, 0, arena);
+	r->theme_id = store_column_text(stmt, 0, arena);
 	r->score = sqlite3_column_int(stmt, 1);
 }
 
@@ -477,7 +426,7 @@ int store_rating_list(struct store *store, long long answer_id, struct arena *ar
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, answer_id);
-	return read_list(store, stmt, sizeof **out, read_rating, arena, "read ratings", out, count, cause);
+	return store_read_list(store, stmt, sizeof **out, read_rating, arena, "read ratings", out, count, cause);
 }
 
 int store_question_recency(struct store *store, struct arena *arena, struct map *map, char **cause)
@@ -490,7 +439,7 @@ int store_question_recency(struct store *store, struct arena *arena, struct map 
 	if (stmt == NULL)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		map_put(map, column_text(stmt, 0, arena), (void *)(intptr_t)sqlite3_column_int64(stmt, 1));
+		map_put(map, store_column_text(stmt, 0, arena), (void *)(intptr_t)sqlite3_column_int64(stmt, 1));
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read when questions were last asked");
 }
@@ -503,7 +452,7 @@ static void read_point(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
 	struct store_theme_point *p = item;
 
-	p->theme_id = column_text(stmt, 0, arena);
+	p->theme_id = store_column_text(stmt, 0, arena);
 	p->session_id = sqlite3_column_int64(stmt, 1);
 	p->sum = sqlite3_column_int(stmt, 2);
 	p->count = sqlite3_column_int(stmt, 3);
@@ -520,7 +469,7 @@ int store_theme_points(struct store *store, const struct store_range *range, str
 	if (stmt == NULL)
 		return -1;
 	bind_range(stmt, range);
-	return read_list(store, stmt, sizeof **out, read_point, arena, "read progress", out, count, cause);
+	return store_read_list(store, stmt, sizeof **out, read_point, arena, "read progress", out, count, cause);
 }
 
 static void read_speaking(sqlite3_stmt *stmt, struct arena *arena, void *item)
@@ -546,14 +495,14 @@ int store_speaking_points(struct store *store, const struct store_range *range, 
 	if (stmt == NULL)
 		return -1;
 	bind_range(stmt, range);
-	return read_list(store, stmt, sizeof **out, read_speaking, arena, "read speaking figures", out, count, cause);
+	return store_read_list(store, stmt, sizeof **out, read_speaking, arena, "read speaking figures", out, count, cause);
 }
 
 static void read_sum(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
 	struct store_theme_sum *s = item;
 
-	s->theme_id = column_text(stmt, 0, arena);
+	s->theme_id = store_column_text(stmt, 0, arena);
 	s->sum = sqlite3_column_int(stmt, 1);
 	s->count = sqlite3_column_int(stmt, 2);
 }
@@ -571,7 +520,7 @@ int store_theme_sums(struct store *store, long long session_id, int before, stru
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, session_id);
-	return read_list(store, stmt, sizeof **out, read_sum, arena, "read theme averages", out, count, cause);
+	return store_read_list(store, stmt, sizeof **out, read_sum, arena, "read theme averages", out, count, cause);
 }
 
 /* One session's part of the totals. */
@@ -584,7 +533,7 @@ static void read_session_total(sqlite3_stmt *stmt, struct arena *arena, void *it
 {
 	struct session_total *t = item;
 
-	t->started_at = column_text(stmt, 0, arena);
+	t->started_at = store_column_text(stmt, 0, arena);
 	t->answers = sqlite3_column_int64(stmt, 1);
 	t->rated = sqlite3_column_int64(stmt, 2);
 	t->answer_ms = sqlite3_column_int64(stmt, 3);
@@ -602,7 +551,7 @@ int store_totals(struct store *store, const struct store_range *range, struct ar
 	if (stmt == NULL)
 		return -1;
 	bind_range(stmt, range);
-	if (read_list(store, stmt, sizeof *sessions, read_session_total, arena, "count sessions", &sessions, &count,
+	if (store_read_list(store, stmt, sizeof *sessions, read_session_total, arena, "count sessions", &sessions, &count,
 		      cause) != 0)
 		return -1;
 	memset(totals, 0, sizeof *totals);

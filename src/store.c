@@ -156,6 +156,14 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	/* 4: settings, and whether a session records spoken answers */
 	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
 	"ALTER TABLE session ADD COLUMN spoken INTEGER NOT NULL DEFAULT 0;",
+
+	/* 5: the day a question entered the drill schedule (its reviews are folded from then on), and
+	 * indexes for the rejection log */
+	"ALTER TABLE review ADD COLUMN added_on TEXT NOT NULL DEFAULT '1970-01-01';"
+	"UPDATE review SET added_on = due_on;"
+	"CREATE INDEX review_due ON review(due_on);"
+	"CREATE INDEX rejection_theme_theme ON rejection_theme(theme_id);"
+	"CREATE INDEX plan_action_theme ON plan_action(theme_id);",
 };
 
 /* ------------------------------------------------------------------------------------------------
@@ -216,6 +224,59 @@ int store_commit(struct store *store, char **cause)
 void store_rollback(struct store *store)
 {
 	sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *store_column_text(sqlite3_stmt *stmt, int index, struct arena *arena)
+{
+	const unsigned char *text = sqlite3_column_text(stmt, index);
+
+	return text ? arena_strdup(arena, (const char *)text) : NULL;
+}
+
+int store_column_int_or(sqlite3_stmt *stmt, int index, int fallback)
+{
+	return sqlite3_column_type(stmt, index) == SQLITE_NULL ? fallback : sqlite3_column_int(stmt, index);
+}
+
+void store_bind_optional_int(sqlite3_stmt *stmt, int index, int value)
+{
+	if (value < 0)
+		sqlite3_bind_null(stmt, index);
+	else
+		sqlite3_bind_int(stmt, index, value);
+}
+
+/* A growing array of rows that ends up in the arena. */
+struct rows {
+	void *items;
+	size_t count, capacity, size;
+};
+
+static void *rows_next(struct rows *rows)
+{
+	xgrow(&rows->items, &rows->capacity, rows->count + 1, rows->size);
+	return memset((char *)rows->items + rows->size * rows->count++, 0, rows->size);
+}
+
+int store_read_list(struct store *store, sqlite3_stmt *stmt, size_t size,
+		    void (*read)(sqlite3_stmt *, struct arena *, void *), struct arena *arena, const char *doing,
+		    void *out, size_t *count, char **cause)
+{
+	struct rows rows = { .size = size };
+	void *items = NULL;
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		read(stmt, arena, rows_next(&rows));
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE && rows.count > 0)
+		items = arena_memdup(arena, rows.items, rows.size * rows.count);
+	free(rows.items);
+	if (rc != SQLITE_DONE)
+		return store_fail(store, cause, doing);
+	memcpy(out, &items, sizeof items);
+	*count = rows.count;
+	return 0;
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -45,7 +45,12 @@ struct interview_options {
 	int think_seconds, answer_seconds;	/* -1: each question's own */
 	int follow_ups;				/* 1: ask one of a question's follow-ups after its answer */
 	int spoken;				/* 1: record spoken answers instead of taking typed ones */
+	const char *const *question_ids;	/* if not NULL, ask these (question_count of them) in order */
+	size_t question_count;			/* instead of choosing by the filter */
 };
+
+/* 1 if the user's setting makes answers spoken when neither --spoken nor --typed is given. */
+int interview_spoken_setting(struct cmd_ctx *ctx);
 
 /* Picks questions, opens a session and runs it. Returns a CMD_* status. */
 int interview_start(struct cmd_ctx *ctx, struct input *in, const struct interview_options *options);

@@ -27,4 +27,31 @@ int store_begin(struct store *store, char **cause);
 int store_commit(struct store *store, char **cause);
 void store_rollback(struct store *store);
 
+/* The current time as the store keeps it, for use inside SQL. */
+#define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+/* Copies a text column into the arena; NULL stays NULL. */
+const char *store_column_text(sqlite3_stmt *stmt, int index, struct arena *arena);
+/* An int column, or fallback when it is NULL. */
+int store_column_int_or(sqlite3_stmt *stmt, int index, int fallback);
+/* Binds value, or NULL when it is negative. */
+void store_bind_optional_int(sqlite3_stmt *stmt, int index, int value);
+/*
+ * Steps stmt to the end, reading each row into an item of size bytes with read, and finalizes it.
+ * The items end up in the arena: *(T **)out and *count receive them. 0, or -1 with *cause.
+ */
+int store_read_list(struct store *store, sqlite3_stmt *stmt, size_t size,
+		    void (*read)(sqlite3_stmt *, struct arena *, void *), struct arena *arena, const char *doing,
+		    void *out, size_t *count, char **cause);
+
+/* Brings the review row of question_id (if it is in the drill schedule) in line with its rated answers;
+ * called inside the transaction that changed them (store-review.c). */
+int store_review_refresh(struct store *store, const char *question_id, char **cause);
+/* The same for the question of an answer, and for every scheduled question a session answered. */
+int store_review_refresh_answer(struct store *store, long long answer_id, char **cause);
+int store_review_refresh_session(struct store *store, long long session_id, char **cause);
+/* store_review_add inside the caller's transaction. */
+int store_review_add_locked(struct store *store, const char *const *ids, size_t count, const char *day, int *added,
+			    char **cause);
+
 #endif

@@ -40,6 +40,9 @@
  *   -- since version 4:
  *   setting(key PK, value)   the user's settings ("audio.input", "audio.rate", "interview.spoken"...)
  *   session.spoken           1 if the session records spoken answers
+ *   -- since version 5:
+ *   review.added_on          the day the question entered the drill schedule: the rated answers given
+ *                            from that day on drive it (src/sched.c explains how)
  */
 #ifndef REBOUND_STORE_H
 #define REBOUND_STORE_H
@@ -49,7 +52,7 @@
 #include "rebound/map.h"
 
 #define STORE_FILE_NAME "rebound.db"
-#define STORE_LATEST_VERSION 4
+#define STORE_LATEST_VERSION 5
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
@@ -238,5 +241,94 @@ struct store_totals {
  * for streaks. */
 int store_totals(struct store *store, const struct store_range *range, struct arena *arena, struct store_totals *totals,
 		 const char ***starts, size_t *start_count, char **cause);
+
+/* ------------------------------------------------------------------------------------------------
+ * The rejection log and the growth plan (store-reject.c)
+ */
+
+struct store_rejection_theme {
+	const char *theme_id;
+	const char *reason;			/* why it was suggested ("\"lacked examples\""), or NULL */
+};
+
+struct store_reflection {
+	const char *stage_id;
+	const char *went_well, *do_better;	/* NULL when not given */
+};
+
+struct store_rejection {
+	long long id;
+	const char *company, *role;
+	const char *rejected_on;		/* "YYYY-MM-DD" */
+	const char *stage_reached;		/* a stage id, or NULL */
+	const char *interviewer;		/* or NULL */
+	const char *feedback;			/* "" when none was given */
+	const char *created_at;			/* set by the store */
+	struct store_rejection_theme *themes;
+	size_t theme_count;
+	struct store_reflection *reflections;
+	size_t reflection_count;
+};
+
+/*
+ * Saves a new rejection with its themes and reflections, and adds the questions in review_ids to the
+ * drill schedule due on review_day ("YYYY-MM-DD"; those already in it keep their place), all in one
+ * transaction. Returns the new id, or -1 with *cause.
+ */
+long long store_rejection_add(struct store *store, const struct store_rejection *rejection,
+			      const char *const *review_ids, size_t review_count, const char *review_day, char **cause);
+/* Replaces rejection->id's fields, themes and reflections, and schedules review_ids as add does.
+ * 1 done, 0 no such rejection, -1 error. */
+int store_rejection_update(struct store *store, const struct store_rejection *rejection,
+			   const char *const *review_ids, size_t review_count, const char *review_day, char **cause);
+/* One rejection with its themes and reflections: 1 found, 0 not, -1 error. */
+int store_rejection_get(struct store *store, long long id, struct arena *arena, struct store_rejection *out,
+			char **cause);
+/* Every rejection with its themes (not its reflections), newest date first. */
+int store_rejection_list(struct store *store, struct arena *arena, struct store_rejection **out, size_t *count,
+			 char **cause);
+/* Removes a rejection, its themes and reflections; plan actions made from it stay. 1, 0 none, -1. */
+int store_rejection_delete(struct store *store, long long id, char **cause);
+
+struct store_plan_action {
+	long long id;
+	const char *theme_id;
+	long long rejection_id;			/* the rejection it came from, or 0 */
+	const char *text;
+	const char *status;			/* "todo", "doing" or "done" */
+	const char *due_on;			/* "YYYY-MM-DD", or NULL */
+	const char *created_at, *done_at;	/* set by the store; done_at NULL unless done */
+};
+
+/* Returns the new action's id, or -1. */
+long long store_plan_add(struct store *store, const struct store_plan_action *action, char **cause);
+/* Every action, oldest first. */
+int store_plan_list(struct store *store, struct arena *arena, struct store_plan_action **out, size_t *count,
+		    char **cause);
+/* Sets an action's status (and done_at when "done"): 1, 0 no such action, -1. */
+int store_plan_set_status(struct store *store, long long id, const char *status, char **cause);
+/* 1 removed, 0 no such action, -1. */
+int store_plan_delete(struct store *store, long long id, char **cause);
+
+/* ------------------------------------------------------------------------------------------------
+ * The drill schedule (store-review.c): one row per question in it, kept by store_rating_save and
+ * store_session_close from the question's rated answers (see sched.h).
+ */
+
+struct store_review {
+	const char *question_id;
+	const char *due_on, *added_on;		/* "YYYY-MM-DD" */
+	int interval_days, repetitions;
+	double ease;
+	const char *last_reviewed_at;		/* the answer that last moved it (ISO UTC), or NULL */
+};
+
+/* Adds questions to the schedule due on day ("YYYY-MM-DD"); those already in it are left alone.
+ * *added (if not NULL) receives how many were new. */
+int store_review_add(struct store *store, const char *const *question_ids, size_t count, const char *day,
+		     int *added, char **cause);
+/* The whole schedule, soonest due first (then by question id). */
+int store_review_list(struct store *store, struct arena *arena, struct store_review **out, size_t *count,
+		      char **cause);
 
 #endif

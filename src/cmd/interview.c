@@ -42,17 +42,10 @@ static int parse_options(struct cmd_ctx *ctx, const struct cmd_args *args, struc
 /* Spoken unless --typed, when --spoken is given or the setting interview.spoken is on. */
 static void choose_mode(struct cmd_ctx *ctx, const struct cmd_args *args, struct interview_options *o)
 {
-	const char *value = NULL;
-	struct arena arena;
-
-	if (args->values[OPT_SPOKEN] != NULL || args->values[OPT_TYPED] != NULL) {
+	if (args->values[OPT_SPOKEN] != NULL || args->values[OPT_TYPED] != NULL)
 		o->spoken = args->values[OPT_TYPED] == NULL;
-		return;
-	}
-	arena_init(&arena);
-	o->spoken = store_setting_get(ctx->app->store, "interview.spoken", &arena, &value, NULL) == 1 &&
-		    strcmp(value, "on") == 0;
-	arena_release(&arena);
+	else
+		o->spoken = interview_spoken_setting(ctx);
 }
 
 /* Mentions an unfinished session so that it is not forgotten. */

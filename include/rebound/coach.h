@@ -1,0 +1,30 @@
+/* coach: the evidence behind 'insights', 'plan' and 'drill': the rejection log and the last
+ * COACH_RECENT_DAYS days of self-ratings, read from the store and ranked by insight_rank. */
+#ifndef REBOUND_COACH_H
+#define REBOUND_COACH_H
+
+#include "rebound/app.h"
+#include "rebound/insight.h"
+
+#define COACH_RECENT_DAYS 30
+#define COACH_NAMED_MAX 3	/* themes named as the ones to work on */
+
+struct coach {
+	long today;				/* the local day the ranking is for */
+	struct store_rejection *rejections;	/* newest first, with their themes */
+	size_t rejection_count;
+	struct insight_theme *themes;		/* ranked, best candidate first */
+	size_t theme_count;
+};
+
+/* Fills *out (in arena) for today. 0, or -1 with *cause. */
+int coach_gather(struct app *app, long today, struct arena *arena, struct coach *out, char **cause);
+
+/* The ranked entry of theme_id, or NULL if no evidence names it. */
+const struct insight_theme *coach_theme(const struct coach *coach, const char *theme_id);
+
+/* How many of the ranked themes to name as the ones to work on: those with a positive score, at most
+ * COACH_NAMED_MAX. */
+size_t coach_named(const struct coach *coach);
+
+#endif

@@ -1,0 +1,208 @@
+/* reject: the rejection log: add, list, show, edit and rm. Filling in a rejection (prompts, flags,
+ * theme suggestions, reflections) is in src/reject.c. */
+#include "rebound/form.h"
+#include "rebound/reject.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int store_failed(struct cmd_ctx *ctx, char *cause)
+{
+	cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+	free(cause);
+	return CMD_SYSTEM_ERROR;
+}
+
+static void print_theme_list(FILE *out, const struct store_rejection *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->theme_count; i++)
+		fprintf(out, "%s%s", i ? ", " : "", r->themes[i].theme_id);
+}
+
+static int list(struct cmd_ctx *ctx)
+{
+	struct store_rejection *rejections = NULL;
+	struct arena arena;
+	size_t count = 0, i;
+	char *cause = NULL;
+
+	arena_init(&arena);
+	if (store_rejection_list(ctx->app->store, &arena, &rejections, &count, &cause) != 0) {
+		arena_release(&arena);
+		return store_failed(ctx, cause);
+	}
+	if (count == 0)
+		fprintf(ctx->out, "No rejection logged yet: 'reject add' logs one.\n");
+	for (i = 0; i < count; i++) {
+		const struct store_rejection *r = &rejections[i];
+		fprintf(ctx->out, "%4lld  %s  %-12s  %s, %s  [", r->id, r->rejected_on,
+			r->stage_reached ? r->stage_reached : "-", r->company, r->role);
+		print_theme_list(ctx->out, r);
+		fprintf(ctx->out, "]\n");
+	}
+	arena_release(&arena);
+	return CMD_OK;
+}
+
+/* Prints text indented, each line after "    > ". */
+static void print_quoted(FILE *out, const char *text)
+{
+	while (*text != '\0') {
+		size_t length = strcspn(text, "\n");
+		fprintf(out, "    > %.*s\n", (int)length, text);
+		text += length + (text[length] == '\n');
+	}
+}
+
+static void print_rejection(struct cmd_ctx *ctx, const struct store_rejection *r)
+{
+	const struct bank_stage *stage = r->stage_reached ? bank_stage_find(ctx->app->catalog, r->stage_reached) : NULL;
+	size_t i;
+
+	fprintf(ctx->out, "%sRejection %lld%s: %s, %s\n", term_bold(ctx->color), r->id, term_reset(ctx->color),
+		r->company, r->role);
+	fprintf(ctx->out, "  Date:          %s\n", r->rejected_on);
+	fprintf(ctx->out, "  Stage reached: %s\n", stage ? stage->title : r->stage_reached ? r->stage_reached : "-");
+	fprintf(ctx->out, "  Interviewer:   %s\n", r->interviewer ? r->interviewer : "-");
+	fprintf(ctx->out, "  Feedback:%s\n", r->feedback && *r->feedback ? "" : "      -");
+	if (r->feedback)
+		print_quoted(ctx->out, r->feedback);
+	fprintf(ctx->out, "  Themes:%s\n", r->theme_count ? "" : "        -");
+	for (i = 0; i < r->theme_count; i++)
+		fprintf(ctx->out, "    %-18s %s\n", r->themes[i].theme_id, r->themes[i].reason ? r->themes[i].reason :
+			"(added by you)");
+	if (r->reflection_count > 0)
+		fprintf(ctx->out, "  Reflection:\n");
+	for (i = 0; i < r->reflection_count; i++) {
+		const struct store_reflection *f = &r->reflections[i];
+		const struct bank_stage *s = bank_stage_find(ctx->app->catalog, f->stage_id);
+		fprintf(ctx->out, "    %s\n", s ? s->title : f->stage_id);
+		if (f->went_well)
+			fprintf(ctx->out, "      went well:  %s\n", f->went_well);
+		if (f->do_better)
+			fprintf(ctx->out, "      do better:  %s\n", f->do_better);
+	}
+}
+
+/* Reads the rejection an ID operand names; reports and returns 0 or -1 when there is none. */
+static int get(struct cmd_ctx *ctx, const char *command, const struct cmd_args *args, struct arena *arena,
+	       struct store_rejection *r)
+{
+	long long id;
+	char *cause = NULL;
+	int found;
+
+	if (args->argc != 2) {
+		cmd_error(ctx, CMD_USAGE_ERROR, "%s: give one rejection id (see 'reject list')", command);
+		return -1;
+	}
+	if ((id = cmd_id_arg(ctx, command, "a rejection", args->argv[1])) < 0)
+		return -1;
+	found = store_rejection_get(ctx->app->store, id, arena, r, &cause);
+	if (found < 0)
+		store_failed(ctx, cause);
+	else if (found == 0)
+		cmd_error(ctx, CMD_USER_ERROR, "%s: no rejection %lld (see 'reject list')", command, id);
+	return found;
+}
+
+static int show(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct store_rejection r;
+	struct arena arena;
+	int found;
+
+	arena_init(&arena);
+	if ((found = get(ctx, "reject show", args, &arena, &r)) > 0)
+		print_rejection(ctx, &r);
+	arena_release(&arena);
+	return found > 0 ? CMD_OK : found == 0 ? CMD_USER_ERROR : CMD_SYSTEM_ERROR;
+}
+
+static int remove_one(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct form form = { ctx, ctx->in, "reject rm" };
+	struct store_rejection r;
+	struct arena arena;
+	char *cause = NULL, *question;
+	int found, yes = args->values[REJECT_YES] != NULL, status = CMD_OK;
+
+	arena_init(&arena);
+	if ((found = get(ctx, "reject rm", args, &arena, &r)) <= 0) {
+		arena_release(&arena);
+		return found == 0 ? CMD_USER_ERROR : CMD_SYSTEM_ERROR;
+	}
+	question = xasprintf("Remove rejection %lld (%s, %s, %s) with its themes and reflections?", r.id, r.company,
+			     r.role, r.rejected_on);
+	if (!yes && form_confirm(&form, question, &yes) != FORM_OK)
+		yes = 0;
+	if (!yes)
+		fprintf(ctx->out, "Kept rejection %lld.\n", r.id);
+	else if (store_rejection_delete(ctx->app->store, r.id, &cause) < 0)
+		status = store_failed(ctx, cause);
+	else
+		fprintf(ctx->out, "Removed rejection %lld.\n", r.id);
+	free(question);
+	arena_release(&arena);
+	return status;
+}
+
+static int cmd_reject_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char *what = args->argc > 0 ? args->argv[0] : "list";
+	long long id;
+
+	if (strcmp(what, "add") == 0)
+		return reject_add(ctx, args);
+	if (strcmp(what, "list") == 0 && args->argc <= 1)
+		return list(ctx);
+	if (strcmp(what, "show") == 0)
+		return show(ctx, args);
+	if (strcmp(what, "rm") == 0)
+		return remove_one(ctx, args);
+	if (strcmp(what, "edit") == 0) {
+		if (args->argc != 2)
+			return cmd_error(ctx, CMD_USAGE_ERROR, "reject edit: give one rejection id (see 'reject list')");
+		if ((id = cmd_id_arg(ctx, "reject edit", "a rejection", args->argv[1])) < 0)
+			return CMD_USAGE_ERROR;
+		return reject_edit(ctx, args, id);
+	}
+	return cmd_error(ctx, CMD_USAGE_ERROR, "reject: usage: reject [add | list | show ID | edit ID | rm ID]");
+}
+
+const struct cmd_entry cmd_reject_entry = {
+	.name = "reject",
+	.usage = "[add | list | show ID | edit ID | rm ID] [--company C --role R ...]",
+	.help = "log a rejection and its feedback; suggests the themes it points to",
+	.description =
+		"reject add       asks for the company, role, date, stage reached, interviewer and their\n"
+		"                 feedback (an empty line ends it), suggests themes from the feedback with\n"
+		"                 the words that suggested each, lets you confirm or edit them, and asks a\n"
+		"                 short reflection on each stage reached. The questions that train the\n"
+		"                 themes enter the drill schedule that day ('due', 'drill').\n"
+		"                 With --company (and --role) nothing is asked: the options give the fields,\n"
+		"                 and the suggested themes are taken unless --themes lists them.\n"
+		"reject list      every rejection, newest first\n"
+		"reject show ID   one rejection in full\n"
+		"reject edit ID   asks again with the saved values as defaults (Enter keeps, - clears),\n"
+		"                 or changes just the fields given as options\n"
+		"reject rm ID     removes it after asking (--yes does not ask); plan actions stay",
+	.operands_max = 2,
+	.flags = CMD_NEEDS_CATALOG,
+	.options = {
+		[REJECT_COMPANY] = { "company", "C", COMPLETE_NONE, "the company" },
+		[REJECT_ROLE] = { "role", "R", COMPLETE_NONE, "the role applied for" },
+		[REJECT_DATE] = { "date", "D", COMPLETE_NONE, "when: YYYY-MM-DD, today, yesterday, -N (default today)" },
+		[REJECT_STAGE] = { "stage", "S", COMPLETE_STAGE, "the last stage reached" },
+		[REJECT_INTERVIEWER] = { "interviewer", "NAME", COMPLETE_NONE, "who interviewed you or gave feedback" },
+		[REJECT_FEEDBACK] = { "feedback", "TEXT", COMPLETE_NONE, "what they said" },
+		[REJECT_THEMES] = { "themes", "LIST", COMPLETE_THEME, "theme ids (comma-separated), or +id/-id edits" },
+		[REJECT_WELL] = { "well", "TEXT", COMPLETE_NONE, "reflection: what went well at the stage reached" },
+		[REJECT_BETTER] = { "better", "TEXT", COMPLETE_NONE, "reflection: what to do better at that stage" },
+		[REJECT_YES] = { "yes", NULL, COMPLETE_NONE, "rm without asking" },
+	},
+	.exec = cmd_reject_exec,
+};

@@ -1,0 +1,132 @@
+/* form: one value at a time, with the current value as the default: the prompts behind 'reject add'
+ * and 'reject edit'. See form.h for how a terminal and a pipe differ. */
+#include "rebound/form.h"
+#include "rebound/util.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reads one line; when input_line will not show the prompt (a pipe), echo says whether to print it as
+ * a line first. */
+static enum form_result ask(struct form *form, const char *prompt, int echo, char **line)
+{
+	enum input_result result;
+
+	if (echo && !input_is_terminal(form->in)) {
+		fprintf(form->ctx->out, "%s\n", prompt);
+		fflush(form->ctx->out);
+	}
+	result = input_line(form->in, prompt, -1, 0, line);
+	if (result == INPUT_LINE)
+		return FORM_OK;
+	free(*line);
+	*line = NULL;
+	if (result == INPUT_INTERRUPT && input_signal(form->in) != SIGINT)
+		form->ctx->quit = 1;
+	return result == INPUT_EOF ? FORM_END : FORM_STOP;
+}
+
+/* Trims spaces at both ends, in place. */
+static char *trim(char *text)
+{
+	char *end;
+
+	while (*text == ' ' || *text == '\t')
+		memmove(text, text + 1, strlen(text));
+	end = text + strlen(text);
+	while (end > text && (end[-1] == ' ' || end[-1] == '\t'))
+		*--end = '\0';
+	return text;
+}
+
+enum form_result form_line(struct form *form, const char *label, const char *current, form_check_fn check,
+			   void *arg, char **value)
+{
+	const char *colon = *label && label[strlen(label) - 1] == '?' ? "" : ":";
+	char *prompt = current && *current ? xasprintf("%s [%s]%s ", label, current, colon)
+					   : xasprintf("%s%s ", label, colon);
+	enum form_result result;
+	char *line = NULL, *problem;
+
+	*value = NULL;
+	for (;;) {
+		if ((result = ask(form, prompt, 1, &line)) != FORM_OK)
+			break;
+		trim(line);
+		if (*line == '\0' && current != NULL) {
+			free(line);
+			line = xstrdup(current);
+		} else if (strcmp(line, "-") == 0) {
+			*line = '\0';
+		}
+		if (check == NULL || (problem = check(arg, &line)) == NULL)
+			break;
+		cmd_error(form->ctx, CMD_USER_ERROR, "%s: %s", form->command, problem);
+		free(problem);
+		free(line);
+		line = NULL;
+		if (!input_is_terminal(form->in)) {
+			result = FORM_STOP;
+			break;
+		}
+	}
+	if (result == FORM_OK && *line == '\0') {
+		free(line);
+		line = NULL;
+	}
+	*value = line;
+	free(prompt);
+	return result;
+}
+
+enum form_result form_text(struct form *form, const char *label, const char *current, char **value)
+{
+	int keep = current != NULL && *current != '\0' && input_is_terminal(form->in);
+	char *prompt = xasprintf("%s (%san empty line ends it):", label, keep ? "Enter keeps it; " : "");
+	char *text = xstrdup(""), *line = NULL;
+	size_t length = 0;
+	enum form_result result;
+
+	fprintf(form->ctx->out, "%s\n", prompt);
+	while ((result = ask(form, "> ", 0, &line)) == FORM_OK && *line != '\0') {
+		size_t add = strlen(line);
+		text = xrealloc(text, length + add + 2);
+		if (length > 0)
+			text[length++] = '\n';
+		memcpy(text + length, line, add + 1);
+		length += add;
+		free(line);
+	}
+	free(line);
+	free(prompt);
+	if (result == FORM_END && length > 0)
+		result = FORM_OK;	/* the text ran to the end of the input */
+	if (result == FORM_OK && length == 0 && keep) {
+		free(text);
+		text = xstrdup(current);
+	}
+	*value = text;
+	return result;
+}
+
+enum form_result form_confirm(struct form *form, const char *question, int *yes)
+{
+	char *prompt = xasprintf("%s [y/N] ", question), *line = NULL;
+	enum form_result result = ask(form, prompt, 1, &line);
+
+	*yes = result == FORM_OK && (strcmp(trim(line), "y") == 0 || strcmp(line, "yes") == 0 ||
+				     strcmp(line, "Y") == 0);
+	free(line);
+	free(prompt);
+	return result;
+}
+
+int form_abandon(struct form *form, enum form_result result)
+{
+	if (result == FORM_END)
+		return cmd_error(form->ctx, CMD_USER_ERROR, "%s: the input ended; nothing was saved", form->command);
+	if (input_is_terminal(form->in) || form->ctx->quit)
+		fprintf(form->ctx->out, "\n%s: stopped; nothing was saved.\n", form->command);
+	return CMD_USER_ERROR;
+}
