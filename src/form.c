@@ -14,7 +14,10 @@ static enum form_result ask(struct form *form, const char *prompt, int echo, cha
 	enum input_result result;
 
 	if (echo && !input_is_terminal(form->in)) {
-		fprintf(form->ctx->out, "%s\n", prompt);
+		int length = (int)strlen(prompt);
+		while (length > 0 && prompt[length - 1] == ' ')
+			length--;
+		fprintf(form->ctx->out, "%.*s\n", length, prompt);
 		fflush(form->ctx->out);
 	}
 	result = input_line(form->in, prompt, -1, 0, line);
@@ -82,8 +85,8 @@ enum form_result form_line(struct form *form, const char *label, const char *cur
 
 enum form_result form_text(struct form *form, const char *label, const char *current, char **value)
 {
-	int keep = current != NULL && *current != '\0' && input_is_terminal(form->in);
-	char *prompt = xasprintf("%s (%san empty line ends it):", label, keep ? "Enter keeps it; " : "");
+	int keep = current != NULL && *current != '\0';
+	char *prompt = xasprintf("%s (%san empty line ends it):", label, keep ? "Enter keeps it, - clears it; " : "");
 	char *text = xstrdup(""), *line = NULL;
 	size_t length = 0;
 	enum form_result result;
@@ -105,6 +108,8 @@ enum form_result form_text(struct form *form, const char *label, const char *cur
 	if (result == FORM_OK && length == 0 && keep) {
 		free(text);
 		text = xstrdup(current);
+	} else if (result == FORM_OK && strcmp(text, "-") == 0) {
+		*text = '\0';
 	}
 	*value = text;
 	return result;

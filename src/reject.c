@@ -358,7 +358,7 @@ static enum form_result ask_all(struct form *form, struct draft *d)
  * Flags (for scripts)
  */
 
-/* Sets *field from an option's text through check; reports a bad value and returns -1. */
+/* Sets *field from an option's text through check; reports a bad value and returns its status. */
 static int flag_field(struct draft *d, const char *name, const char *text, const char **field, form_check_fn check,
 		      void *arg)
 {
@@ -371,7 +371,7 @@ static int flag_field(struct draft *d, const char *name, const char *text, const
 		cmd_error(d->ctx, CMD_USER_ERROR, "reject: --%s: %s", name, problem);
 		free(problem);
 		free(value);
-		return -1;
+		return CMD_USER_ERROR;
 	}
 	if (*value == '\0') {
 		free(value);
@@ -389,29 +389,29 @@ static int flag_reflection(struct draft *d, const char *name, const char *text, 
 	if (text == NULL)
 		return 0;
 	if (d->r.stage_reached == NULL) {
-		cmd_error(d->ctx, CMD_USAGE_ERROR, "reject: --%s is a reflection on the stage reached: give --stage too", name);
-		return -1;
+		return cmd_error(d->ctx, CMD_USAGE_ERROR, "reject: --%s is a reflection on the stage reached: give --stage too",
+				 name);
 	}
 	f = reflection_on(d, d->r.stage_reached);
 	*(went_well ? &f->went_well : &f->do_better) = *text ? arena_strdup(d->arena, text) : NULL;
 	return 0;
 }
 
+/* Fills the draft from the options; CMD_OK, or the status of the problem reported. */
 static int apply_flags(struct draft *d, const char *const *v, int adding)
 {
 	char *problem;
+	int status;
 
-	if (flag_field(d, "company", v[REJECT_COMPANY], &d->r.company, check_required, "company") != 0 ||
-	    flag_field(d, "role", v[REJECT_ROLE], &d->r.role, check_required, "role") != 0 ||
-	    flag_field(d, "date", v[REJECT_DATE], &d->r.rejected_on, check_date, NULL) != 0 ||
-	    flag_field(d, "stage", v[REJECT_STAGE], &d->r.stage_reached, check_stage, (void *)catalog_of(d)) != 0 ||
-	    flag_field(d, "interviewer", v[REJECT_INTERVIEWER], &d->r.interviewer, NULL, NULL) != 0 ||
-	    flag_field(d, "feedback", v[REJECT_FEEDBACK], &d->r.feedback, NULL, NULL) != 0)
-		return -1;
-	if (d->r.role == NULL) {
-		cmd_error(d->ctx, CMD_USAGE_ERROR, "reject add: --role is needed with --company");
-		return -1;
-	}
+	if ((status = flag_field(d, "company", v[REJECT_COMPANY], &d->r.company, check_required, "company")) ||
+	    (status = flag_field(d, "role", v[REJECT_ROLE], &d->r.role, check_required, "role")) ||
+	    (status = flag_field(d, "date", v[REJECT_DATE], &d->r.rejected_on, check_date, NULL)) ||
+	    (status = flag_field(d, "stage", v[REJECT_STAGE], &d->r.stage_reached, check_stage, (void *)catalog_of(d))) ||
+	    (status = flag_field(d, "interviewer", v[REJECT_INTERVIEWER], &d->r.interviewer, NULL, NULL)) ||
+	    (status = flag_field(d, "feedback", v[REJECT_FEEDBACK], &d->r.feedback, NULL, NULL)))
+		return status;
+	if (d->r.role == NULL)
+		return cmd_error(d->ctx, CMD_USAGE_ERROR, "reject add: --role is needed with --company");
 	if (d->r.feedback == NULL)
 		d->r.feedback = "";
 	if (adding && v[REJECT_THEMES] == NULL)
@@ -419,11 +419,12 @@ static int apply_flags(struct draft *d, const char *const *v, int adding)
 	if (v[REJECT_THEMES] != NULL && (problem = apply_themes(d, v[REJECT_THEMES])) != NULL) {
 		cmd_error(d->ctx, CMD_USER_ERROR, "reject: --themes: %s", problem);
 		free(problem);
-		return -1;
+		return CMD_USER_ERROR;
 	}
-	if (flag_reflection(d, "well", v[REJECT_WELL], 1) != 0 || flag_reflection(d, "better", v[REJECT_BETTER], 0) != 0)
-		return -1;
-	return 0;
+	if ((status = flag_reflection(d, "well", v[REJECT_WELL], 1)) ||
+	    (status = flag_reflection(d, "better", v[REJECT_BETTER], 0)))
+		return status;
+	return CMD_OK;
 }
 
 static int any_field_flag(const char *const *v)
@@ -529,7 +530,8 @@ int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 		char today[11];
 		date_format_day(cmd_today(), today);
 		d.r.rejected_on = today;
-		status = apply_flags(&d, args->values, 1) == 0 ? save(&d, 1) : CMD_USER_ERROR;
+		if ((status = apply_flags(&d, args->values, 1)) == CMD_OK)
+			status = save(&d, 1);
 	} else if (any_field_flag(args->values)) {
 		status = cmd_error(ctx, CMD_USAGE_ERROR, "reject add: give --company and --role with the other options, "
 				   "or no option to be asked");
@@ -561,8 +563,10 @@ int reject_edit(struct cmd_ctx *ctx, const struct cmd_args *args, long long id)
 	d.theme_room = d.r.theme_count;
 	d.reflection_room = d.r.reflection_count;
 	if (any_field_flag(args->values))
-		status = apply_flags(&d, args->values, 0) == 0 ? save(&d, 0) : CMD_USER_ERROR;
-	else if ((status = fill_by_asking(&d, "reject edit")) == 0)
+		status = apply_flags(&d, args->values, 0);
+	else
+		status = fill_by_asking(&d, "reject edit");
+	if (status == CMD_OK)
 		status = save(&d, 0);
 	arena_release(&arena);
 	return status;

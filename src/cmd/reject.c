@@ -87,7 +87,7 @@ static void print_rejection(struct cmd_ctx *ctx, const struct store_rejection *r
 	}
 }
 
-/* Reads the rejection an ID operand names; reports and returns 0 or -1 when there is none. */
+/* Reads the rejection an ID operand names into *r: CMD_OK, or the status of the problem reported. */
 static int get(struct cmd_ctx *ctx, const char *command, const struct cmd_args *args, struct arena *arena,
 	       struct store_rejection *r)
 {
@@ -95,31 +95,29 @@ static int get(struct cmd_ctx *ctx, const char *command, const struct cmd_args *
 	char *cause = NULL;
 	int found;
 
-	if (args->argc != 2) {
-		cmd_error(ctx, CMD_USAGE_ERROR, "%s: give one rejection id (see 'reject list')", command);
-		return -1;
-	}
+	if (args->argc != 2)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "%s: give one rejection id (see 'reject list')", command);
 	if ((id = cmd_id_arg(ctx, command, "a rejection", args->argv[1])) < 0)
-		return -1;
+		return CMD_USAGE_ERROR;
 	found = store_rejection_get(ctx->app->store, id, arena, r, &cause);
 	if (found < 0)
-		store_failed(ctx, cause);
-	else if (found == 0)
-		cmd_error(ctx, CMD_USER_ERROR, "%s: no rejection %lld (see 'reject list')", command, id);
-	return found;
+		return store_failed(ctx, cause);
+	if (found == 0)
+		return cmd_error(ctx, CMD_USER_ERROR, "%s: no rejection %lld (see 'reject list')", command, id);
+	return CMD_OK;
 }
 
 static int show(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct store_rejection r;
 	struct arena arena;
-	int found;
+	int status;
 
 	arena_init(&arena);
-	if ((found = get(ctx, "reject show", args, &arena, &r)) > 0)
+	if ((status = get(ctx, "reject show", args, &arena, &r)) == CMD_OK)
 		print_rejection(ctx, &r);
 	arena_release(&arena);
-	return found > 0 ? CMD_OK : found == 0 ? CMD_USER_ERROR : CMD_SYSTEM_ERROR;
+	return status;
 }
 
 static int remove_one(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -128,12 +126,12 @@ static int remove_one(struct cmd_ctx *ctx, const struct cmd_args *args)
 	struct store_rejection r;
 	struct arena arena;
 	char *cause = NULL, *question;
-	int found, yes = args->values[REJECT_YES] != NULL, status = CMD_OK;
+	int yes = args->values[REJECT_YES] != NULL, status;
 
 	arena_init(&arena);
-	if ((found = get(ctx, "reject rm", args, &arena, &r)) <= 0) {
+	if ((status = get(ctx, "reject rm", args, &arena, &r)) != CMD_OK) {
 		arena_release(&arena);
-		return found == 0 ? CMD_USER_ERROR : CMD_SYSTEM_ERROR;
+		return status;
 	}
 	question = xasprintf("Remove rejection %lld (%s, %s, %s) with its themes and reflections?", r.id, r.company,
 			     r.role, r.rejected_on);

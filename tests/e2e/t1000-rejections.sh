@@ -1,0 +1,295 @@
+# The rejection log through stdin and flags, theme suggestions, insights naming the recurring theme,
+# a drill that asks only questions training it, the schedule moving them out as rated (and back when
+# re-rated or discarded), the growth plan and the reply templates.
+. "$(dirname "$0")/lib.sh"
+today=$(date +%F)
+yesterday=$(date -d yesterday +%F)
+tomorrow=$(date -d tomorrow +%F)
+in4=$(date -d '+4 days' +%F)
+
+# --- Two rejections asked field by field through stdin --------------------------------------------
+# Company, role, date, stage, interviewer, feedback lines ended by an empty line, the themes (Enter
+# keeps the suggestion), then went-well and do-better for each stage up to the one reached.
+cat >"$TMP/acme" <<'EOF_ACME'
+Acme
+Backend engineer
+2026-11-10
+onsite
+Dana Reyes
+Your answers lacked concrete examples.
+You also rambled a bit on the design question.
+
+
+Clear CV
+Tailor the summary
+-
+More numbers
+Solved the exercise
+
+Good rapport
+Shorter stories
+EOF_ACME
+STDIN="$TMP/acme" run "$REBOUND" reject add
+expect_status 0
+expect_out_has "Themes the feedback suggests:
+  examples           \"lacked concrete examples\" (phrase: lacked examples)
+  structure          \"rambled\""
+expect_out_has "Onsite or panel: what would you do better?
+Logged rejection 1: Acme, Backend engineer (onsite, 2026-11-10).
+Themes: examples, structure."
+expect_true '[ "$(db "SELECT company, role, rejected_on, stage_reached, interviewer FROM rejection")" = "Acme|Backend engineer|2026-11-10|onsite|Dana Reyes" ]'
+expect_true '[ "$(db "SELECT feedback FROM rejection")" = "Your answers lacked concrete examples.
+You also rambled a bit on the design question." ]'
+expect_true '[ "$(db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") FROM reflection ORDER BY stage_id")" = "application|Clear CV|Tailor the summary
+onsite|Good rapport|Shorter stories
+phone-screen|-|More numbers
+technical|Solved the exercise|-" ]'
+# Every question that trains examples or structure is in the schedule, due today and new.
+trains="SELECT DISTINCT question_id FROM question_theme WHERE theme_id IN ('examples', 'structure') AND question_id IN (SELECT id FROM question WHERE retired = 0)"
+expect_true '[ "$(db "SELECT COUNT(*) FROM review")" = "$(db "SELECT COUNT(*) FROM ($trains)")" ]'
+expect_true '[ "$(db "SELECT DISTINCT due_on || \"|\" || added_on || \"|\" || repetitions FROM review")" = "$today|$today|0" ]'
+expect_out_has "$(db "SELECT COUNT(*) FROM review") questions that train them are in the drill schedule"
+
+# Praise is not a weakness; "no examples given" is; +id adds a theme to the suggestion.
+printf 'Globex\nData analyst\nyesterday\nphone-screen\n\nCommunication was great, but no examples given.\nWe wanted to hear why this role.\n\n+confidence\nResearched them\n\n\nSlow down\n' >"$TMP/globex"
+STDIN="$TMP/globex" run "$REBOUND" reject add
+expect_status 0
+expect_out_has "Themes the feedback suggests:
+  examples           \"no examples\" (phrase: lacked examples)
+  fit                \"why this role\""
+expect_out_has "Logged rejection 2: Globex, Data analyst (phone-screen, $yesterday).
+Themes: examples, fit, confidence."
+expect_true '[ "$(db "SELECT theme_id, ifnull(reason, \"-\") FROM rejection_theme WHERE rejection_id = 2 ORDER BY theme_id")" = "confidence|-
+examples|\"no examples\" (phrase: lacked examples)
+fit|\"why this role\"" ]'
+
+run "$REBOUND" reject list
+expect_out "   2  $yesterday  phone-screen  Globex, Data analyst  [examples, confidence, fit]
+   1  2026-11-10  onsite        Acme, Backend engineer  [structure, examples]"
+run "$REBOUND" reject show 2
+expect_out "Rejection 2: Globex, Data analyst
+  Date:          $yesterday
+  Stage reached: Phone screen
+  Interviewer:   -
+  Feedback:
+    > Communication was great, but no examples given.
+    > We wanted to hear why this role.
+  Themes:
+    examples           \"no examples\" (phrase: lacked examples)
+    confidence         (added by you)
+    fit                \"why this role\"
+  Reflection:
+    Application and CV screen
+      went well:  Researched them
+    Phone screen
+      do better:  Slow down"
+
+# --- Insights name the recurring theme first, with the evidence ------------------------------------
+run "$REBOUND" insights
+expect_status 0
+expect_out "Work on these themes:
+  1. examples: Concrete and measurable examples
+     cited by 2 of 2 rejections: Globex ($yesterday, phone-screen), Acme (2026-11-10, onsite)
+     no rating in the last 30 days
+  2. confidence: Confidence and composure
+     cited by 1 of 2 rejections: Globex ($yesterday, phone-screen)
+     no rating in the last 30 days
+  3. fit: Fit with the role and motivation
+     cited by 1 of 2 rejections: Globex ($yesterday, phone-screen)
+     no rating in the last 30 days
+Rejections by the stage reached: phone-screen 1, onsite 1.
+Next: 'drill --theme examples' practises the first; 'plan add' turns them into actions."
+
+# --- A drill on the recurring theme ----------------------------------------------------------------
+due_before=$(db "SELECT COUNT(*) FROM review")
+run "$REBOUND" due
+expect_out_has "Due today: $due_before questions ('drill' asks them in this order):"
+# No think time, no follow-ups: per question an answer, an empty line, scores (extras are ignored), a note.
+printf 'I cut the build time by 40%%.\n\n5 5 5 5\n\nWe shipped it.\n\n2 2 2 2\n\n' >"$TMP/drill"
+STDIN="$TMP/drill" run "$REBOUND" drill --theme examples --count 2 --think 0 --no-follow-ups
+expect_status 0
+expect_out_has "Session 1: 2 questions."
+expect_true '[ "$(db "SELECT kind, status, theme FROM session")" = "drill|finished|examples" ]'
+# Both questions asked train examples, and are the first two 'due' listed.
+expect_true '[ "$(db "SELECT COUNT(*) FROM answer a JOIN question_theme t ON t.question_id = a.question_id AND t.theme_id = \"examples\"")" = 2 ]'
+first=$(db "SELECT question_id FROM answer WHERE id = 1")
+second=$(db "SELECT question_id FROM answer WHERE id = 2")
+expect_out_has "Next reviews:
+  $(printf '%-36s' "$first") $in4 (in 4 days)
+  $(printf '%-36s' "$second") $tomorrow (in 1 day)"
+# The schedule moved them out: a 5 on a new question waits 4 days, a 2 comes back tomorrow.
+expect_true '[ "$(db "SELECT due_on, CAST(interval_days AS INTEGER), repetitions FROM review WHERE question_id = \"$first\"")" = "$in4|4|1" ]'
+expect_true '[ "$(db "SELECT due_on, CAST(interval_days AS INTEGER), repetitions FROM review WHERE question_id = \"$second\"")" = "$tomorrow|1|0" ]'
+run "$REBOUND" due --all
+expect_out_has "Due today: $((due_before - 2)) questions"
+case "$out" in *"  $first "*|*"  $second "*) fail "a drilled question is still due today" ;; *) pass ;; esac
+expect_out_has "Coming up:
+  $tomorrow  1  $second
+  $in4  1  $first"
+# Re-rating folds the schedule again: the 2 becomes a 4, a first success: tomorrow, one in a row.
+printf '4 4 4 4\n\n' >"$TMP/rerate"
+STDIN="$TMP/rerate" run "$REBOUND" rate 2
+expect_status 0
+expect_true '[ "$(db "SELECT due_on, repetitions, last_reviewed_at IS NOT NULL FROM review WHERE question_id = \"$second\"")" = "$tomorrow|1|1" ]'
+
+# A new drill does not ask them again today. Stopped after its first answer, it stays open; discarding
+# it takes that answer's rating out of the schedule: the question is new and due today again.
+printf 'x\n\n1 1 1 1\n\n' >"$TMP/drill2"
+STDIN="$TMP/drill2" run "$REBOUND" drill --theme examples --count 2 --think 0 --no-follow-ups
+expect_status 1
+third=$(db "SELECT question_id FROM answer WHERE id = 3")
+expect_true '[ "$third" != "$first" ] && [ "$third" != "$second" ]'
+expect_true '[ "$(db "SELECT due_on, repetitions FROM review WHERE question_id = \"$third\"")" = "$tomorrow|0" ]'
+run "$REBOUND" discard 2
+expect_status 0
+expect_true '[ "$(db "SELECT due_on || \"|\" || repetitions || \"|\" || ifnull(last_reviewed_at, \"-\") FROM review WHERE question_id = \"$third\"")" = "$today|0|-" ]'
+
+# --- The growth plan ------------------------------------------------------------------------------
+# The drill's ratings (examples and structure at 4.5, fit at 5) now count against those themes:
+# structure (one citation, 12 days old) passes fit (one from yesterday, but rated 5).
+run "$REBOUND" plan
+expect_out_has "The plan is empty.
+examples is a theme to work on ('insights') with no open action: 'plan add --theme examples' adds a suggested one."
+run "$REBOUND" plan add
+expect_status 0
+expect_out "Added action 1 for examples: For each story in your bank, write down at least one number (percentage, hours saved, revenue, team size or deadline).
+Added action 2 for confidence: Practise a set phrase for thinking time, such as \"Let me take a moment to pick the best example\".
+Added action 3 for structure: Write the STAR outline (one line each for situation, task, action and result) before practising each answer aloud."
+run "$REBOUND" plan add --theme examples --due 2026-12-01
+expect_out "Added action 4 for examples: Replace every \"we usually\" in your practice answers with \"one time, in March, I\". (due 2026-12-01)"
+run "$REBOUND" plan add --theme clarity Record one answer a day
+expect_out "Added action 5 for clarity: Record one answer a day"
+run "$REBOUND" plan start 1
+expect_out "Action 1 is doing."
+run "$REBOUND" plan done 2
+expect_out "Action 2 is done."
+run "$REBOUND" plan rm 3
+expect_out "Removed action 3."
+expect_true '[ "$(db "SELECT id, status, done_at IS NOT NULL, ifnull(due_on, \"-\"), ifnull(rejection_id, 0) FROM plan_action")" = "1|doing|0|-|2
+2|done|1|-|2
+4|todo|0|2026-12-01|2
+5|todo|0|-|0" ]'
+run "$REBOUND" plan
+expect_out_has "Growth plan: 2 to do, 1 doing, 1 done.
+examples: Concrete and measurable examples
+     1  doing  For each story"
+expect_out_has "     4  todo   Replace every \"we usually\" in your practice answers with \"one time, in March, I\". (due 2026-12-01)
+clarity: Clarity and concision
+     5  todo   Record one answer a day
+confidence: Confidence and composure
+     2  done   Practise a set phrase"
+expect_out_has "confidence is a theme to work on ('insights') with no open action: 'plan add --theme confidence' adds a suggested one.
+structure is a theme to work on ('insights') with no open action"
+run "$REBOUND" plan done 99
+expect_status 1
+expect_err "rebound: plan done: no action 99 (see 'plan')"
+run "$REBOUND" plan add Something
+expect_status 2
+expect_err "rebound: plan add: say which theme the action is for: --theme T"
+run "$REBOUND" plan add --theme clarity --due soon x
+expect_status 2
+expect_err "rebound: plan add: --due takes YYYY-MM-DD, today, tomorrow or +N, not 'soon'"
+
+# --- A drill on a theme with fewer questions due than asked for: its other questions join -----------
+due_rapport=$(db "SELECT COUNT(*) FROM review JOIN question_theme t USING (question_id) WHERE t.theme_id = 'rapport' AND due_on <= '$today'")
+: >"$TMP/drill3"
+for i in $(seq 0 "$due_rapport"); do printf 'x\n\n3 3 3 3\n\n' >>"$TMP/drill3"; done
+STDIN="$TMP/drill3" run "$REBOUND" drill --theme rapport --count $((due_rapport + 1)) --think 0 --no-follow-ups
+expect_status 0
+expect_out_has "1 question of rapport joined the drill schedule."
+expect_true '[ "$(db "SELECT COUNT(*) FROM review WHERE added_on = \"$today\" AND due_on = \"$tomorrow\" AND question_id IN (SELECT question_id FROM answer) AND question_id IN (SELECT question_id FROM question_theme WHERE theme_id = \"rapport\")")" = "$((due_rapport + 1))" ]'
+# With nothing due, drill says when the next question comes.
+db "UPDATE review SET due_on = '2099-01-01'"
+run "$REBOUND" drill
+expect_status 0
+expect_out_has "Nothing is due today; the next question comes due on 2099-01-01"
+
+
+# --- Reply templates -------------------------------------------------------------------------------
+run "$REBOUND" template thank-you 1 --from "Sam Lee"
+expect_status 0
+expect_out_has "Subject: Thank you for the Backend engineer interviews
+
+Dear Dana Reyes,"
+expect_out_has "I remain very interested in Acme."
+expect_out_has "Kind regards,
+Sam Lee"
+run "$REBOUND" template feedback-request 2
+expect_out_has "Dear hiring team,"
+expect_out_has "the Data analyst role at Globex"
+# The user's own copy wins, and a broken one is reported where it breaks.
+mkdir -p "$REBOUND_HOME/templates"
+printf 'Hi {interviewer|there}, about {role} at {company}.\n' >"$REBOUND_HOME/templates/thank-you.txt"
+run "$REBOUND" template thank-you 1
+expect_out "Hi Dana Reyes, about Backend engineer at Acme."
+printf 'Hello\n  {company} {salary}\n' >"$REBOUND_HOME/templates/thank-you.txt"
+run "$REBOUND" template thank-you 1
+expect_status 1
+expect_err_has "templates/thank-you.txt:2:13: unknown field 'salary'"
+run "$REBOUND" template thank-you 9
+expect_status 1
+expect_err "rebound: template: no rejection 9 (see 'reject list')"
+
+# --- Flags, edits, removal and bad input -----------------------------------------------------------
+run "$REBOUND" reject add --company Initech --role "QA lead" --stage final --feedback "Your answers were long-winded." --well "Good questions" --better "Be brief"
+expect_status 0
+expect_out_has "Themes the feedback suggests:
+  clarity            \"long-winded\""
+expect_out_has "Logged rejection 3: Initech, QA lead (final, $today)."
+expect_true '[ "$(db "SELECT stage_id, went_well, do_better FROM reflection WHERE rejection_id = 3")" = "final|Good questions|Be brief" ]'
+run "$REBOUND" reject edit 3 --role "QA manager" --themes clarity,structure
+expect_out_has "Saved rejection 3: Initech, QA manager (final, $today).
+Themes: clarity, structure."
+expect_true '[ "$(db "SELECT theme_id, ifnull(reason, \"-\") FROM rejection_theme WHERE rejection_id = 3 ORDER BY theme_id")" = "clarity|\"long-winded\"
+structure|-" ]'
+# An edit through stdin: Enter keeps each value; - clears the interviewer.
+printf '\n\n\n\n-\n\n\n\n\n\n\n\n\n\n\n\n\n' >"$TMP/edit"
+STDIN="$TMP/edit" run "$REBOUND" reject edit 1
+expect_status 0
+expect_true '[ "$(db "SELECT company, role, rejected_on, stage_reached, ifnull(interviewer, \"-\"), length(feedback) > 0 FROM rejection WHERE id = 1")" = "Acme|Backend engineer|2026-11-10|onsite|-|1" ]'
+expect_true '[ "$(db "SELECT COUNT(*) FROM reflection WHERE rejection_id = 1")" = 4 ]'
+
+run "$REBOUND" reject add --company X
+expect_status 2
+expect_err "rebound: reject add: --role is needed with --company"
+run "$REBOUND" reject add --company X --role Y --stage onsit
+expect_status 1
+expect_err "rebound: reject: --stage: unknown stage 'onsit' (stages: application, phone-screen, technical, onsite, final, or none)"
+run "$REBOUND" reject add --company X --role Y --date 2999-01-01
+expect_status 1
+expect_err "rebound: reject: --date: 2999-01-01 is in the future"
+run "$REBOUND" reject add --company X --role Y --themes examples,tact
+expect_status 1
+expect_err "rebound: reject: --themes: unknown theme 'tact' (see 'themes')"
+run "$REBOUND" reject add --role Y
+expect_status 2
+# From a pipe a bad value ends the command and saves nothing.
+printf 'X\nY\ntoday\nonsit\n' >"$TMP/bad"
+STDIN="$TMP/bad" run "$REBOUND" reject add
+expect_status 1
+expect_err "rebound: reject add: unknown stage 'onsit' (stages: application, phone-screen, technical, onsite, final, or none)"
+printf 'X\nY\n' >"$TMP/short"
+STDIN="$TMP/short" run "$REBOUND" reject add
+expect_status 1
+expect_err "rebound: reject add: the input ended; nothing was saved"
+expect_true '[ "$(db "SELECT COUNT(*) FROM rejection")" = 3 ]'
+
+echo n >"$TMP/no"
+STDIN="$TMP/no" run "$REBOUND" reject rm 2
+expect_out "Remove rejection 2 (Globex, Data analyst, $yesterday) with its themes and reflections? [y/N]
+Kept rejection 2."
+run "$REBOUND" reject rm 2 --yes
+expect_out "Removed rejection 2."
+expect_true '[ "$(db "SELECT COUNT(*) FROM rejection_theme WHERE rejection_id = 2") $(db "SELECT COUNT(*) FROM reflection WHERE rejection_id = 2")" = "0 0" ]'
+expect_true '[ "$(db "SELECT COUNT(*) FROM plan_action WHERE rejection_id IS NULL")" = 4 ]'
+run "$REBOUND" reject show 2
+expect_status 1
+expect_err "rebound: reject show: no rejection 2 (see 'reject list')"
+run "$REBOUND" reject show two
+expect_status 2
+expect_err "rebound: reject show: 'two' is not a rejection id (see 'reject list')"
+run "$REBOUND" reject frobnicate
+expect_status 2
+expect_true '[ "$(db "PRAGMA integrity_check")" = ok ]'
+
+finish
