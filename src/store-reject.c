@@ -256,7 +256,8 @@ int store_rejection_delete(struct store *store, long long id, char **cause)
 long long store_plan_add(struct store *store, const struct store_plan_action *a, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO plan_action (theme_id, rejection_id, text, status, due_on,"
-					   " created_at) VALUES (?, ?, ?, ?, ?, " NOW_SQL ")", cause);
+					   " created_at, done_at) VALUES (?1, ?2, ?3, ?4, ?5, " NOW_SQL ","
+					   " CASE WHEN ?4 = 'done' THEN " NOW_SQL " END)", cause);
 	long long id;
 
 	if (stmt == NULL)

@@ -1,0 +1,52 @@
+# 'reject add' and 'reject edit' in a real terminal (tmux): the saved value shown as the default, a bad
+# value asked again instead of ending the command, and Ctrl-C leaving the form with nothing saved and
+# the shell still running.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+today=$(date +%F)
+
+tmux_start "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND'"
+expect_screen "rebound>"
+tmux_cmd send-keys -t t 'reject add' Enter
+expect_screen "Company:"
+tmux_cmd send-keys -t t 'Acme' Enter
+expect_screen "Role:"
+tmux_cmd send-keys -t t 'Engineer' Enter
+expect_screen "Date (YYYY-MM-DD, today, yesterday, -N) [$today]:"
+tmux_cmd send-keys -t t Enter
+expect_screen "Stage reached"
+tmux_cmd send-keys -t t 'onsit' Enter
+expect_screen "reject add: unknown stage 'onsit'"
+tmux_cmd send-keys -t t 'onsite' Enter
+expect_screen "Interviewer's name (Enter to skip):"
+tmux_cmd send-keys -t t Enter
+expect_screen "an empty line ends it):"
+tmux_cmd send-keys -t t 'The answers were vague.' Enter Enter
+expect_screen "examples           \"vague\""
+expect_screen "none clears) [examples]:"
+tmux_cmd send-keys -t t C-c
+expect_screen "reject add: stopped; nothing was saved."
+expect_screen "rebound> "
+expect_true '[ "$(db "SELECT COUNT(*) FROM rejection")" = 0 ]'
+
+# The whole form, then an edit that keeps every value with Enter but the role.
+tmux_cmd send-keys -t t 'reject add' Enter
+for value in Acme Engineer '' phone-screen Dana 'Too long-winded.' '' '' 'Clear CV' '' '' 'Slow down'; do
+	if [ -n "$value" ]; then tmux_cmd send-keys -t t "$value" Enter; else tmux_cmd send-keys -t t Enter; fi
+	sleep 0.1
+done
+expect_screen "Logged rejection 1: Acme, Engineer (phone-screen, $today)."
+tmux_cmd send-keys -t t 'reject edit 1' Enter
+expect_screen "Company [Acme]:"
+tmux_cmd send-keys -t t Enter
+expect_screen "Role [Engineer]:"
+tmux_cmd send-keys -t t C-u 'Staff engineer' Enter
+for i in 1 2 3 4 5 6 7 8 9; do tmux_cmd send-keys -t t Enter; sleep 0.1; done
+expect_screen "Saved rejection 1: Acme, Staff engineer (phone-screen, $today)."
+expect_true '[ "$(db "SELECT role, interviewer, feedback FROM rejection")" = "Staff engineer|Dana|Too long-winded." ]'
+expect_true '[ "$(db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") FROM reflection ORDER BY stage_id")" = "application|Clear CV|-
+phone-screen|-|Slow down" ]'
+expect_true '[ "$(db "SELECT theme_id FROM rejection_theme")" = clarity ]'
+tmux_cmd send-keys -t t 'quit' Enter
+
+finish
