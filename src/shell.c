@@ -98,6 +98,7 @@ int shell_run_line(struct cmd_ctx *ctx, const char *line)
 static struct cmd_ctx *completion_ctx;
 static enum cmd_complete completion_kind;
 static const struct cmd_entry *completion_entry;
+static const char *const *completion_subcommands;
 
 static const char *candidate_at(size_t index)
 {
@@ -114,6 +115,8 @@ static const char *candidate_at(size_t index)
 		return index < bank_theme_count(catalog) ? bank_theme_at(catalog, index)->id : NULL;
 	case COMPLETE_STAGE:
 		return index < bank_stage_count(catalog) ? bank_stage_at(catalog, index)->id : NULL;
+	case COMPLETE_SUBCOMMAND:
+		return completion_subcommands[index];
 	default:
 		return NULL;
 	}
@@ -160,8 +163,11 @@ static char **complete(const char *text, int start, int end)
 			completion_kind = entry->options[option].complete;
 		else if (util_starts_with(text, "-"))
 			completion_entry = entry;
+		else if (count == 1 && entry->subcommands != NULL)
+			completion_kind = COMPLETE_SUBCOMMAND;
 		else
 			completion_kind = entry->complete;
+		completion_subcommands = entry->subcommands;
 	}
 	free(before);
 	shell_words_free(words);

@@ -23,7 +23,7 @@ enum cmd_flags {
 
 /* What to offer when completing an operand or an option's value. */
 enum cmd_complete { COMPLETE_NONE, COMPLETE_COMMAND, COMPLETE_BANK, COMPLETE_QUESTION, COMPLETE_THEME,
-		    COMPLETE_STAGE, COMPLETE_FILE };
+		    COMPLETE_STAGE, COMPLETE_FILE, COMPLETE_SUBCOMMAND };
 
 struct cmd_option {
 	const char *name;		/* "bank" for --bank */
@@ -58,6 +58,7 @@ struct cmd_entry {
 	int operands_min, operands_max;	/* max -1: any number */
 	int flags;
 	enum cmd_complete complete;	/* for operands */
+	const char *const *subcommands;	/* NULL-terminated words the first operand completes to, or NULL */
 	struct cmd_option options[CMD_MAX_OPTIONS];
 	int (*exec)(struct cmd_ctx *ctx, const struct cmd_args *args);
 };

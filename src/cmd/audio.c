@@ -187,6 +187,8 @@ static int cmd_audio_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	return status;
 }
 
+static const char *const subcommands[] = { "devices", "test", "settings", "set", NULL };
+
 const struct cmd_entry cmd_audio_entry = {
 	.name = "audio",
 	.usage = "[devices | test | settings | set input|output|rate|spoken VALUE]",
@@ -201,5 +203,6 @@ const struct cmd_entry cmd_audio_entry = {
 		"audio set spoken on|off  whether 'interview' records answers without --spoken",
 	.operands_max = 3,
 	.flags = CMD_NEEDS_CATALOG,
+	.subcommands = subcommands,
 	.exec = cmd_audio_exec,
 };

@@ -280,6 +280,8 @@ static int cmd_plan_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	return status;
 }
 
+static const char *const subcommands[] = { "list", "add", "start", "done", "todo", "rm", NULL };
+
 const struct cmd_entry cmd_plan_entry = {
 	.name = "plan",
 	.usage = "[add [--theme T] [--due DAY] [TEXT] | start ID | done ID | todo ID | rm ID]",
@@ -295,6 +297,7 @@ const struct cmd_entry cmd_plan_entry = {
 		"--due takes YYYY-MM-DD, today, tomorrow or +N (days from today).",
 	.operands_max = -1,
 	.flags = CMD_NEEDS_CATALOG,
+	.subcommands = subcommands,
 	.options = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "the theme the action is for" },
 		[OPT_DUE] = { "due", "DAY", COMPLETE_NONE, "when it should be done" },

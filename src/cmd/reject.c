@@ -171,6 +171,8 @@ static int cmd_reject_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	return cmd_error(ctx, CMD_USAGE_ERROR, "reject: usage: reject [add | list | show ID | edit ID | rm ID]");
 }
 
+static const char *const subcommands[] = { "add", "list", "show", "edit", "rm", NULL };
+
 const struct cmd_entry cmd_reject_entry = {
 	.name = "reject",
 	.usage = "[add | list | show ID | edit ID | rm ID] [--company C --role R ...]",
@@ -190,6 +192,7 @@ const struct cmd_entry cmd_reject_entry = {
 		"reject rm ID     removes it after asking (--yes does not ask); plan actions stay",
 	.operands_max = 2,
 	.flags = CMD_NEEDS_CATALOG,
+	.subcommands = subcommands,
 	.options = {
 		[REJECT_COMPANY] = { "company", "C", COMPLETE_NONE, "the company" },
 		[REJECT_ROLE] = { "role", "R", COMPLETE_NONE, "the role applied for" },

@@ -15,8 +15,8 @@
 
 enum { OPT_FROM };
 
-static const char *const names[] = { "thank-you", "feedback-request" };
-#define NAME_COUNT (sizeof names / sizeof names[0])
+static const char *const names[] = { "thank-you", "feedback-request", NULL };
+#define NAME_COUNT (sizeof names / sizeof names[0] - 1)
 
 /* The user's own copy if it exists, else the bundled one; caller frees. */
 static char *template_path(struct cmd_ctx *ctx, const char *name)
@@ -145,6 +145,7 @@ const struct cmd_entry cmd_template_entry = {
 		"empty. Copy a template to <data dir>/templates/ to make your own.",
 	.operands_max = 2,
 	.flags = CMD_NEEDS_CATALOG,
+	.subcommands = names,
 	.options = {
 		[OPT_FROM] = { "from", "NAME", COMPLETE_NONE, "your name, for the signature" },
 	},

@@ -36,7 +36,10 @@ for value in Acme Engineer '' phone-screen Dana 'Too long-winded.' '' '' 'Clear 
 	sleep 0.1
 done
 expect_screen "Logged rejection 1: Acme, Engineer (phone-screen, $today)."
-tmux_cmd send-keys -t t 'reject edit 1' Enter
+# Tab completes the subcommand.
+tmux_cmd send-keys -t t 'reject ed' Tab
+expect_screen "rebound> reject edit"
+tmux_cmd send-keys -t t '1' Enter
 expect_screen "Company [Acme]:"
 tmux_cmd send-keys -t t Enter
 expect_screen "Role [Engineer]:"
