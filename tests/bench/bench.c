@@ -177,6 +177,7 @@ static double startup_median(const char *data_dir, int runs)
 
 #define HISTORY_SESSIONS 3650	/* two a day for five years */
 #define HISTORY_ANSWERS 100000
+#define REJECTION_WEEKS "260"	/* five years of weekly rejections: a string, for the SQL */
 
 static void check_sqlite(sqlite3 *db, int rc, const char *doing)
 {
@@ -252,10 +253,34 @@ static void generate_history(const char *home)
 	free(path);
 }
 
-/* Times the progress command in-process, after the catalog is loaded, with its output thrown away. */
-static double progress_ms(struct app *app, FILE *sink)
+/* Adds a rejection log to the history (one a week for REJECTION_WEEKS weeks, two themes each) and puts
+ * every question of the synced catalog in the drill schedule, due over the last 30 days. */
+static void generate_rejections(const char *home)
 {
-	char *argv[] = { "progress", NULL };
+	char *path = xasprintf("%s/rebound.db", home);
+	sqlite3 *db = NULL;
+
+	check_sqlite(NULL, sqlite3_open(path, &db), "open the history database");
+	check_sqlite(db, sqlite3_exec(db,
+		"BEGIN;"
+		"WITH RECURSIVE week(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM week WHERE n < " REJECTION_WEEKS ")"
+		" INSERT INTO rejection (company, role, rejected_on, stage_reached, feedback, created_at)"
+		" SELECT 'Company ' || n, 'Engineer', date('now', '-' || (7 * n) || ' days'),"
+		" (SELECT id FROM stage WHERE position = n % 5), 'Generated feedback.',"
+		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM week;"
+		"INSERT INTO rejection_theme (rejection_id, theme_id)"
+		" SELECT r.id, t.id FROM rejection r JOIN theme t ON t.position IN (r.id % 10, (r.id * 3 + 1) % 10);"
+		"INSERT INTO review (question_id, due_on, interval_days, ease, repetitions, added_on)"
+		" SELECT id, date('now', '-' || (rowid % 30) || ' days'), 1, 2.5, 1, date('now', '-60 days') FROM question;"
+		"COMMIT;", NULL, NULL, NULL), "generate the rejection log");
+	sqlite3_close(db);
+	free(path);
+}
+
+/* Times a command in-process, after the catalog is loaded, with its output thrown away. */
+static double command_ms(struct app *app, FILE *sink, const char *name)
+{
+	char *argv[] = { (char *)name, NULL };
 	struct cmd_ctx ctx;
 	double start;
 
@@ -301,7 +326,7 @@ int main(int argc, char **argv)
 	int runs = 7, minutes = 2, audio = 1, i;
 	char dir[] = "/tmp/rebound-bench-XXXXXX";
 	char *bank_path, *themes_path, *empty_home, *big_home, *command;
-	double parse[64], load[64], progress[64], process[64], parse_ms, load_ms, startup_bundled, startup_big;
+	double parse[64], load[64], progress[64], process[64], insights[64], due[64], parse_ms, load_ms, startup_bundled, startup_big;
 	double generate_ms;
 	char *history_home;
 	struct app app;
@@ -347,10 +372,14 @@ int main(int argc, char **argv)
 	generate_ms = bench_now_ms() - generate_ms;
 	app_init(&app, history_home);
 	sink = fopen("/dev/null", "w");
-	progress_ms(&app, sink);	/* loads the catalog and warms the page cache */
+	command_ms(&app, sink, "progress");	/* loads and syncs the catalog, warms the page cache */
+	generate_rejections(history_home);
+	command_ms(&app, sink, "insights");
 	for (i = 0; i < runs; i++) {
-		progress[i] = progress_ms(&app, sink);
+		progress[i] = command_ms(&app, sink, "progress");
 		process[i] = progress_process_ms(history_home);
+		insights[i] = command_ms(&app, sink, "insights");
+		due[i] = command_ms(&app, sink, "due");
 	}
 	fclose(sink);
 	app_release(&app);
@@ -367,6 +396,9 @@ int main(int argc, char **argv)
 	       HISTORY_ANSWERS, generate_ms);
 	bench_row("progress command over the history", median(progress, runs), "ms", "< 50 ms", median(progress, runs) < 50);
 	bench_row("  whole 'rebound progress' process", median(process, runs), "ms", "", 1);
+	printf("\nplus %s weekly rejections and every bundled question in the drill schedule\n", REJECTION_WEEKS);
+	bench_row("insights over the history", median(insights, runs), "ms", "< 50 ms", median(insights, runs) < 50);
+	bench_row("due over the history", median(due, runs), "ms", "< 50 ms", median(due, runs) < 50);
 	if (audio)
 		bench_audio(dir, minutes);
 
