@@ -35,8 +35,10 @@ static char *trim(char *text)
 {
 	char *end;
 
-	while (*text == ' ' || *text == '\t')
-		memmove(text, text + 1, strlen(text));
+	size_t skip = strspn(text, " \t");
+
+	if (skip > 0)
+		memmove(text, text + skip, strlen(text + skip) + 1);
 	end = text + strlen(text);
 	while (end > text && (end[-1] == ' ' || end[-1] == '\t'))
 		*--end = '\0';

@@ -15,6 +15,7 @@
 /* A rejection being filled in; every string lives in the arena. */
 struct draft {
 	struct cmd_ctx *ctx;
+	const char *command;		/* "reject add" or "reject edit", for messages */
 	struct arena *arena;
 	struct store_rejection r;
 	size_t theme_room, reflection_room;
@@ -54,7 +55,7 @@ static char *check_date(void *arg, char **value)
 		return xasprintf("'%s' is not a date: write YYYY-MM-DD, today, yesterday or -N (days ago)",
 				 *value ? *value : "");
 	if (day > today)
-		return xasprintf("%s is in the future", *value);
+		return xasprintf("'%s' is in the future", *value);
 	date_format_day(day, text);
 	free(*value);
 	*value = xstrdup(text);
@@ -176,18 +177,19 @@ static const char *old_reason(const struct store_rejection_theme *themes, size_t
 }
 
 /* Applies a themes answer: ids replace the list, +id and -id edit it, "none" empties it. The words
- * may be separated by spaces or commas. NULL, or a message (caller frees) with the draft unchanged. */
+ * may be separated by spaces or commas. NULL, or a message (caller frees) with the draft unchanged:
+ * the answer is applied to a copy that replaces the draft's list only when every word was good. */
 static char *apply_themes(struct draft *d, const char *text)
 {
 	char *copy = xstrdup(text), *word, *save = NULL, *problem = NULL;
 	struct store_rejection_theme *old = d->r.themes;
-	size_t old_count = d->r.theme_count, old_room = d->theme_room;
+	size_t old_count = d->r.theme_count;
 	int edits = text[strspn(text, " ,\t")] == '+' || text[strspn(text, " ,\t")] == '-';
 
-	if (!edits) {
-		d->r.themes = NULL;
-		d->r.theme_count = d->theme_room = 0;
-	}
+	d->r.themes = NULL;
+	d->r.theme_count = d->theme_room = 0;
+	for (size_t i = 0; edits && i < old_count; i++)
+		add_theme(d, old[i].theme_id, old[i].reason);
 	for (word = strtok_r(copy, " ,\t", &save); word && !problem; word = strtok_r(NULL, " ,\t", &save)) {
 		const char *id = word + (*word == '+' || *word == '-');
 		if (strcmp(word, "none") == 0 && !edits)
@@ -201,10 +203,9 @@ static char *apply_themes(struct draft *d, const char *text)
 		else
 			add_theme(d, id, edits ? NULL : old_reason(old, old_count, id));
 	}
-	if (problem != NULL) {
+	if (problem != NULL) {	/* the old list is in the arena, untouched */
 		d->r.themes = old;
-		d->r.theme_count = old_count;
-		d->theme_room = old_room;
+		d->r.theme_count = d->theme_room = old_count;
 	}
 	free(copy);
 	return problem;
@@ -338,7 +339,8 @@ static enum form_result ask_all(struct form *form, struct draft *d)
 	    (result = ask_field(form, d, "Date (YYYY-MM-DD, today, yesterday, -N)", &d->r.rejected_on, check_date,
 				NULL)) != FORM_OK ||
 	    (result = ask_field(form, d, stage_label, &d->r.stage_reached, check_stage, (void *)catalog_of(d))) != FORM_OK ||
-	    (result = ask_field(form, d, "Interviewer's name (Enter to skip)", &d->r.interviewer, NULL, NULL)) != FORM_OK)
+	    (result = ask_field(form, d, d->r.interviewer ? "Interviewer's name (- clears it)" :
+				"Interviewer's name (Enter to skip)", &d->r.interviewer, NULL, NULL)) != FORM_OK)
 		return result;
 	if (d->r.stage_reached && *d->r.stage_reached == '\0')
 		d->r.stage_reached = NULL;
@@ -368,7 +370,7 @@ static int flag_field(struct draft *d, const char *name, const char *text, const
 		return 0;
 	value = xstrdup(text);
 	if (check != NULL && (problem = check(arg, &value)) != NULL) {
-		cmd_error(d->ctx, CMD_USER_ERROR, "reject: --%s: %s", name, problem);
+		cmd_error(d->ctx, CMD_USER_ERROR, "%s: --%s: %s", d->command, name, problem);
 		free(problem);
 		free(value);
 		return CMD_USER_ERROR;
@@ -389,8 +391,8 @@ static int flag_reflection(struct draft *d, const char *name, const char *text, 
 	if (text == NULL)
 		return 0;
 	if (d->r.stage_reached == NULL) {
-		return cmd_error(d->ctx, CMD_USAGE_ERROR, "reject: --%s is a reflection on the stage reached: give --stage too",
-				 name);
+		return cmd_error(d->ctx, CMD_USAGE_ERROR, "%s: --%s is a reflection on the stage reached: give --stage too",
+				 d->command, name);
 	}
 	f = reflection_on(d, d->r.stage_reached);
 	*(went_well ? &f->went_well : &f->do_better) = *text ? arena_strdup(d->arena, text) : NULL;
@@ -411,13 +413,13 @@ static int apply_flags(struct draft *d, const char *const *v, int adding)
 	    (status = flag_field(d, "feedback", v[REJECT_FEEDBACK], &d->r.feedback, NULL, NULL)))
 		return status;
 	if (d->r.role == NULL)
-		return cmd_error(d->ctx, CMD_USAGE_ERROR, "reject add: --role is needed with --company");
+		return cmd_error(d->ctx, CMD_USAGE_ERROR, "%s: --role is needed with --company", d->command);
 	if (d->r.feedback == NULL)
 		d->r.feedback = "";
 	if (adding && v[REJECT_THEMES] == NULL)
 		suggest(d, 1);
 	if (v[REJECT_THEMES] != NULL && (problem = apply_themes(d, v[REJECT_THEMES])) != NULL) {
-		cmd_error(d->ctx, CMD_USER_ERROR, "reject: --themes: %s", problem);
+		cmd_error(d->ctx, CMD_USER_ERROR, "%s: --themes: %s", d->command, problem);
 		free(problem);
 		return CMD_USER_ERROR;
 	}
@@ -477,6 +479,21 @@ static void print_saved(struct draft *d, const char *verb, size_t drill_count)
 		drill_count, drill_count == 1 ? "" : "s", drill_count == 1 ? "s" : "", drill_count == 1 ? "is" : "are");
 }
 
+/* Keeps only the reflections on stages up to the one reached (a lowered stage drops the rest). */
+static void drop_unreached_reflections(struct draft *d)
+{
+	size_t reached = stages_reached(d), i, kept = 0, s;
+
+	for (i = 0; i < d->r.reflection_count; i++) {
+		for (s = 0; s < reached; s++)
+			if (strcmp(bank_stage_at(catalog_of(d), s)->id, d->r.reflections[i].stage_id) == 0)
+				break;
+		if (s < reached || bank_stage_find(catalog_of(d), d->r.reflections[i].stage_id) == NULL)
+			d->r.reflections[kept++] = d->r.reflections[i];
+	}
+	d->r.reflection_count = kept;
+}
+
 static int save(struct draft *d, int adding)
 {
 	size_t drill_count = 0;
@@ -484,6 +501,7 @@ static int save(struct draft *d, int adding)
 	char today[11], *cause = NULL;
 	int rc;
 
+	drop_unreached_reflections(d);
 	date_format_day(cmd_today(), today);
 	if (adding) {
 		d->r.id = store_rejection_add(d->ctx->app->store, &d->r, drill, drill_count, today, &cause);
@@ -507,9 +525,9 @@ static int save(struct draft *d, int adding)
  */
 
 /* Asks for the whole draft, holding signals so that Ctrl-C ends the form, not the process. */
-static int fill_by_asking(struct draft *d, const char *command)
+static int fill_by_asking(struct draft *d)
 {
-	struct form form = { d->ctx, d->ctx->in, command };
+	struct form form = { d->ctx, d->ctx->in, d->command };
 	int held = input_hold_signals(d->ctx->in, 1);
 	enum form_result result = ask_all(&form, d);
 
@@ -520,7 +538,7 @@ static int fill_by_asking(struct draft *d, const char *command)
 int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct arena arena;
-	struct draft d = { ctx, &arena, { 0 }, 0, 0 };
+	struct draft d = { ctx, "reject add", &arena, { 0 }, 0, 0 };
 	int status;
 
 	arena_init(&arena);
@@ -536,7 +554,7 @@ int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 		status = cmd_error(ctx, CMD_USAGE_ERROR, "reject add: give --company and --role with the other options, "
 				   "or no option to be asked");
 	} else {
-		status = fill_by_asking(&d, "reject add");
+		status = fill_by_asking(&d);
 		if (status == 0)
 			status = save(&d, 1);
 	}
@@ -547,7 +565,7 @@ int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 int reject_edit(struct cmd_ctx *ctx, const struct cmd_args *args, long long id)
 {
 	struct arena arena;
-	struct draft d = { ctx, &arena, { 0 }, 0, 0 };
+	struct draft d = { ctx, "reject edit", &arena, { 0 }, 0, 0 };
 	char *cause = NULL;
 	int found, status;
 
@@ -565,7 +583,7 @@ int reject_edit(struct cmd_ctx *ctx, const struct cmd_args *args, long long id)
 	if (any_field_flag(args->values))
 		status = apply_flags(&d, args->values, 0);
 	else
-		status = fill_by_asking(&d, "reject edit");
+		status = fill_by_asking(&d);
 	if (status == CMD_OK)
 		status = save(&d, 0);
 	arena_release(&arena);

@@ -53,10 +53,22 @@ static void bind_fields(sqlite3_stmt *stmt, const struct store_rejection *r)
 	store_bind_text(stmt, 6, r->feedback ? r->feedback : "");
 }
 
-/* Runs write (inside a transaction) then the schedule additions; commits or rolls back. */
-static int finish_write(struct store *store, int rc, const char *const *review_ids, size_t review_count,
+/* Takes out of the drill schedule the questions never reviewed that no rejection's themes call for any
+ * more (after a rejection is removed or loses a theme): a mistaken entry leaves no backlog behind. */
+static int prune_schedule(struct store *store, char **cause)
+{
+	return store_exec(store, "DELETE FROM review WHERE last_reviewed_at IS NULL AND question_id NOT IN"
+			  " (SELECT q.question_id FROM question_theme q JOIN rejection_theme r ON r.theme_id = q.theme_id)",
+			  "prune the drill schedule", cause);
+}
+
+/* Ends a write begun by the caller: prunes the schedule if asked, adds review_ids to it, then commits,
+ * or rolls back when anything failed. */
+static int finish_write(struct store *store, int rc, int prune, const char *const *review_ids, size_t review_count,
 			const char *review_day, char **cause)
 {
+	if (rc == 0 && prune)
+		rc = prune_schedule(store, cause);
 	if (rc == 0 && review_count > 0)
 		rc = store_review_add_locked(store, review_ids, review_count, review_day, NULL, cause);
 	if (rc == 0)
@@ -82,7 +94,7 @@ long long store_rejection_add(struct store *store, const struct store_rejection 
 			id = sqlite3_last_insert_rowid(store->db);
 			rc = save_parts(store, id, r, cause);
 		}
-		rc = finish_write(store, rc, review_ids, review_count, review_day, cause);
+		rc = finish_write(store, rc, 0, review_ids, review_count, review_day, cause);
 	}
 	sqlite3_finalize(stmt);
 	return rc == 0 ? id : -1;
@@ -112,7 +124,7 @@ int store_rejection_update(struct store *store, const struct store_rejection *r,
 			rc = store_step_done(store, clear_reflections, "update a rejection's reflections", cause);
 		if (rc == 0 && found)
 			rc = save_parts(store, r->id, r, cause);
-		rc = finish_write(store, rc, review_ids, found ? review_count : 0, review_day, cause);
+		rc = finish_write(store, rc, found, review_ids, found ? review_count : 0, review_day, cause);
 	}
 	sqlite3_finalize(stmt);
 	sqlite3_finalize(clear);
@@ -160,27 +172,47 @@ static void read_reflection(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	f->do_better = store_column_text(stmt, 2, arena);
 }
 
+/* The first of count rows (sorted by rejection id) with rejection_id id or more. */
+static size_t first_row(const struct theme_row *rows, size_t count, long long id)
+{
+	size_t low = 0, high = count;
+
+	while (low < high) {
+		size_t middle = low + (high - low) / 2;
+		if (rows[middle].rejection_id < id)
+			low = middle + 1;
+		else
+			high = middle;
+	}
+	return low;
+}
+
 /* Reads theme rows (of one rejection when id > 0, else of all) and gives each rejection its own. */
 static int attach_themes(struct store *store, long long id, struct arena *arena, struct store_rejection *list,
 			 size_t count, char **cause)
 {
-	sqlite3_stmt *stmt = store_prepare(store, "SELECT rejection_id, theme_id, reason FROM rejection_theme"
-					   " LEFT JOIN theme ON theme.id = theme_id WHERE ?1 = 0 OR rejection_id = ?1"
-					   " ORDER BY rejection_id, theme.position, theme_id", cause);
+	sqlite3_stmt *stmt = store_prepare(store, id > 0
+		? "SELECT rejection_id, theme_id, reason FROM rejection_theme LEFT JOIN theme ON theme.id = theme_id"
+		  " WHERE rejection_id = ?1 ORDER BY theme.position, theme_id"
+		: "SELECT rejection_id, theme_id, reason FROM rejection_theme LEFT JOIN theme ON theme.id = theme_id"
+		  " ORDER BY rejection_id, theme.position, theme_id", cause);
 	struct theme_row *rows = NULL;
 	size_t row_count = 0, i, j;
 
 	if (stmt == NULL)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
+	if (id > 0)
+		sqlite3_bind_int64(stmt, 1, id);
 	if (store_read_list(store, stmt, sizeof *rows, read_theme_row, arena, "read rejection themes", &rows, &row_count,
 			    cause) != 0)
 		return -1;
 	for (i = 0; i < count; i++) {
-		list[i].themes = arena_alloc(arena, (row_count + 1) * sizeof *list[i].themes);
-		for (j = 0; j < row_count; j++)
-			if (rows[j].rejection_id == list[i].id)
-				list[i].themes[list[i].theme_count++] = rows[j].theme;
+		size_t first = first_row(rows, row_count, list[i].id), end = first;
+		while (end < row_count && rows[end].rejection_id == list[i].id)
+			end++;
+		list[i].themes = arena_alloc(arena, (end - first + 1) * sizeof *list[i].themes);
+		for (j = first; j < end; j++)
+			list[i].themes[list[i].theme_count++] = rows[j].theme;
 	}
 	return 0;
 }
@@ -246,7 +278,16 @@ static int change_by_id(struct store *store, const char *sql, long long id, cons
 
 int store_rejection_delete(struct store *store, long long id, char **cause)
 {
-	return change_by_id(store, "DELETE FROM rejection WHERE id = ?1", id, NULL, "remove a rejection", cause);
+	int removed;
+
+	if (store_begin(store, cause) != 0)
+		return -1;
+	removed = change_by_id(store, "DELETE FROM rejection WHERE id = ?1", id, NULL, "remove a rejection", cause);
+	if (removed < 0) {
+		store_rollback(store);
+		return -1;
+	}
+	return finish_write(store, 0, removed, NULL, 0, NULL, cause) == 0 ? removed : -1;
 }
 
 /* ------------------------------------------------------------------------------------------------

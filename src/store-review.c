@@ -18,7 +18,7 @@ static long added_day(struct store *store, const char *question_id, char **cause
 	long day = -1;
 	int rc;
 
-	*found = 0;
+	*found = stmt ? 0 : -1;
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, question_id);

@@ -74,7 +74,7 @@ static const char *const praise[] = {
 	"outstanding", "love", "loved", "liked", "enjoy", "enjoyed", "positive", "brilliant", "clear", "clearly",
 	"confident", "engaging", "thoughtful", "thorough", "articulate", "praise", "praised", "appreciate",
 	"appreciated", "nice", "wonderful", "superb", "terrific", "amazing", "awesome", "exceptional",
-	"perfect", "pleased", "happy", "glad", "enthusiastic", "passionate", "personable", "warm", "friendly",
+	"perfect", "fine", "pleased", "happy", "glad", "enthusiastic", "passionate", "personable", "warm", "friendly",
 	"calm", "composed", "succinct", "inquisitive", "curious", "collaborative", "structured",
 	"specific", "concrete", "detailed", "relevant", "insightful", "polished", "professional", NULL
 };

@@ -277,7 +277,8 @@ struct store_rejection {
  */
 long long store_rejection_add(struct store *store, const struct store_rejection *rejection,
 			      const char *const *review_ids, size_t review_count, const char *review_day, char **cause);
-/* Replaces rejection->id's fields, themes and reflections, and schedules review_ids as add does.
+/* Replaces rejection->id's fields, themes and reflections, and schedules review_ids as add does; the
+ * questions never reviewed that no rejection's themes call for any more leave the schedule.
  * 1 done, 0 no such rejection, -1 error. */
 int store_rejection_update(struct store *store, const struct store_rejection *rejection,
 			   const char *const *review_ids, size_t review_count, const char *review_day, char **cause);
@@ -287,7 +288,8 @@ int store_rejection_get(struct store *store, long long id, struct arena *arena, 
 /* Every rejection with its themes (not its reflections), newest date first. */
 int store_rejection_list(struct store *store, struct arena *arena, struct store_rejection **out, size_t *count,
 			 char **cause);
-/* Removes a rejection, its themes and reflections; plan actions made from it stay. 1, 0 none, -1. */
+/* Removes a rejection, its themes and reflections, and from the schedule the questions never reviewed
+ * that no other rejection's themes call for; plan actions made from it stay. 1, 0 none, -1. */
 int store_rejection_delete(struct store *store, long long id, char **cause);
 
 struct store_plan_action {

@@ -175,9 +175,9 @@ const struct cmd_entry cmd_drill_entry = {
 		"Asks up to N (default 5) of the questions 'due' lists for today, in that order, with the\n"
 		"same clock, follow-ups and self-rating as 'interview'. Each rating moves the question in\n"
 		"the schedule (a variant of SM-2): an average under 3 brings it back tomorrow; 3 or more on\n"
-		"or after its due day sends it out 1 day (4 if rated 5), then 6, then about 2.5 times\n"
-		"further each time. With --theme T, only questions that train T; if fewer are due, T's\n"
-		"other questions join the schedule, easiest first.",
+		"or after its due day sends it out 1 day (4 if the average is 4.5 or more), then 6, then\n"
+		"about 2.5 times further each time. With --theme T, only questions that train T; if\n"
+		"fewer are due, T's other questions join the schedule, easiest first.",
 	.flags = CMD_NEEDS_CATALOG,
 	.options = {
 		[OPT_COUNT] = { "count", "N", COMPLETE_NONE, "ask up to N questions (1-100, default 5)" },

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define CITATIONS_SHOWN 5	/* the newest rejections named as evidence; the rest are counted */
+
 static int cites(const struct store_rejection *r, const char *theme_id)
 {
 	size_t i;
@@ -28,13 +30,15 @@ static void print_citations(struct cmd_ctx *ctx, const struct coach *coach, cons
 	}
 	fprintf(ctx->out, "     cited by %d of %zu rejection%s:", t->citations, coach->rejection_count,
 		coach->rejection_count == 1 ? "" : "s");
-	for (i = 0; i < coach->rejection_count; i++) {
+	for (i = 0; i < coach->rejection_count && shown < CITATIONS_SHOWN; i++) {
 		const struct store_rejection *r = &coach->rejections[i];
 		if (!cites(r, t->theme_id))
 			continue;
 		fprintf(ctx->out, "%s %s (%s%s%s)", shown++ ? "," : "", r->company, r->rejected_on,
 			r->stage_reached ? ", " : "", r->stage_reached ? r->stage_reached : "");
 	}
+	if ((size_t)t->citations > shown)
+		fprintf(ctx->out, " and %zu more", (size_t)t->citations - shown);
 	fputc('\n', ctx->out);
 }
 

@@ -44,6 +44,28 @@ static int has_open_action(const struct plan *p, const char *theme_id)
 	return 0;
 }
 
+static int in_plan(const struct plan *p, const char *theme_id, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		if (strcmp(p->actions[i].theme_id, theme_id) == 0 && strcmp(p->actions[i].text, text) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first of the theme's suggested actions that the plan does not hold yet, or NULL. */
+static const char *next_suggestion(const struct plan *p, const char *theme_id)
+{
+	const struct bank_theme *theme = bank_theme_find(p->ctx->app->catalog, theme_id);
+	size_t i;
+
+	for (i = 0; theme != NULL && i < theme->actions.count; i++)
+		if (!in_plan(p, theme_id, theme->actions.items[i]))
+			return theme->actions.items[i];
+	return NULL;
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Listing
  */
@@ -75,6 +97,17 @@ static void print_theme_actions(const struct plan *p, const char *theme_id, cons
 	}
 }
 
+/* 1 if action index is the first of its theme. */
+static int first_of_theme(const struct plan *p, size_t index)
+{
+	size_t i;
+
+	for (i = 0; i < index; i++)
+		if (strcmp(p->actions[i].theme_id, p->actions[index].theme_id) == 0)
+			return 0;
+	return 1;
+}
+
 static int count_status(const struct plan *p, const char *status)
 {
 	size_t i;
@@ -98,13 +131,21 @@ static void list(struct plan *p)
 			count_status(p, "doing"), count_status(p, "done"));
 	for (i = 0; i < bank_theme_count(catalog); i++)
 		print_theme_actions(p, bank_theme_at(catalog, i)->id, bank_theme_at(catalog, i)->title);
-	for (i = 0; i < p->count; i++)
-		if (bank_theme_find(catalog, p->actions[i].theme_id) == NULL)
-			print_action(p, &p->actions[i]);
-	for (i = 0; i < named; i++)
-		if (!has_open_action(p, p->coach.themes[i].theme_id))
-			fprintf(p->ctx->out, "%s is a theme to work on ('insights') with no open action: 'plan add --theme %s'"
-				" adds a suggested one.\n", p->coach.themes[i].theme_id, p->coach.themes[i].theme_id);
+	for (i = 0; i < p->count; i++)	/* themes the catalog no longer has, each under its id */
+		if (bank_theme_find(catalog, p->actions[i].theme_id) == NULL &&
+		    first_of_theme(p, i))
+			print_theme_actions(p, p->actions[i].theme_id, "(no longer a theme)");
+	for (i = 0; i < named; i++) {
+		const char *id = p->coach.themes[i].theme_id;
+		if (has_open_action(p, id))
+			continue;
+		if (next_suggestion(p, id) != NULL)
+			fprintf(p->ctx->out, "'%s' is a theme to work on ('insights') with no open action: "
+				"'plan add --theme %s' adds a suggested one.\n", id, id);
+		else
+			fprintf(p->ctx->out, "'%s' is a theme to work on ('insights') with no open action: "
+				"'plan add --theme %s TEXT' adds your own.\n", id, id);
+	}
 	if (p->count == 0 && named == 0)
 		fprintf(p->ctx->out, "'plan add --theme T TEXT' adds your own action; once 'reject add' has logged a "
 			"rejection, 'plan add' suggests some.\n");
@@ -113,16 +154,6 @@ static void list(struct plan *p)
 /* ------------------------------------------------------------------------------------------------
  * Adding
  */
-
-static int in_plan(const struct plan *p, const char *theme_id, const char *text)
-{
-	size_t i;
-
-	for (i = 0; i < p->count; i++)
-		if (strcmp(p->actions[i].theme_id, theme_id) == 0 && strcmp(p->actions[i].text, text) == 0)
-			return 1;
-	return 0;
-}
 
 /* The newest rejection that cites theme_id, or 0. */
 static long long source_rejection(const struct plan *p, const char *theme_id)
@@ -157,33 +188,38 @@ static int add_one(struct plan *p, const char *theme_id, const char *text, const
 /* Adds the first of the theme's suggested actions that the plan does not hold yet. */
 static int add_suggested(struct plan *p, const struct bank_theme *theme, const char *due_on)
 {
-	size_t i;
+	const char *text = next_suggestion(p, theme->id);
 
-	for (i = 0; i < theme->actions.count; i++)
-		if (!in_plan(p, theme->id, theme->actions.items[i]))
-			return add_one(p, theme->id, theme->actions.items[i], due_on);
-	return cmd_error(p->ctx, CMD_USER_ERROR, "plan add: every suggested action for %s is in the plan; "
+	if (text != NULL)
+		return add_one(p, theme->id, text, due_on);
+	return cmd_error(p->ctx, CMD_USER_ERROR, "plan add: every suggested action for '%s' is in the plan; "
 			 "add your own: plan add --theme %s TEXT", theme->id, theme->id);
 }
 
-/* Without a theme: a suggested action for each theme 'insights' names that has no open action. */
+/* Without a theme: a suggested action for each theme 'insights' names that has no open action; a
+ * theme whose suggestions are all used is passed over with a note. */
 static int add_for_weak_themes(struct plan *p, const char *due_on)
 {
 	size_t i, named = coach_named(&p->coach);
 	int status = CMD_OK, added = 0;
 
-	for (i = 0; i < named && status == CMD_OK; i++) {
-		const struct bank_theme *theme = bank_theme_find(p->ctx->app->catalog, p->coach.themes[i].theme_id);
-		if (theme == NULL || has_open_action(p, theme->id))
-			continue;
-		status = add_suggested(p, theme, due_on);
-		added++;
-	}
 	if (named == 0)
 		return cmd_error(p->ctx, CMD_USER_ERROR, "plan add: no theme to work on yet ('insights'); "
 				 "give one: plan add --theme T [TEXT]");
+	for (i = 0; i < named && status == CMD_OK; i++) {
+		const char *id = p->coach.themes[i].theme_id, *text;
+		if (has_open_action(p, id))
+			continue;
+		if ((text = next_suggestion(p, id)) == NULL) {
+			fprintf(p->ctx->out, "Every suggested action for '%s' is in the plan: 'plan add --theme %s TEXT' "
+				"adds your own.\n", id, id);
+			continue;
+		}
+		status = add_one(p, id, text, due_on);
+		added++;
+	}
 	if (added == 0 && status == CMD_OK)
-		fprintf(p->ctx->out, "Each theme to work on already has an open action; 'plan add --theme T' adds more.\n");
+		fprintf(p->ctx->out, "No action added: each theme to work on has an open action or no suggestion left.\n");
 	return status;
 }
 
@@ -208,11 +244,11 @@ static int add(struct plan *p, const struct cmd_args *args)
 	long day;
 	int status;
 
-	if (args->values[OPT_DUE] != NULL && cmd_parse_day(args->values[OPT_DUE], p->coach.today, &day) != 0)
+	if (theme_id != NULL && theme == NULL)
+		status = CMD_USER_ERROR;
+	else if (args->values[OPT_DUE] != NULL && cmd_parse_day(args->values[OPT_DUE], p->coach.today, &day) != 0)
 		status = cmd_error(p->ctx, CMD_USAGE_ERROR, "plan add: --due takes YYYY-MM-DD, today, tomorrow or +N, "
 				   "not '%s'", args->values[OPT_DUE]);
-	else if (theme_id != NULL && theme == NULL)
-		status = CMD_USER_ERROR;
 	else if (*text != '\0' && theme == NULL)
 		status = cmd_error(p->ctx, CMD_USAGE_ERROR, "plan add: say which theme the action is for: --theme T");
 	else {

@@ -189,7 +189,9 @@ const struct cmd_entry cmd_reject_entry = {
 		"reject show ID   one rejection in full\n"
 		"reject edit ID   asks again with the saved values as defaults (Enter keeps, - clears),\n"
 		"                 or changes just the fields given as options\n"
-		"reject rm ID     removes it after asking (--yes does not ask); plan actions stay",
+		"reject rm ID     removes it after asking (--yes does not ask); plan actions stay, and so\n"
+		"                 do drilled questions; those never drilled that no other rejection\n"
+		"                 calls for leave the schedule",
 	.operands_max = 2,
 	.flags = CMD_NEEDS_CATALOG,
 	.subcommands = subcommands,

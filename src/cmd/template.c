@@ -75,7 +75,8 @@ static int fill(struct cmd_ctx *ctx, const char *name, const struct store_reject
 	};
 	if ((text = util_read_file(path, TEMPLATE_MAX_BYTES, &length, NULL, &cause)) == NULL ||
 	    (filled = template_fill(path, text, fields, sizeof fields / sizeof fields[0], &cause)) == NULL) {
-		status = cmd_error(ctx, CMD_USER_ERROR, "template: %s", cause);
+		status = cmd_error(ctx, util_starts_with(path, ctx->app->bundle_dir) ? CMD_SYSTEM_ERROR : CMD_USER_ERROR,
+				   "template: %s", cause);
 	} else {
 		fputs(filled, ctx->out);
 		if (*filled && filled[strlen(filled) - 1] != '\n')

@@ -149,7 +149,7 @@ expect_true '[ "$(db "SELECT due_on || \"|\" || repetitions || \"|\" || ifnull(l
 # structure (one citation, 12 days old) passes fit (one from yesterday, but rated 5).
 run "$REBOUND" plan
 expect_out_has "The plan is empty.
-examples is a theme to work on ('insights') with no open action: 'plan add --theme examples' adds a suggested one."
+'examples' is a theme to work on ('insights') with no open action: 'plan add --theme examples' adds a suggested one."
 run "$REBOUND" plan add
 expect_status 0
 expect_out "Added action 1 for examples: For each story in your bank, write down at least one number (percentage, hours saved, revenue, team size or deadline).
@@ -178,8 +178,8 @@ clarity: Clarity and concision
      5  todo   Record one answer a day
 confidence: Confidence and composure
      2  done   Practise a set phrase"
-expect_out_has "confidence is a theme to work on ('insights') with no open action: 'plan add --theme confidence' adds a suggested one.
-structure is a theme to work on ('insights') with no open action"
+expect_out_has "'confidence' is a theme to work on ('insights') with no open action: 'plan add --theme confidence' adds a suggested one.
+'structure' is a theme to work on ('insights') with no open action"
 run "$REBOUND" plan done 99
 expect_status 1
 expect_err "rebound: plan done: no action 99 (see 'plan')"
@@ -254,13 +254,13 @@ expect_status 2
 expect_err "rebound: reject add: --role is needed with --company"
 run "$REBOUND" reject add --company X --role Y --stage onsit
 expect_status 1
-expect_err "rebound: reject: --stage: unknown stage 'onsit' (stages: application, phone-screen, technical, onsite, final, or none)"
+expect_err "rebound: reject add: --stage: unknown stage 'onsit' (stages: application, phone-screen, technical, onsite, final, or none)"
 run "$REBOUND" reject add --company X --role Y --date 2999-01-01
 expect_status 1
-expect_err "rebound: reject: --date: 2999-01-01 is in the future"
+expect_err "rebound: reject add: --date: '2999-01-01' is in the future"
 run "$REBOUND" reject add --company X --role Y --themes examples,tact
 expect_status 1
-expect_err "rebound: reject: --themes: unknown theme 'tact' (see 'themes')"
+expect_err "rebound: reject add: --themes: unknown theme 'tact' (see 'themes')"
 run "$REBOUND" reject add --role Y
 expect_status 2
 # From a pipe a bad value ends the command and saves nothing.
@@ -278,8 +278,16 @@ echo n >"$TMP/no"
 STDIN="$TMP/no" run "$REBOUND" reject rm 2
 expect_out "Remove rejection 2 (Globex, Data analyst, $yesterday) with its themes and reflections? [y/N]
 Kept rejection 2."
+# Removing it takes out of the schedule the questions never drilled that only it called for (those
+# training fit or confidence and neither examples, structure nor clarity), and nothing else.
+backed="SELECT q.question_id FROM question_theme q JOIN rejection_theme r ON r.theme_id = q.theme_id AND r.rejection_id <> 2"
+orphans=$(db "SELECT COUNT(*) FROM review WHERE last_reviewed_at IS NULL AND question_id NOT IN ($backed)")
+reviews=$(db "SELECT COUNT(*) FROM review")
+expect_true '[ "$orphans" -gt 0 ]'
 run "$REBOUND" reject rm 2 --yes
 expect_out "Removed rejection 2."
+expect_true '[ "$(db "SELECT COUNT(*) FROM review")" = "$((reviews - orphans))" ]'
+expect_true '[ "$(db "SELECT COUNT(*) FROM review WHERE last_reviewed_at IS NULL AND question_id NOT IN ($backed)")" = 0 ]'
 expect_true '[ "$(db "SELECT COUNT(*) FROM rejection_theme WHERE rejection_id = 2") $(db "SELECT COUNT(*) FROM reflection WHERE rejection_id = 2")" = "0 0" ]'
 expect_true '[ "$(db "SELECT COUNT(*) FROM plan_action WHERE rejection_id IS NULL")" = 4 ]'
 run "$REBOUND" reject show 2

@@ -44,12 +44,21 @@ expect_screen "Company [Acme]:"
 tmux_cmd send-keys -t t Enter
 expect_screen "Role [Engineer]:"
 tmux_cmd send-keys -t t C-u 'Staff engineer' Enter
-for i in 1 2 3 4 5 6 7 8 9; do tmux_cmd send-keys -t t Enter; sleep 0.1; done
-expect_screen "Saved rejection 1: Acme, Staff engineer (phone-screen, $today)."
+for i in 1 2 3 4; do tmux_cmd send-keys -t t Enter; sleep 0.1; done
+# A bad theme edit is asked again with the list as it was, not half applied.
+expect_screen "none clears) [clarity]:"
+tmux_cmd send-keys -t t -l -- '-clarity +bogus'	# -l: the text is not a tmux option
+tmux_cmd send-keys -t t Enter
+expect_screen "reject edit: unknown theme 'bogus' (see 'themes')"
+tmux_cmd send-keys -t t '+structure' Enter
+for i in 1 2 3 4; do tmux_cmd send-keys -t t Enter; sleep 0.1; done
+expect_screen "Saved rejection 1: Acme, Staff engineer (phone-screen, $today).
+Themes: clarity, structure."
 expect_true '[ "$(db "SELECT role, interviewer, feedback FROM rejection")" = "Staff engineer|Dana|Too long-winded." ]'
 expect_true '[ "$(db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") FROM reflection ORDER BY stage_id")" = "application|Clear CV|-
 phone-screen|-|Slow down" ]'
-expect_true '[ "$(db "SELECT theme_id FROM rejection_theme")" = clarity ]'
+expect_true '[ "$(db "SELECT theme_id FROM rejection_theme ORDER BY theme_id")" = "clarity
+structure" ]'
 tmux_cmd send-keys -t t 'quit' Enter
 
 finish
