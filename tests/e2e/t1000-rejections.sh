@@ -104,6 +104,8 @@ Next: 'drill --theme examples' practises the first; 'plan add' turns them into a
 due_before=$(db "SELECT COUNT(*) FROM review")
 run "$REBOUND" due
 expect_out_has "Due today: $due_before questions ('drill' asks them in this order):"
+run "$REBOUND" due --theme examples
+listed=$(printf '%s\n' "$out" | sed -n '2,3p' | awk '{print $1}')
 # No think time, no follow-ups: per question an answer, an empty line, scores (extras are ignored), a note.
 printf 'I cut the build time by 40%%.\n\n5 5 5 5\n\nWe shipped it.\n\n2 2 2 2\n\n' >"$TMP/drill"
 STDIN="$TMP/drill" run "$REBOUND" drill --theme examples --count 2 --think 0 --no-follow-ups
@@ -114,6 +116,8 @@ expect_true '[ "$(db "SELECT kind, status, theme FROM session")" = "drill|finish
 expect_true '[ "$(db "SELECT COUNT(*) FROM answer a JOIN question_theme t ON t.question_id = a.question_id AND t.theme_id = \"examples\"")" = 2 ]'
 first=$(db "SELECT question_id FROM answer WHERE id = 1")
 second=$(db "SELECT question_id FROM answer WHERE id = 2")
+expect_true '[ "$listed" = "$first
+$second" ]'
 expect_out_has "Next reviews:
   $(printf '%-36s' "$first") $in4 (in 4 days)
   $(printf '%-36s' "$second") $tomorrow (in 1 day)"
