@@ -21,17 +21,12 @@
 #include "rebound/sched.h"
 #include "rebound/store.h"
 #include "rebound/util.h"
+#include "store-fixture.h"
 
 /* ------------------------------------------------------------------------------------------------
  * Fixture: a fresh store in a temporary directory, with stages and themes synced so that themes and
  * reflections sort by their place in the file.
  */
-
-struct fixture {
-	char *path;
-	struct store *store;
-	struct arena arena;
-};
 
 /* Stage order: screen, onsite, final; theme order: structure, clarity, rapport (neither alphabetical). */
 static const char themes_yaml[] =
@@ -45,115 +40,14 @@ static const char themes_yaml[] =
 #define NASTY "O'Brien \"&\" Sons; DROP TABLE rejection; -- " \
 	"caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x9a\x80 %s %d\\n"
 
-static char *temp_db(void)
-{
-	char dir[] = "/tmp/rebound-reject-XXXXXX";
-
-	assert_non_null(mkdtemp(dir));
-	return xasprintf("%s/rebound.db", dir);
-}
-
-static void remove_db(char *path)
-{
-	char *command = xasprintf("rm -rf \"$(dirname '%s')\"", path);
-
-	assert_int_equal(system(command), 0);
-	free(command);
-	free(path);
-}
-
 static int setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof *f);
-	struct bank_catalog *catalog = bank_catalog_new();
-	char *cause = NULL, *themes_path;
-	int changed = 0;
-	FILE *file;
-
-	f->path = temp_db();
-	f->store = store_open(f->path, &cause);
-	assert_non_null(f->store);
-	/* Only files (not buffers) are synced, so the themes go next to the database. */
-	themes_path = xasprintf("%.*s/themes.yaml", (int)(strrchr(f->path, '/') - f->path), f->path);
-	file = fopen(themes_path, "w");
-	assert_non_null(file);
-	fputs(themes_yaml, file);
-	fclose(file);
-	bank_load_file(catalog, themes_path);
-	free(themes_path);
-	assert_int_equal(bank_error_count(catalog), 0);
-	assert_int_equal(store_sync_catalog(f->store, catalog, &changed, &cause), 0);
-	assert_int_equal(changed, 1);
-	bank_catalog_free(catalog);
-	arena_init(&f->arena);
-	*state = f;
-	return 0;
+	return fixture_setup(state, themes_yaml);
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	store_close(f->store);
-	arena_release(&f->arena);
-	remove_db(f->path);
-	free(f);
-	return 0;
-}
-
-/* Tests read and write the database directly (a second connection) to check what the store wrote. */
-static long long query_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	long long value = -1;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		value = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return value;
-}
-
-/* The first column of every row joined with ";" (caller frees). */
-static char *query_text(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	char *all = xstrdup("");
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-	while (sqlite3_step(stmt) == SQLITE_ROW) {
-		const unsigned char *text = sqlite3_column_text(stmt, 0);
-		char *joined = xasprintf("%s%s%s", all, *all ? ";" : "", text ? (const char *)text : "NULL");
-		free(all);
-		all = joined;
-	}
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return all;
-}
-
-static void exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	char *message = NULL;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &message) != SQLITE_OK)
-		fail_msg("%s: %s", sql, message);
-	sqlite3_close(db);
-}
-
-static void assert_query_text(const char *path, const char *sql, const char *expected)
-{
-	char *actual = query_text(path, sql);
-
-	assert_string_equal(actual, expected);
-	free(actual);
+	return fixture_teardown(state);
 }
 
 static void assert_near(double actual, double expected)

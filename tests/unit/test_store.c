@@ -16,48 +16,7 @@
 #include "rebound/bank.h"
 #include "rebound/store.h"
 #include "rebound/util.h"
-
-/* Tests may read the database directly to check what the store wrote. */
-static long long query_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *stmt;
-	long long value = -1;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		value = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(db);
-	return value;
-}
-
-static void exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
-static char *temp_db(void)
-{
-	char dir[] = "/tmp/rebound-store-XXXXXX";
-
-	assert_non_null(mkdtemp(dir));
-	return xasprintf("%s/rebound.db", dir);
-}
-
-static void remove_db(char *path)
-{
-	char *command = xasprintf("rm -rf \"$(dirname '%s')\"", path);
-
-	assert_int_equal(system(command), 0);
-	free(command);
-	free(path);
-}
+#include "store-fixture.h"
 
 static void test_fresh_database_is_latest_private_and_wal(void **state)
 {

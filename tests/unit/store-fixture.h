@@ -1,0 +1,33 @@
+/* store-fixture: what the store's unit tests share: a database in a temporary directory, a fixture
+ * with a themes file synced into it, and a second connection that reads and writes the database
+ * directly to check what the store wrote. Include after <cmocka.h>. */
+#ifndef REBOUND_TEST_STORE_FIXTURE_H
+#define REBOUND_TEST_STORE_FIXTURE_H
+
+#include "rebound/arena.h"
+#include "rebound/store.h"
+
+struct fixture {
+	char *path;
+	struct store *store;
+	struct arena arena;
+};
+
+/* A path for rebound.db in a new temporary directory (caller frees with remove_db). */
+char *temp_db(void);
+/* Removes the directory of path, and frees path. */
+void remove_db(char *path);
+
+/* Opens a fresh store into a new fixture (*state) with themes_yaml written next to it and synced. */
+int fixture_setup(void **state, const char *themes_yaml);
+int fixture_teardown(void **state);
+
+/* The first column of the first row, or -1. */
+long long query_int(const char *path, const char *sql);
+/* The first column of every row joined with ";" (NULL as "NULL"; caller frees). */
+char *query_text(const char *path, const char *sql);
+void assert_query_text(const char *path, const char *sql, const char *expected);
+/* Runs SQL that must succeed. */
+void exec_sql(const char *path, const char *sql);
+
+#endif
