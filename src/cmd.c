@@ -241,13 +241,18 @@ long long cmd_id_arg(struct cmd_ctx *ctx, const char *command, const char *kind,
 
 int cmd_parse_day(const char *text, long today, long *day)
 {
+	static const struct { const char *word; int offset; } words[] = {
+		{ "yesterday", -1 }, { "today", 0 }, { "tomorrow", 1 },
+	};
 	char *end;
 	long offset;
+	size_t i;
 
-	if (strcmp(text, "today") == 0 || strcmp(text, "yesterday") == 0 || strcmp(text, "tomorrow") == 0) {
-		*day = today + (text[0] == 'y' ? -1 : text[1] == 'o' && text[2] == 'm' ? 1 : 0);
-		return 0;
-	}
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(text, words[i].word) == 0) {
+			*day = today + words[i].offset;
+			return 0;
+		}
 	if (text[0] == '+' || text[0] == '-') {
 		errno = 0;
 		offset = strtol(text, &end, 10);

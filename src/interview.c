@@ -475,7 +475,8 @@ static size_t planned_questions(const struct bank_catalog *catalog, const struct
 	return count;
 }
 
-int interview_spoken_setting(struct cmd_ctx *ctx)
+/* 1 if the user's setting makes answers spoken when neither --spoken nor --typed is given. */
+static int spoken_setting(struct cmd_ctx *ctx)
 {
 	const char *value = NULL;
 	struct arena arena;
@@ -486,6 +487,27 @@ int interview_spoken_setting(struct cmd_ctx *ctx)
 		 strcmp(value, "on") == 0;
 	arena_release(&arena);
 	return spoken;
+}
+
+int interview_parse_flags(struct cmd_ctx *ctx, const char *kind, const struct interview_flags *f,
+			  struct interview_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->kind = kind;
+	o->count = INTERVIEW_COUNT_DEFAULT;
+	o->think_seconds = o->answer_seconds = -1;
+	o->follow_ups = f->no_follow_ups == NULL;
+	o->filter.min_difficulty = 1;
+	o->filter.max_difficulty = 5;
+	if ((f->count && cmd_int_option(ctx, kind, "count", f->count, 1, INTERVIEW_COUNT_MAX, &o->count) != 0) ||
+	    (f->think && cmd_int_option(ctx, kind, "think", f->think, 0, BANK_THINK_SECONDS_MAX, &o->think_seconds) != 0) ||
+	    (f->answer && cmd_int_option(ctx, kind, "answer", f->answer, 1, BANK_ANSWER_SECONDS_MAX,
+					 &o->answer_seconds) != 0))
+		return CMD_USAGE_ERROR;
+	if (f->spoken != NULL && f->typed != NULL)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "%s: --spoken and --typed cannot go together", kind);
+	o->spoken = f->spoken ? 1 : f->typed ? 0 : spoken_setting(ctx);
+	return CMD_OK;
 }
 
 int interview_start(struct cmd_ctx *ctx, struct input *in, const struct interview_options *options)

@@ -49,8 +49,26 @@ struct interview_options {
 	size_t question_count;			/* instead of choosing by the filter */
 };
 
-/* 1 if the user's setting makes answers spoken when neither --spoken nor --typed is given. */
-int interview_spoken_setting(struct cmd_ctx *ctx);
+/* The options 'interview' and 'drill' share: their values as cmd_run parsed them (NULL when absent). */
+struct interview_flags {
+	const char *count, *think, *answer, *no_follow_ups, *spoken, *typed;
+};
+
+/* The table entries of those options, the same in both commands (--count's help differs). */
+#define INTERVIEW_OPTION_THINK { "think", "S", COMPLETE_NONE, "think time in seconds for every question (0 skips it)" }
+#define INTERVIEW_OPTION_ANSWER { "answer", "S", COMPLETE_NONE, "answer time in seconds for every question (1-3600)" }
+#define INTERVIEW_OPTION_ANSWERS { "answers", "FILE", COMPLETE_FILE, "read answers and ratings from FILE" }
+#define INTERVIEW_OPTION_NO_FOLLOW_UPS { "no-follow-ups", NULL, COMPLETE_NONE, "ask no follow-up questions" }
+#define INTERVIEW_OPTION_SPOKEN { "spoken", NULL, COMPLETE_NONE, "record spoken answers from the microphone" }
+#define INTERVIEW_OPTION_TYPED { "typed", NULL, COMPLETE_NONE, "type the answers (when spoken is the setting)" }
+
+/*
+ * Fills *o with kind, the defaults and the shared settings from flags: count, the clock, follow-ups,
+ * and spoken or typed (--spoken, --typed, else the setting interview.spoken); difficulty 1-5 and no
+ * filter. Returns CMD_OK or the status of the error it reported.
+ */
+int interview_parse_flags(struct cmd_ctx *ctx, const char *kind, const struct interview_flags *flags,
+			  struct interview_options *o);
 
 /* Picks questions, opens a session and runs it. Returns a CMD_* status. */
 int interview_start(struct cmd_ctx *ctx, struct input *in, const struct interview_options *options);

@@ -26,26 +26,14 @@ struct drill {
 static int parse_options(struct cmd_ctx *ctx, const struct cmd_args *args, struct interview_options *o)
 {
 	const char *const *v = args->values;
+	const struct interview_flags flags = { v[OPT_COUNT], v[OPT_THINK], v[OPT_ANSWER], v[OPT_NO_FOLLOW_UPS],
+					       v[OPT_SPOKEN], v[OPT_TYPED] };
 
-	memset(o, 0, sizeof *o);
-	o->kind = "drill";
-	o->count = INTERVIEW_COUNT_DEFAULT;
-	o->think_seconds = o->answer_seconds = -1;
-	o->follow_ups = v[OPT_NO_FOLLOW_UPS] == NULL;
-	o->filter.theme = v[OPT_THEME];
-	o->filter.min_difficulty = 1;
-	o->filter.max_difficulty = 5;
 	if (v[OPT_THEME] && !cmd_theme_arg(ctx, v[OPT_THEME]))
 		return CMD_USER_ERROR;
-	if (v[OPT_SPOKEN] != NULL && v[OPT_TYPED] != NULL)
-		return cmd_error(ctx, CMD_USAGE_ERROR, "drill: --spoken and --typed cannot go together");
-	if ((v[OPT_COUNT] && cmd_int_option(ctx, "drill", "count", v[OPT_COUNT], 1, INTERVIEW_COUNT_MAX, &o->count)) ||
-	    (v[OPT_THINK] && cmd_int_option(ctx, "drill", "think", v[OPT_THINK], 0, BANK_THINK_SECONDS_MAX,
-					    &o->think_seconds)) ||
-	    (v[OPT_ANSWER] && cmd_int_option(ctx, "drill", "answer", v[OPT_ANSWER], 1, BANK_ANSWER_SECONDS_MAX,
-					     &o->answer_seconds)))
+	if (interview_parse_flags(ctx, "drill", &flags, o) != CMD_OK)
 		return CMD_USAGE_ERROR;
-	o->spoken = v[OPT_SPOKEN] ? 1 : v[OPT_TYPED] ? 0 : interview_spoken_setting(ctx);
+	o->filter.theme = v[OPT_THEME];
 	return CMD_OK;
 }
 
@@ -182,12 +170,12 @@ const struct cmd_entry cmd_drill_entry = {
 	.options = {
 		[OPT_COUNT] = { "count", "N", COMPLETE_NONE, "ask up to N questions (1-100, default 5)" },
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only questions that train theme T" },
-		[OPT_THINK] = { "think", "S", COMPLETE_NONE, "think time in seconds for every question (0 skips it)" },
-		[OPT_ANSWER] = { "answer", "S", COMPLETE_NONE, "answer time in seconds for every question (1-3600)" },
-		[OPT_ANSWERS] = { "answers", "FILE", COMPLETE_FILE, "read answers and ratings from FILE" },
-		[OPT_NO_FOLLOW_UPS] = { "no-follow-ups", NULL, COMPLETE_NONE, "ask no follow-up questions" },
-		[OPT_SPOKEN] = { "spoken", NULL, COMPLETE_NONE, "record spoken answers from the microphone" },
-		[OPT_TYPED] = { "typed", NULL, COMPLETE_NONE, "type the answers (when spoken is the setting)" },
+		[OPT_THINK] = INTERVIEW_OPTION_THINK,
+		[OPT_ANSWER] = INTERVIEW_OPTION_ANSWER,
+		[OPT_ANSWERS] = INTERVIEW_OPTION_ANSWERS,
+		[OPT_NO_FOLLOW_UPS] = INTERVIEW_OPTION_NO_FOLLOW_UPS,
+		[OPT_SPOKEN] = INTERVIEW_OPTION_SPOKEN,
+		[OPT_TYPED] = INTERVIEW_OPTION_TYPED,
 	},
 	.exec = cmd_drill_exec,
 };

@@ -1,7 +1,6 @@
 /* interview: starts a timed mock interview (the loop itself is in src/interview.c). */
 #include "rebound/interview.h"
 
-#include <string.h>
 
 enum { OPT_BANK, OPT_STAGE, OPT_THEME, OPT_COUNT, OPT_DIFFICULTY, OPT_THINK, OPT_ANSWER, OPT_ANSWERS,
        OPT_NO_FOLLOW_UPS, OPT_SPOKEN, OPT_TYPED };
@@ -10,42 +9,22 @@ enum { OPT_BANK, OPT_STAGE, OPT_THEME, OPT_COUNT, OPT_DIFFICULTY, OPT_THINK, OPT
 static int parse_options(struct cmd_ctx *ctx, const struct cmd_args *args, struct interview_options *o)
 {
 	const char *const *v = args->values;
+	const struct interview_flags flags = { v[OPT_COUNT], v[OPT_THINK], v[OPT_ANSWER], v[OPT_NO_FOLLOW_UPS],
+					       v[OPT_SPOKEN], v[OPT_TYPED] };
 
-	memset(o, 0, sizeof *o);
-	o->kind = "interview";
-	o->count = INTERVIEW_COUNT_DEFAULT;
-	o->think_seconds = o->answer_seconds = -1;
-	o->follow_ups = v[OPT_NO_FOLLOW_UPS] == NULL;
-	o->spoken = v[OPT_SPOKEN] != NULL;
-	o->filter.min_difficulty = 1;
-	o->filter.max_difficulty = 5;
-	o->filter.bank = v[OPT_BANK];
-	o->filter.stage = v[OPT_STAGE];
-	o->filter.theme = v[OPT_THEME];
 	if ((v[OPT_BANK] && !cmd_bank_arg(ctx, v[OPT_BANK])) || (v[OPT_STAGE] && !cmd_stage_arg(ctx, v[OPT_STAGE])) ||
 	    (v[OPT_THEME] && !cmd_theme_arg(ctx, v[OPT_THEME])))
 		return CMD_USER_ERROR;
+	if (interview_parse_flags(ctx, "interview", &flags, o) != CMD_OK)
+		return CMD_USAGE_ERROR;
+	o->filter.bank = v[OPT_BANK];
+	o->filter.stage = v[OPT_STAGE];
+	o->filter.theme = v[OPT_THEME];
 	if (v[OPT_DIFFICULTY] &&
 	    cmd_parse_difficulty(v[OPT_DIFFICULTY], &o->filter.min_difficulty, &o->filter.max_difficulty) != 0)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "interview: --difficulty takes N or MIN-MAX within 1-5, not '%s'",
 				 v[OPT_DIFFICULTY]);
-	if ((v[OPT_COUNT] && cmd_int_option(ctx, "interview", "count", v[OPT_COUNT], 1, INTERVIEW_COUNT_MAX,
-					    &o->count) != 0) ||
-	    (v[OPT_THINK] && cmd_int_option(ctx, "interview", "think", v[OPT_THINK], 0, BANK_THINK_SECONDS_MAX,
-					    &o->think_seconds) != 0) ||
-	    (v[OPT_ANSWER] && cmd_int_option(ctx, "interview", "answer", v[OPT_ANSWER], 1,
-					     BANK_ANSWER_SECONDS_MAX, &o->answer_seconds) != 0))
-		return CMD_USAGE_ERROR;
 	return CMD_OK;
-}
-
-/* Spoken unless --typed, when --spoken is given or the setting interview.spoken is on. */
-static void choose_mode(struct cmd_ctx *ctx, const struct cmd_args *args, struct interview_options *o)
-{
-	if (args->values[OPT_SPOKEN] != NULL || args->values[OPT_TYPED] != NULL)
-		o->spoken = args->values[OPT_TYPED] == NULL;
-	else
-		o->spoken = interview_spoken_setting(ctx);
 }
 
 /* Mentions an unfinished session so that it is not forgotten. */
@@ -69,9 +48,6 @@ static int cmd_interview_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	if (status != CMD_OK)
 		return status;
-	if (args->values[OPT_SPOKEN] != NULL && args->values[OPT_TYPED] != NULL)
-		return cmd_error(ctx, CMD_USAGE_ERROR, "interview: --spoken and --typed cannot go together");
-	choose_mode(ctx, args, &options);
 	mention_open_session(ctx);
 	return cmd_with_answers(ctx, "interview", args->values[OPT_ANSWERS], start, &options);
 }
@@ -102,12 +78,12 @@ const struct cmd_entry cmd_interview_entry = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only questions that train theme T" },
 		[OPT_COUNT] = { "count", "N", COMPLETE_NONE, "ask N questions (1-100, default 5)" },
 		[OPT_DIFFICULTY] = { "difficulty", "N", COMPLETE_NONE, "only difficulty N, or MIN-MAX (1-5)" },
-		[OPT_THINK] = { "think", "S", COMPLETE_NONE, "think time in seconds for every question (0 skips it)" },
-		[OPT_ANSWER] = { "answer", "S", COMPLETE_NONE, "answer time in seconds for every question (1-3600)" },
-		[OPT_ANSWERS] = { "answers", "FILE", COMPLETE_FILE, "read answers and ratings from FILE" },
-		[OPT_NO_FOLLOW_UPS] = { "no-follow-ups", NULL, COMPLETE_NONE, "ask no follow-up questions" },
-		[OPT_SPOKEN] = { "spoken", NULL, COMPLETE_NONE, "record spoken answers from the microphone" },
-		[OPT_TYPED] = { "typed", NULL, COMPLETE_NONE, "type the answers (when spoken is the setting)" },
+		[OPT_THINK] = INTERVIEW_OPTION_THINK,
+		[OPT_ANSWER] = INTERVIEW_OPTION_ANSWER,
+		[OPT_ANSWERS] = INTERVIEW_OPTION_ANSWERS,
+		[OPT_NO_FOLLOW_UPS] = INTERVIEW_OPTION_NO_FOLLOW_UPS,
+		[OPT_SPOKEN] = INTERVIEW_OPTION_SPOKEN,
+		[OPT_TYPED] = INTERVIEW_OPTION_TYPED,
 	},
 	.exec = cmd_interview_exec,
 };

@@ -266,7 +266,8 @@ static int add(struct plan *p, const struct cmd_args *args)
  * Changing one action
  */
 
-static int change(struct plan *p, const char *what, const struct cmd_args *args)
+/* start, done, todo or rm: one action, which needs neither the plan nor the evidence read. */
+static int change(struct cmd_ctx *ctx, const char *what, const struct cmd_args *args)
 {
 	const char *status = strcmp(what, "start") == 0 ? "doing" : strcmp(what, "done") == 0 ? "done" : "todo";
 	char *cause = NULL, command[16];
@@ -275,22 +276,22 @@ static int change(struct plan *p, const char *what, const struct cmd_args *args)
 
 	snprintf(command, sizeof command, "plan %s", what);
 	if (args->argc != 2)
-		return cmd_error(p->ctx, CMD_USAGE_ERROR, "%s: give one action id (see 'plan')", command);
-	if ((id = cmd_id_arg(p->ctx, command, "a plan action", args->argv[1])) < 0)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "%s: give one action id (see 'plan')", command);
+	if ((id = cmd_id_arg(ctx, command, "a plan action", args->argv[1])) < 0)
 		return CMD_USAGE_ERROR;
-	changed = strcmp(what, "rm") == 0 ? store_plan_delete(p->ctx->app->store, id, &cause)
-					  : store_plan_set_status(p->ctx->app->store, id, status, &cause);
+	changed = strcmp(what, "rm") == 0 ? store_plan_delete(ctx->app->store, id, &cause)
+					  : store_plan_set_status(ctx->app->store, id, status, &cause);
 	if (changed < 0) {
-		cmd_error(p->ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 		return CMD_SYSTEM_ERROR;
 	}
 	if (changed == 0)
-		return cmd_error(p->ctx, CMD_USER_ERROR, "%s: no action %lld (see 'plan')", command, id);
+		return cmd_error(ctx, CMD_USER_ERROR, "%s: no action %lld (see 'plan')", command, id);
 	if (strcmp(what, "rm") == 0)
-		fprintf(p->ctx->out, "Removed action %lld.\n", id);
+		fprintf(ctx->out, "Removed action %lld.\n", id);
 	else
-		fprintf(p->ctx->out, "Action %lld is %s.\n", id, status);
+		fprintf(ctx->out, "Action %lld is %s.\n", id, status);
 	return CMD_OK;
 }
 
@@ -304,14 +305,14 @@ static int cmd_plan_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	    strcmp(what, "done") != 0 && strcmp(what, "todo") != 0 && strcmp(what, "rm") != 0)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "plan: usage: plan [add [--theme T] [--due DAY] [TEXT] | "
 				 "start ID | done ID | todo ID | rm ID]");
+	if (strcmp(what, "list") != 0 && strcmp(what, "add") != 0)
+		return change(ctx, what, args);
 	if (load(&p, ctx) != 0)
 		return CMD_SYSTEM_ERROR;
 	if (strcmp(what, "list") == 0)
 		list(&p);
-	else if (strcmp(what, "add") == 0)
-		status = add(&p, args);
 	else
-		status = change(&p, what, args);
+		status = add(&p, args);
 	arena_release(&p.arena);
 	return status;
 }
