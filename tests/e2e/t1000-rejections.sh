@@ -302,6 +302,18 @@ expect_status 2
 expect_err "rebound: reject show: 'two' is not a rejection id (see 'reject list')"
 run "$REBOUND" reject frobnicate
 expect_status 2
+# Where rejections cluster once one stage leads.
+run "$REBOUND" reject add --company Umbrella --role SRE --stage onsite --themes examples
+run "$REBOUND" insights
+expect_out_has "Rejections cluster at onsite (2 of 3); also final 1."
+# An action done can be reopened; template lists where each template is read from.
+run "$REBOUND" plan todo 2
+expect_out "Action 2 is todo."
+expect_true '[ "$(db "SELECT status, done_at IS NULL FROM plan_action WHERE id = 2")" = "todo|1" ]'
+run "$REBOUND" template
+expect_out "thank-you         $REBOUND_HOME/templates/thank-you.txt
+feedback-request  $REBOUND_SOURCE/assets/feedback-request.txt
+Copy one to $REBOUND_HOME/templates/ and edit it to make it yours."
 expect_true '[ "$(db "PRAGMA integrity_check")" = ok ]'
 
 finish
