@@ -185,6 +185,7 @@ struct audio_recorder {
 	struct ring ring;
 	SNDFILE *file;
 	struct vad *vad;
+	struct pace *pace;
 	pthread_t writer;
 	int writer_running;
 	long long max_frames;
@@ -250,6 +251,7 @@ static void write_block(struct audio_recorder *r, const int16_t *block, size_t c
 	if (sf_write_short(r->file, block, (sf_count_t)count) != (sf_count_t)count)
 		atomic_store(&r->write_failed, 1);
 	vad_feed(r->vad, block, count);
+	pace_feed(r->pace, block, count);
 }
 
 static void *writer_main(void *data)
@@ -319,6 +321,7 @@ static void recorder_free(struct audio_recorder *r, int remove_file)
 		unlink(r->path);
 	ring_release(&r->ring);
 	vad_free(r->vad);
+	pace_free(r->pace);
 	free(r->path);
 	free(r);
 }
@@ -357,6 +360,7 @@ struct audio_recorder *audio_record_start(struct audio *audio, const struct audi
 		return NULL;
 	}
 	r->vad = vad_new(options->rate);
+	r->pace = pace_new(options->rate);
 	if ((r->file = create_wav(options->path, options->rate, cause)) == NULL) {
 		recorder_free(r, 0);
 		return NULL;
@@ -416,6 +420,7 @@ int audio_record_stop(struct audio_recorder *r, struct audio_record_result *resu
 	result->rate = r->rate;
 	result->peak_db = atomic_load(&r->peak_centi_db) / 100.0;
 	vad_finish(r->vad, &result->vad);
+	pace_finish(r->pace, &result->vad, &result->pace);
 	closed = sf_close(r->file);
 	failed = atomic_load(&r->write_failed) || closed != 0;
 	r->file = NULL;

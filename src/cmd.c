@@ -349,6 +349,8 @@ void cmd_print_recording(struct cmd_ctx *ctx, const char *prefix, const struct s
 	fprintf(ctx->out, "%s %s: speaking %s (%.0f%% silence), %d pause%s over 2 s, the longest %.1f s", prefix, length,
 		speaking, r->silence_ratio * 100, r->long_pauses, r->long_pauses == 1 ? "" : "s",
 		r->longest_pause_ms / 1000.0);
+	if (r->pace_wpm > 0)
+		fprintf(ctx->out, ", about %.0f words a minute", r->pace_wpm);
 	if (r->dropped_frames > 0)
 		fprintf(ctx->out, ", %lld frames lost", r->dropped_frames);
 }

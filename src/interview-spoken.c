@@ -236,6 +236,8 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	take->recording.silence_ratio = result.vad.silence_ratio;
 	take->recording.long_pauses = result.vad.long_pauses;
 	take->recording.longest_pause_ms = result.vad.longest_pause_ms;
+	take->recording.syllables = result.pace.syllables;
+	take->recording.pace_wpm = result.pace.words_per_minute;
 	describe(iv, &take->recording);
 	tone(a, a->stop_tone);
 	free(path);

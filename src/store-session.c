@@ -207,7 +207,8 @@ static int add_recording(struct store *store, long long answer_id, const struct 
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO recording (answer_id, path, sample_rate, channels, frames,"
 					   " dropped_frames, speaking_ms, silence_ratio, long_pauses, longest_pause_ms,"
-					   " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
+					   " syllables, pace_wpm, created_at)"
+					   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
 	int rc;
 
 	if (stmt == NULL)
@@ -222,6 +223,9 @@ static int add_recording(struct store *store, long long answer_id, const struct 
 	sqlite3_bind_double(stmt, 8, r->silence_ratio);
 	sqlite3_bind_int(stmt, 9, r->long_pauses);
 	sqlite3_bind_int64(stmt, 10, r->longest_pause_ms);
+	sqlite3_bind_int(stmt, 11, r->syllables);
+	if (r->pace_wpm > 0)
+		sqlite3_bind_double(stmt, 12, r->pace_wpm);
 	rc = store_step_done(store, stmt, "save a recording", cause);
 	sqlite3_finalize(stmt);
 	return rc;
@@ -270,7 +274,8 @@ int store_recording_get(struct store *store, long long answer_id, struct arena *
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT path, sample_rate, channels, frames, dropped_frames,"
 					   " ifnull(speaking_ms, 0), ifnull(silence_ratio, 0), ifnull(long_pauses, 0),"
-					   " ifnull(longest_pause_ms, 0) FROM recording WHERE answer_id = ?", cause);
+					   " ifnull(longest_pause_ms, 0), ifnull(syllables, 0), ifnull(pace_wpm, 0)"
+					   " FROM recording WHERE answer_id = ?", cause);
 	int rc;
 
 	if (stmt == NULL)
@@ -288,6 +293,8 @@ int store_recording_get(struct store *store, long long answer_id, struct arena *
 		out->silence_ratio = sqlite3_column_double(stmt, 6);
 		out->long_pauses = sqlite3_column_int(stmt, 7);
 		out->longest_pause_ms = sqlite3_column_int64(stmt, 8);
+		out->syllables = sqlite3_column_int(stmt, 9);
+		out->pace_wpm = sqlite3_column_double(stmt, 10);
 		rc = 1;
 	} else {
 		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a recording");
@@ -481,13 +488,18 @@ static void read_speaking(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	p->recordings = sqlite3_column_int(stmt, 1);
 	p->silence_ratio = sqlite3_column_double(stmt, 2);
 	p->long_pauses = sqlite3_column_double(stmt, 3);
+	p->pace_wpm = sqlite3_column_double(stmt, 4);
+	p->fillers_per_minute = sqlite3_column_double(stmt, 5);
 }
 
 int store_speaking_points(struct store *store, const struct store_range *range, struct arena *arena,
 			  struct store_speaking_point **out, size_t *count, char **cause)
 {
-	sqlite3_stmt *stmt = store_prepare(store, "SELECT a.session_id, COUNT(*), AVG(r.silence_ratio), AVG(r.long_pauses)"
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT a.session_id, COUNT(*), AVG(r.silence_ratio), AVG(r.long_pauses),"
+					   " ifnull(AVG(r.pace_wpm), 0), ifnull(SUM(t.filler_count) * 60000.0 /"
+					   " nullif(SUM(CASE WHEN t.answer_id IS NOT NULL THEN r.speaking_ms END), 0), -1)"
 					   " FROM recording r JOIN answer a ON a.id = r.answer_id"
+					   " LEFT JOIN transcript t ON t.answer_id = r.answer_id"
 					   " JOIN session s ON s.id = a.session_id WHERE s.status != 'discarded'"
 					   " AND (?1 IS NULL OR s.started_at >= ?1) AND s.id >= ?2"
 					   " GROUP BY a.session_id ORDER BY a.session_id", cause);

@@ -164,6 +164,35 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"CREATE INDEX review_due ON review(due_on);"
 	"CREATE INDEX rejection_theme_theme ON rejection_theme(theme_id);"
 	"CREATE INDEX plan_action_theme ON plan_action(theme_id);",
+
+	/* 6: speaking pace from the signal, transcripts with word timings and coaching counts, and a
+	 * full-text index over what was said or typed */
+	"ALTER TABLE recording ADD COLUMN syllables INTEGER;"
+	"ALTER TABLE recording ADD COLUMN pace_wpm REAL;"
+	"CREATE TABLE transcript ("
+	"  answer_id INTEGER PRIMARY KEY REFERENCES answer(id) ON DELETE CASCADE,"
+	"  engine TEXT NOT NULL, text TEXT NOT NULL, word_count INTEGER NOT NULL, confidence REAL NOT NULL,"
+	"  filler_count INTEGER NOT NULL, hedge_count INTEGER NOT NULL, repeat_count INTEGER NOT NULL,"
+	"  decode_ms INTEGER NOT NULL, created_at TEXT NOT NULL);"
+	"CREATE TABLE transcript_word ("
+	"  answer_id INTEGER NOT NULL REFERENCES transcript(answer_id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, word TEXT NOT NULL, start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL,"
+	"  confidence REAL NOT NULL, PRIMARY KEY (answer_id, position)) WITHOUT ROWID;"
+	"CREATE VIRTUAL TABLE answer_words USING fts5(text, tokenize = 'porter unicode61');"
+	"INSERT INTO answer_words (rowid, text) SELECT id, text FROM answer WHERE text IS NOT NULL AND text != '';"
+	"CREATE TRIGGER answer_words_typed AFTER INSERT ON answer WHEN NEW.text IS NOT NULL AND NEW.text != '' BEGIN"
+	"  INSERT INTO answer_words (rowid, text) VALUES (NEW.id, NEW.text);"
+	"END;"
+	"CREATE TRIGGER answer_words_gone AFTER DELETE ON answer BEGIN"
+	"  DELETE FROM answer_words WHERE rowid = OLD.id;"
+	"END;"
+	"CREATE TRIGGER answer_words_heard AFTER INSERT ON transcript BEGIN"
+	"  DELETE FROM answer_words WHERE rowid = NEW.answer_id;"
+	"  INSERT INTO answer_words (rowid, text) VALUES (NEW.answer_id, NEW.text);"
+	"END;"
+	"CREATE TRIGGER answer_words_unheard AFTER DELETE ON transcript BEGIN"
+	"  DELETE FROM answer_words WHERE rowid = OLD.answer_id;"
+	"END;",
 };
 
 /* ------------------------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 /* audio: recording and playback through PortAudio, the only module that uses it. Recording runs a
  * PortAudio callback that never blocks, locks, allocates or does I/O: it copies samples into a lock-free
  * ring (ring.h), and a writer thread drains the ring into a WAV file (libsndfile, header kept current so
- * a killed process leaves a valid file) and into the voice-activity analysis (vad.h). Playback reads a
- * whole WAV into memory and plays it with pause and seek. Samples are 16-bit mono throughout. */
+ * a killed process leaves a valid file), into the voice-activity and pace analyses (vad.h, pace.h) and
+ * into an optional tap (the recogniser). Playback reads a whole WAV into memory and plays it with pause
+ * and seek. Samples are 16-bit mono throughout. */
 #ifndef REBOUND_AUDIO_H
 #define REBOUND_AUDIO_H
 
 #include <stddef.h>
 
+#include "rebound/pace.h"
 #include "rebound/vad.h"
 
 #define AUDIO_DEFAULT_RATE 16000
@@ -66,6 +68,7 @@ struct audio_record_result {
 	int rate;
 	double peak_db;
 	struct vad_result vad;
+	struct pace_result pace;
 };
 
 /* Creates the file and starts recording. NULL with *cause (the device refused the rate, is busy...). */

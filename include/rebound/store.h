@@ -43,6 +43,14 @@
  *   -- since version 5:
  *   review.added_on          the day the question entered the drill schedule: the rated answers given
  *                            from that day on drive it (src/sched.c explains how)
+ *   -- since version 6:
+ *   recording.syllables, pace_wpm   syllable nuclei counted in the signal, and the words per minute over
+ *                                   speaking time estimated from them (NULL: too little speech)
+ *   transcript(answer_id PK -> answer, engine, text, word_count, confidence 0..1 (mean word posterior),
+ *              filler_count, hedge_count, repeat_count, decode_ms (from the answer's end), created_at)
+ *   transcript_word(answer_id -> transcript, position, word, start_ms, end_ms, confidence 0..1)
+ *   answer_words   FTS5 index (porter stemming) of each answer's typed text or transcript, rowid = answer id:
+ *                  SELECT rowid FROM answer_words WHERE answer_words MATCH 'team lead';
  */
 #ifndef REBOUND_STORE_H
 #define REBOUND_STORE_H
@@ -52,7 +60,7 @@
 #include "rebound/map.h"
 
 #define STORE_FILE_NAME "rebound.db"
-#define STORE_LATEST_VERSION 5
+#define STORE_LATEST_VERSION 6
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
@@ -104,7 +112,7 @@ struct store_session {
 	double rating_avg;			/* over every rating in the session; 0 without ratings */
 };
 
-/* A spoken answer's recording and its voice-activity figures. */
+/* A spoken answer's recording and its voice-activity and pace figures. */
 struct store_recording {
 	const char *path;			/* relative to the data dir: "recordings/s12-q3.wav" */
 	int sample_rate, channels;
@@ -112,6 +120,8 @@ struct store_recording {
 	long long speaking_ms, longest_pause_ms;
 	double silence_ratio;
 	int long_pauses;
+	int syllables;				/* nuclei counted (pace.h) */
+	double pace_wpm;			/* estimated words per minute; 0 when there was too little speech */
 };
 
 struct store_answer {
@@ -222,11 +232,13 @@ struct store_theme_sum {
 int store_theme_sums(struct store *store, long long session_id, int before, struct arena *arena,
 		     struct store_theme_sum **out, size_t *count, char **cause);
 
-/* One session's recorded answers: how many, and their average silence ratio and long pauses. */
+/* One session's recorded answers: how many, and their average silence ratio and long pauses; the average
+ * pace of those with one (0 if none), and fillers per minute over those with a transcript (-1 if none). */
 struct store_speaking_point {
 	long long session_id;
 	int recordings;
 	double silence_ratio, long_pauses;
+	double pace_wpm, fillers_per_minute;
 };
 
 /* Every session in range with recordings, oldest first. */

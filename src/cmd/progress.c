@@ -112,29 +112,88 @@ static void print_themes(struct cmd_ctx *ctx, const char *only, const struct sto
 		fprintf(ctx->out, "No ratings of %s in this range.\n", only ? only : "any theme");
 }
 
-/* Recorded answers: silence ratio and long pauses per session, as sparklines (taller is more). */
+/* How a trend's figures are shown: mapped onto the sparkline's fixed 1..5 scale, and printed with
+ * decimals and a sign ("%" or ""), then unit after the latest. */
+struct trend {
+	const char *label;
+	double (*scale)(double value);
+	int decimals;
+	const char *sign, *unit;
+};
+
+/* One sparkline row: the values, first and latest figures. */
+static void print_trend(struct cmd_ctx *ctx, const struct trend *trend, const double *values, size_t n)
+{
+	double *scaled = xcalloc(n, sizeof *scaled);
+	char spark[STATS_SPARK_MAX * 4 + 1], first[32], latest[32];
+	size_t i, cells;
+
+	for (i = 0; i < n; i++)
+		scaled[i] = trend->scale(values[i]);
+	cells = stats_sparkline(scaled, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
+	snprintf(first, sizeof first, "%*.*f%s", 3 + (trend->decimals > 0) + trend->decimals, trend->decimals,
+		 values[0], trend->sign);
+	snprintf(latest, sizeof latest, "%*.*f%s", 3 + (trend->decimals > 0) + trend->decimals, trend->decimals,
+		 values[n - 1], trend->sign);
+	fprintf(ctx->out, "  %-13s %s%*s  first %s  latest %s%s\n", trend->label, spark, (int)(SPARK_WIDTH - cells),
+		"", first, latest, trend->unit);
+	free(scaled);
+}
+
+static double silence_scale(double percent)
+{
+	return 1 + 4 * percent / 100;
+}
+
+static double pauses_scale(double pauses)
+{
+	return 1 + (pauses < 4 ? pauses : 4);		/* 0-4+ per answer */
+}
+
+static double pace_scale(double wpm)
+{
+	double cell = 1 + (wpm - 90) / 30;		/* 90-210 words a minute: 150 in the middle */
+
+	return cell < 1 ? 1 : cell > 5 ? 5 : cell;
+}
+
+static double fillers_scale(double per_minute)
+{
+	return 1 + (per_minute < 8 ? per_minute : 8) / 2;	/* 0-8+ a minute */
+}
+
+/* Recorded answers per session: silence, long pauses, pace and filler words, as sparklines. Pace and
+ * fillers count only the sessions that have them. */
 static void print_speaking(struct cmd_ctx *ctx, const struct store_speaking_point *p, size_t n)
 {
-	double *silence = xcalloc(n, sizeof *silence), *pauses = xcalloc(n, sizeof *pauses);
-	char spark[STATS_SPARK_MAX * 4 + 1];
-	size_t i, cells;
+	static const struct trend silence = { "silence", silence_scale, 0, "%", " (lower is smoother)" };
+	static const struct trend pauses = { "long pauses", pauses_scale, 1, "", " per answer" };
+	static const struct trend pace = { "pace", pace_scale, 0, "", " words a minute (130-170 is comfortable)" };
+	static const struct trend fillers = { "fillers", fillers_scale, 1, "", " a minute, from transcripts (under 2)" };
+	double *values = xcalloc(n, sizeof *values);
+	size_t i, k;
 	int recordings = 0;
 
-	for (i = 0; i < n; i++) {
-		silence[i] = 1 + 4 * p[i].silence_ratio;			/* 0-100% onto the 1-5 scale */
-		pauses[i] = 1 + (p[i].long_pauses < 4 ? p[i].long_pauses : 4);	/* 0-4+ pauses per answer */
+	for (i = 0; i < n; i++)
 		recordings += p[i].recordings;
-	}
-	fprintf(ctx->out, "\nSpeaking, over %d recorded answer%s (lower is smoother):\n", recordings,
-		recordings == 1 ? "" : "s");
-	cells = stats_sparkline(silence, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
-	fprintf(ctx->out, "  silence       %s%*s  first %3.0f%%  latest %3.0f%%\n", spark, (int)(SPARK_WIDTH - cells), "",
-		p[0].silence_ratio * 100, p[n - 1].silence_ratio * 100);
-	cells = stats_sparkline(pauses, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
-	fprintf(ctx->out, "  long pauses   %s%*s  first %4.1f  latest %4.1f per answer\n", spark,
-		(int)(SPARK_WIDTH - cells), "", p[0].long_pauses, p[n - 1].long_pauses);
-	free(silence);
-	free(pauses);
+	fprintf(ctx->out, "\nSpeaking, over %d recorded answer%s:\n", recordings, recordings == 1 ? "" : "s");
+	for (i = 0; i < n; i++)
+		values[i] = p[i].silence_ratio * 100;
+	print_trend(ctx, &silence, values, n);
+	for (i = 0; i < n; i++)
+		values[i] = p[i].long_pauses;
+	print_trend(ctx, &pauses, values, n);
+	for (i = k = 0; i < n; i++)
+		if (p[i].pace_wpm > 0)
+			values[k++] = p[i].pace_wpm;
+	if (k > 0)
+		print_trend(ctx, &pace, values, k);
+	for (i = k = 0; i < n; i++)
+		if (p[i].fillers_per_minute >= 0)
+			values[k++] = p[i].fillers_per_minute;
+	if (k > 0)
+		print_trend(ctx, &fillers, values, k);
+	free(values);
 }
 
 static void print_totals(struct cmd_ctx *ctx, const struct store_totals *totals, const char *const *starts,

@@ -90,8 +90,8 @@ expect_true '[ "$(db "SELECT stopped_by FROM answer WHERE id = 2")" = enter ]'
 
 # progress trends the recordings' silence and long pauses per session.
 run "$REBOUND" progress
-expect_out_has "Speaking, over 2 recorded answers (lower is smoother):"
-expect_true 'printf %s "$out" | grep -Eq "^  silence +[^ ]+ +first +[0-9]+%  latest +[0-9]+%$"'
+expect_out_has "Speaking, over 2 recorded answers:"
+expect_true 'printf %s "$out" | grep -Eq "^  silence +[^ ]+ +first +[0-9]+%  latest +[0-9]+% \(lower is smoother\)$"'
 
 # Settings: spoken by default, a bad rate refused.
 run "$REBOUND" audio set spoken on

@@ -1135,8 +1135,8 @@ static void test_version_4_migrates_to_5(void **state)
 
 	store = store_open(path, &cause);
 	assert_non_null(store);
-	assert_int_equal(store_version(store), 5);
-	assert_int_equal(query_int(path, "PRAGMA user_version"), 5);
+	assert_int_equal(store_version(store), STORE_LATEST_VERSION);
+	assert_int_equal(query_int(path, "PRAGMA user_version"), STORE_LATEST_VERSION);
 	assert_query_text(path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN"
 				" ('review_due', 'rejection_theme_theme', 'plan_action_theme') ORDER BY name",
 			  "plan_action_theme;rejection_theme_theme;review_due");
@@ -1166,14 +1166,14 @@ static void test_version_4_migrates_to_5(void **state)
 	remove_db(path);
 }
 
-/* A new database is at version 5 with an empty schedule. */
+/* A new database is at the latest version with an empty schedule. */
 static void test_new_database_has_empty_schedule(void **state)
 {
 	struct fixture *f = *state;
 	struct store_review *list = NULL;
 	size_t count;
 
-	assert_int_equal(store_version(f->store), 5);
+	assert_int_equal(store_version(f->store), STORE_LATEST_VERSION);
 	review_list(f, &list, &count);
 	assert_int_equal(count, 0);
 	assert_null(list);
