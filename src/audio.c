@@ -186,6 +186,8 @@ struct audio_recorder {
 	SNDFILE *file;
 	struct vad *vad;
 	struct pace *pace;
+	void (*tap)(void *data, const int16_t *samples, size_t count);
+	void *tap_data;
 	pthread_t writer;
 	int writer_running;
 	long long max_frames;
@@ -252,6 +254,8 @@ static void write_block(struct audio_recorder *r, const int16_t *block, size_t c
 		atomic_store(&r->write_failed, 1);
 	vad_feed(r->vad, block, count);
 	pace_feed(r->pace, block, count);
+	if (r->tap != NULL)
+		r->tap(r->tap_data, block, count);
 }
 
 static void *writer_main(void *data)
@@ -350,6 +354,8 @@ struct audio_recorder *audio_record_start(struct audio *audio, const struct audi
 	atomic_store(&r->last_callback_ms, now_ms());
 	r->rate = options->rate;
 	r->max_frames = options->max_frames;
+	r->tap = options->tap;
+	r->tap_data = options->tap_data;
 	r->path = xstrdup(options->path);
 	atomic_store(&r->level_centi_db, -10000);
 	atomic_store(&r->peak_centi_db, -10000);
@@ -475,7 +481,7 @@ static int play_callback(const void *input, void *output, unsigned long count,
 }
 
 /* Reads the first channel of a WAV into memory. */
-static int load_wav(struct audio_player *p, const char *path, char **cause)
+int audio_read_wav(const char *path, int16_t **samples, long long *count, int *rate, char **cause)
 {
 	SF_INFO info;
 	SNDFILE *file;
@@ -487,16 +493,16 @@ static int load_wav(struct audio_player *p, const char *path, char **cause)
 		return util_fail(cause, "cannot read '%s': %s", path, sf_strerror(NULL));
 	if (info.channels < 1 || info.frames < 0 || info.frames * info.channels > PLAY_MAX_SAMPLES) {
 		sf_close(file);
-		return util_fail(cause, "'%s' is too long to play", path);
+		return util_fail(cause, "'%s' is too long", path);
 	}
 	frames = xmalloc((size_t)(info.frames * info.channels + 1) * sizeof *frames);
 	read = sf_readf_short(file, frames, info.frames);
 	sf_close(file);
 	for (i = 0; i < read; i++)
 		frames[i] = frames[i * info.channels];
-	p->samples = frames;
-	p->total = read;
-	p->rate = info.samplerate;
+	*samples = frames;
+	*count = read;
+	*rate = info.samplerate;
 	return 0;
 }
 
@@ -511,7 +517,7 @@ struct audio_player *audio_play_open(struct audio *audio, const char *path, int 
 
 	p->audio = audio;
 	atomic_store(&p->last_callback_ms, now_ms());
-	if (load_wav(p, path, cause) != 0) {
+	if (audio_read_wav(path, &p->samples, &p->total, &p->rate, cause) != 0) {
 		free(p);
 		return NULL;
 	}

@@ -17,11 +17,16 @@
 extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_drill_entry, cmd_resume_entry,
 	cmd_discard_entry, cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_replay_entry,
 	cmd_reject_entry, cmd_insights_entry, cmd_plan_entry, cmd_due_entry, cmd_template_entry, cmd_audio_entry,
-	cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry;
+	cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry,
+	cmd_search_entry, cmd_transcribe_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_help_entry, &cmd_interview_entry, &cmd_drill_entry, &cmd_resume_entry, &cmd_discard_entry,
 	&cmd_rate_entry, &cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_replay_entry,
+	&cmd_search_entry,
+#ifdef REBOUND_HAVE_POCKETSPHINX
+	&cmd_transcribe_entry,	/* without the recogniser it could not work: not listed */
+#endif
 	&cmd_reject_entry, &cmd_insights_entry, &cmd_plan_entry, &cmd_due_entry, &cmd_template_entry,
 	&cmd_audio_entry, &cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
 	&cmd_check_entry, &cmd_quit_entry, NULL,
@@ -349,8 +354,6 @@ void cmd_print_recording(struct cmd_ctx *ctx, const char *prefix, const struct s
 	fprintf(ctx->out, "%s %s: speaking %s (%.0f%% silence), %d pause%s over 2 s, the longest %.1f s", prefix, length,
 		speaking, r->silence_ratio * 100, r->long_pauses, r->long_pauses == 1 ? "" : "s",
 		r->longest_pause_ms / 1000.0);
-	if (r->pace_wpm > 0)
-		fprintf(ctx->out, ", about %.0f words a minute", r->pace_wpm);
 	if (r->dropped_frames > 0)
 		fprintf(ctx->out, ", %lld frames lost", r->dropped_frames);
 }

@@ -1,11 +1,15 @@
 /* interview-spoken: the answerer that records spoken answers. A start tone, then the recording runs
  * against the clock, counted in captured frames (with a wall-clock guard for devices slower than the
- * clock), with a level meter and the time left redrawn in place; Enter stops it early. A stop tone, then
- * the voice-activity figures are shown and saved with the answer. */
+ * clock), with a level meter and the time left redrawn in place; Enter stops it early. While it records,
+ * the recogniser (when there is one) transcribes in its own thread. A stop tone, then the voice-activity
+ * and pace figures and the coaching from the transcript are shown and saved with the answer. */
 #include "rebound/audio.h"
+#include "rebound/coaching.h"
 #include "rebound/date.h"
 #include "rebound/interview-internal.h"
 #include "rebound/paths.h"
+#include "rebound/recognizer.h"
+#include "rebound/transcript.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
@@ -24,6 +28,9 @@ struct interview_audio {
 	int rate;
 	char *recordings_dir;	/* <data dir>/recordings */
 	char *start_tone, *stop_tone;
+	struct recognizer *recognizer;	/* NULL: no transcripts */
+	struct speech_lists *lists;
+	struct arena arena;		/* the latest answer's transcript, until the next */
 };
 
 static const char *setting(struct interview *iv, const char *key, struct arena *arena)
@@ -35,6 +42,21 @@ static const char *setting(struct interview *iv, const char *key, struct arena *
 	return value;
 }
 
+/* Transcripts, unless turned off or not built in; a missing model or bad word list turns them off
+ * with a note, and the answers are still recorded. */
+static void open_recognizer(struct interview *iv, struct interview_audio *a, const char *transcripts)
+{
+	char *cause = NULL;
+
+	if (!recognizer_available() || (transcripts != NULL && strcmp(transcripts, "off") == 0))
+		return;
+	if ((a->lists = transcript_lists(iv->ctx->app, &cause)) == NULL ||
+	    (a->recognizer = recognizer_open(NULL, &cause)) == NULL) {
+		interview_say(iv, "Transcripts are off: %s.\n", cause);
+		free(cause);
+	}
+}
+
 int interview_spoken_open(struct interview *iv, char **cause)
 {
 	struct interview_audio *a = xcalloc(1, sizeof *a);
@@ -43,6 +65,7 @@ int interview_spoken_open(struct interview *iv, char **cause)
 	int rc = -1;
 
 	arena_init(&arena);
+	arena_init(&a->arena);
 	rate = setting(iv, "audio.rate", &arena);
 	a->rate = rate ? atoi(rate) : AUDIO_DEFAULT_RATE;
 	a->input = a->output = -1;
@@ -56,6 +79,7 @@ int interview_spoken_open(struct interview *iv, char **cause)
 		goto out;
 	a->start_tone = xasprintf("%s/assets/start.wav", iv->ctx->app->bundle_dir);
 	a->stop_tone = xasprintf("%s/assets/stop.wav", iv->ctx->app->bundle_dir);
+	open_recognizer(iv, a, setting(iv, "speech.transcripts", &arena));
 	iv->audio = a;
 	iv->answerer = &interview_spoken;
 	rc = 0;
@@ -75,6 +99,9 @@ void interview_spoken_close(struct interview *iv)
 	if (a == NULL)
 		return;
 	audio_close(a->audio);
+	recognizer_close(a->recognizer);
+	speech_lists_free(a->lists);
+	arena_release(&a->arena);
 	free(a->recordings_dir);
 	free(a->start_tone);
 	free(a->stop_tone);
@@ -177,25 +204,54 @@ static const char *record_until_done(struct interview *iv, struct audio_recorder
 	}
 }
 
-/* The figures, as 'session' shows them, and lost frames on a line of their own. */
-static void describe(struct interview *iv, const struct store_recording *recording)
+/* The figures, as 'session' shows them, lost frames on a line of their own, then the coaching. */
+static void describe(struct interview *iv, const struct interview_take *take)
 {
-	struct store_recording shown = *recording;
+	struct store_recording shown = take->recording;
+	struct coaching coaching = { iv->question, &take->recording, take->transcript, iv->audio->lists };
 
 	shown.dropped_frames = 0;
 	cmd_print_recording(iv->ctx, "Recorded", &shown);
 	interview_say(iv, ".\n");
-	if (recording->dropped_frames > 0)
+	if (take->recording.dropped_frames > 0)
 		interview_say(iv, "Warning: %lld frames were lost while recording (the machine was too busy).\n",
-			      recording->dropped_frames);
+			      take->recording.dropped_frames);
+	coaching_print(iv->ctx, "  ", &coaching);
+	fflush(iv->ctx->out);
+}
+
+static void feed_recognizer(void *job, const int16_t *samples, size_t count)
+{
+	recognizer_feed(job, samples, count);
+}
+
+/* Waits for the transcript (decoded while recording, so only the last moments are left) and builds it
+ * into the take. */
+static void finish_transcript(struct interview *iv, struct recognizer_job *job, struct interview_take *take)
+{
+	struct interview_audio *a = iv->audio;
+	struct recognizer_result heard;
+	struct store_transcript *t;
+	char *cause = NULL;
+
+	if (recognizer_finish(job, &heard, &cause) != 0) {
+		interview_say(iv, "No transcript: %s.\n", cause);
+		free(cause);
+		return;
+	}
+	t = arena_alloc(&a->arena, sizeof *t);
+	transcript_build(&heard, a->lists, heard.finish_ms, &a->arena, t);
+	take->transcript = t;
+	recognizer_result_free(&heard);
 }
 
 static void take_spoken(struct interview *iv, int limit_seconds, char *first_line, struct interview_take *take)
 {
 	struct interview_audio *a = iv->audio;
-	struct audio_record_options options;
+	struct audio_record_options options = { 0 };
 	struct audio_record_result result;
 	struct audio_recorder *recorder;
+	struct recognizer_job *job = NULL;
 	char *relative = recording_name(iv), *path, *cause = NULL, clock[16];
 
 	(void)first_line;	/* text typed while thinking has no place in a recording */
@@ -206,7 +262,20 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	options.rate = a->rate;
 	options.max_frames = (long long)limit_seconds * a->rate;
 	options.path = path;
+	arena_reset(&a->arena);
+	if (a->recognizer != NULL && (job = recognizer_start(a->recognizer, a->rate, &cause)) == NULL) {
+		interview_say(iv, "No transcript: %s.\n", cause);
+		free(cause);
+		cause = NULL;
+	}
+	options.tap = job != NULL ? feed_recognizer : NULL;
+	options.tap_data = job;
 	if ((recorder = audio_record_start(a->audio, &options, &cause)) == NULL) {
+		if (job != NULL) {
+			struct recognizer_result ignored;
+			recognizer_finish(job, &ignored, NULL);
+			recognizer_result_free(&ignored);
+		}
 		interview_say(iv, "Cannot record: %s. Type the answer instead.\n", cause);
 		free(cause);
 		free(relative);
@@ -238,7 +307,9 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	take->recording.longest_pause_ms = result.vad.longest_pause_ms;
 	take->recording.syllables = result.pace.syllables;
 	take->recording.pace_wpm = result.pace.words_per_minute;
-	describe(iv, &take->recording);
+	if (job != NULL)
+		finish_transcript(iv, job, take);
+	describe(iv, take);
 	tone(a, a->stop_tone);
 	free(path);
 }

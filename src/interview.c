@@ -254,6 +254,7 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 
 	iv->position = position;
 	iv->follow_up = follow_up_of != 0;
+	iv->question = q;
 	iv->answerer->take(iv, answer_limit, first_line, &take);
 	free(first_line);
 	*stopped = strcmp(take.stopped_by, "interrupt") == 0;
@@ -277,6 +278,7 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	a.overtime = take.overtime;
 	a.stopped_by = take.stopped_by;
 	a.recording = take.has_recording ? &take.recording : NULL;
+	a.transcript = take.has_recording ? take.transcript : NULL;
 	id = store_answer_add(iv->ctx->app->store, &a, &cause);
 	free(take.text);
 	free((char *)take.recording.path);

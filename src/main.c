@@ -2,6 +2,7 @@
 #include "rebound/app.h"
 #include "rebound/cmd.h"
 #include "rebound/input.h"
+#include "rebound/recognizer.h"
 #include "rebound/shell.h"
 
 #include <locale.h>
@@ -27,7 +28,8 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--version") == 0) {
-			printf("rebound %s\n", REBOUND_VERSION);
+			printf("rebound %s\ntranscripts: %s\n", REBOUND_VERSION,
+			       recognizer_available() ? recognizer_engine() : "off (built without pocketsphinx)");
 			return 0;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			usage(stdout);

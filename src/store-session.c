@@ -260,6 +260,9 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 			id = sqlite3_last_insert_rowid(store->db);
 		if (id > 0 && a->recording != NULL && add_recording(store, id, a->recording, cause) != 0)
 			id = -1;
+		if (id > 0 && a->recording != NULL && a->transcript != NULL &&
+		    store_transcript_add_locked(store, id, a->transcript, cause) != 0)
+			id = -1;
 		if (id < 0 || store_commit(store, cause) != 0) {
 			store_rollback(store);
 			id = -1;

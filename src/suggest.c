@@ -27,6 +27,7 @@
  */
 #include "rebound/suggest.h"
 #include "rebound/util.h"
+#include "rebound/words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -210,31 +211,6 @@ static int is_negation(const char *lower)
 	return ends_with(lower, strlen(lower), "n't") || in_list(lower, negations);
 }
 
-/* Cuts simple English endings in place so that inflections of a word share one stem. */
-static void stem(char *word)
-{
-	size_t n = strlen(word);
-
-	if (ends_with(word, n, "ies") && n > 4) {
-		word[n - 3] = 'y';
-		n -= 2;
-	} else if (ends_with(word, n, "ing") && n >= 6) {
-		n -= 3;
-	} else if (ends_with(word, n, "ed") && n >= 5) {
-		n -= 2;
-	} else if (ends_with(word, n, "es") && n >= 5) {
-		n -= 2;
-	} else if (ends_with(word, n, "s") && n >= 4 && !ends_with(word, n, "ss") &&
-		   !ends_with(word, n, "us") && !ends_with(word, n, "is")) {
-		n -= 1;
-	}
-	word[n] = '\0';
-	if (n >= 4 && word[n - 1] == 'e')
-		word[--n] = '\0';
-	if (n >= 4 && word[n - 1] == 'i')
-		word[n - 1] = 'y';
-}
-
 /* Fills in the normal form of the word whose lowercase form is stored. */
 static void normalise(struct words *words, struct word *word)
 {
@@ -249,7 +225,7 @@ static void normalise(struct words *words, struct word *word)
 	word->norm = at;
 	word->negation = is_negation(words->chars + at);
 	if (!word->negation)
-		stem(words->chars + at);
+		words_stem(words->chars + at);
 }
 
 static int same_token(const struct words *a, const struct word *x, const struct words *b,

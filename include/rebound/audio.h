@@ -8,6 +8,7 @@
 #define REBOUND_AUDIO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rebound/pace.h"
 #include "rebound/vad.h"
@@ -52,6 +53,9 @@ struct audio_record_options {
 	int rate;			/* samples per second */
 	long long max_frames;		/* stops by itself after this many frames are captured */
 	const char *path;		/* the WAV file to create (mode 0600, never overwritten) */
+	/* If not NULL, also given every block written, on the writer thread (not the real-time one). */
+	void (*tap)(void *data, const int16_t *samples, size_t count);
+	void *tap_data;
 };
 
 struct audio_record_status {
@@ -84,6 +88,10 @@ int audio_record_stop(struct audio_recorder *recorder, struct audio_record_resul
  */
 
 struct audio_player;
+
+/* Reads a whole WAV (mono, or the first channel of more) into *samples (caller frees), at most 512 MB of
+ * samples. -1 with *cause. */
+int audio_read_wav(const char *path, int16_t **samples, long long *count, int *rate, char **cause);
 
 /* Loads a WAV (mono or the first channel of more) and opens an output stream at its rate. */
 struct audio_player *audio_play_open(struct audio *audio, const char *path, int device, char **cause);

@@ -26,6 +26,7 @@ struct interview_take {
 	int input_ended;		/* the input ran out before anything was answered: nothing to save */
 	int has_recording;		/* a spoken answer: recording (its path owned by the take) is filled */
 	struct store_recording recording;
+	const struct store_transcript *transcript;	/* of the recording, or NULL; owned by the answerer */
 };
 
 struct interview;

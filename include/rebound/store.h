@@ -124,6 +124,24 @@ struct store_recording {
 	double pace_wpm;			/* estimated words per minute; 0 when there was too little speech */
 };
 
+/* A spoken answer's transcript (store-transcript.c), with the coaching counts made from it. */
+struct store_transcript_word {
+	const char *word;
+	long long start_ms, end_ms;
+	double confidence;			/* 0..1 */
+};
+
+struct store_transcript {
+	const char *engine;			/* "pocketsphinx 5prealpha, en-us model" */
+	const char *text;			/* the words, space-separated */
+	double confidence;			/* the words' mean */
+	int fillers, hedges, repeats;
+	long long decode_ms;			/* from the end of the answer to the transcript */
+	const char *created_at;			/* filled by get */
+	const struct store_transcript_word *words;
+	size_t word_count;
+};
+
 struct store_answer {
 	long long id, session_id;
 	long long follow_up_of;			/* the main answer's id, or 0 */
@@ -137,6 +155,7 @@ struct store_answer {
 	const char *stopped_by;			/* "enter", "eof", "limit" or "interrupt" */
 	const char *note, *answered_at, *rated_at;
 	const struct store_recording *recording;	/* saved with the answer when not NULL (add only) */
+	const struct store_transcript *transcript;	/* likewise, with a recording */
 };
 
 struct store_rating {
@@ -191,6 +210,25 @@ int store_rating_list(struct store *store, long long answer_id, struct arena *ar
  * each mapped to a recency rank: (void *)(intptr_t) of the id of its latest answer (bigger is more recent).
  */
 int store_question_recency(struct store *store, struct arena *arena, struct map *map, char **cause);
+
+/* Replaces the transcript of an answer (which must have a recording), in one transaction. */
+int store_transcript_save(struct store *store, long long answer_id, const struct store_transcript *transcript,
+			  char **cause);
+/* The transcript of an answer, words in order (in arena): 1 found, 0 none, -1 error. */
+int store_transcript_get(struct store *store, long long answer_id, struct arena *arena, struct store_transcript *out,
+			 char **cause);
+
+/* An answer whose typed text or transcript has every word of a search. */
+struct store_search_hit {
+	long long answer_id, session_id;
+	const char *question_id, *mode, *answered_at;
+	const char *snippet;			/* the matching part, words found between [ and ] */
+};
+
+/* Answers whose text or transcript contains every word of text (stemmed: "leading" finds "lead"), in
+ * sessions not discarded, best match first, at most limit. 0 or -1 with *cause; no words: nothing found. */
+int store_search(struct store *store, const char *text, int limit, struct arena *arena, struct store_search_hit **out,
+		 size_t *count, char **cause);
 
 /* ------------------------------------------------------------------------------------------------
  * Settings (store.c)

@@ -21,6 +21,7 @@ static const struct {
 	{ "output", "audio.output", "a device number or part of its name, or 'default'" },
 	{ "rate", "audio.rate", "samples per second, 8000 to 192000 (default 16000)" },
 	{ "spoken", "interview.spoken", "'on' to record answers by default, 'off' to type them" },
+	{ "transcripts", "speech.transcripts", "'on' (the default) to transcribe recorded answers, 'off' not to" },
 };
 #define SETTING_COUNT (sizeof settings / sizeof settings[0])
 
@@ -67,7 +68,7 @@ static int show_settings(struct cmd_ctx *ctx)
 	arena_init(&arena);
 	for (i = 0; i < SETTING_COUNT; i++) {
 		const char *value = get_setting(ctx, settings[i].key, &arena);
-		fprintf(ctx->out, "%-7s %s\n", settings[i].name, value ? value : "default");
+		fprintf(ctx->out, "%-11s %s\n", settings[i].name, value ? value : "default");
 	}
 	arena_release(&arena);
 	return CMD_OK;
@@ -83,8 +84,10 @@ static int check_value(struct cmd_ctx *ctx, size_t which, const char *value)
 		if (*end != '\0' || rate < 8000 || rate > 192000)
 			return cmd_error(ctx, CMD_USAGE_ERROR, "audio: rate takes %s, not '%s'", settings[which].value_help,
 					 value);
-	} else if (strcmp(settings[which].name, "spoken") == 0 && strcmp(value, "on") != 0 && strcmp(value, "off") != 0) {
-		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: spoken takes 'on' or 'off', not '%s'", value);
+	} else if ((strcmp(settings[which].name, "spoken") == 0 || strcmp(settings[which].name, "transcripts") == 0) &&
+		   strcmp(value, "on") != 0 && strcmp(value, "off") != 0 && strcmp(value, "default") != 0) {
+		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: %s takes 'on' or 'off', not '%s'", settings[which].name,
+				 value);
 	}
 	return CMD_OK;
 }
@@ -96,11 +99,12 @@ static int set_setting(struct cmd_ctx *ctx, const struct cmd_args *args)
 	int status;
 
 	if (args->argc != 3)
-		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: usage: audio set input|output|rate|spoken VALUE");
+		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: usage: audio set input|output|rate|spoken|transcripts VALUE");
 	for (i = 0; i < SETTING_COUNT && strcmp(settings[i].name, args->argv[1]) != 0; i++)
 		;
 	if (i == SETTING_COUNT)
-		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: no setting '%s' (input, output, rate, spoken)", args->argv[1]);
+		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: no setting '%s' (input, output, rate, spoken, transcripts)",
+				 args->argv[1]);
 	if ((status = check_value(ctx, i, args->argv[2])) != CMD_OK)
 		return status;
 	if (store_setting_set(ctx->app->store, settings[i].key,
@@ -114,7 +118,7 @@ static int set_setting(struct cmd_ctx *ctx, const struct cmd_args *args)
 static int test_devices(struct cmd_ctx *ctx, struct audio *audio)
 {
 	const struct timespec tick = { 0, 100000000 };
-	struct audio_record_options options;
+	struct audio_record_options options = { 0 };
 	struct audio_record_status status;
 	struct audio_record_result result;
 	struct audio_recorder *recorder;
@@ -191,7 +195,7 @@ static const char *const subcommands[] = { "devices", "test", "settings", "set",
 
 const struct cmd_entry cmd_audio_entry = {
 	.name = "audio",
-	.usage = "[devices | test | settings | set input|output|rate|spoken VALUE]",
+	.usage = "[devices | test | settings | set input|output|rate|spoken|transcripts VALUE]",
 	.help = "list and choose sound devices, test the microphone, make spoken answers the default",
 	.description =
 		"audio devices            lists the devices PortAudio finds (the default is marked *)\n"
@@ -200,7 +204,10 @@ const struct cmd_entry cmd_audio_entry = {
 		"audio set input N        records from device N (a number, or part of its name; 'default')\n"
 		"audio set output N       plays on device N\n"
 		"audio set rate HZ        the recording rate (default 16000)\n"
-		"audio set spoken on|off  whether 'interview' records answers without --spoken",
+		"audio set spoken on|off  whether 'interview' records answers without --spoken\n"
+		"audio set transcripts on|off\n"
+		"                         whether recorded answers are transcribed (on by default when rebound\n"
+		"                         is built with pocketsphinx: 'rebound --version' says)",
 	.operands_max = 3,
 	.flags = CMD_NEEDS_CATALOG,
 	.subcommands = subcommands,

@@ -1,10 +1,13 @@
-/* replay: plays recorded answers with their question and ratings: space pauses and resumes, left and
- * right seek 5 seconds, n skips to the next, q stops. --question lists every attempt at a question first,
- * so the change over time can be heard. */
+/* replay: plays recorded answers with their question, ratings and coaching figures, and the transcript
+ * printed line by line as the words are reached: space pauses and resumes, left and right seek 5 seconds,
+ * n skips to the next, q stops. --question lists every attempt at a question first, so the change over
+ * time can be heard. */
 #include "rebound/audio.h"
 #include "rebound/cmd.h"
+#include "rebound/coaching.h"
 #include "rebound/date.h"
 #include "rebound/input.h"
+#include "rebound/transcript.h"
 #include "rebound/util.h"
 
 #include <signal.h>
@@ -16,6 +19,8 @@ enum { OPT_SESSION, OPT_QUESTION };
 
 #define SEEK_SECONDS 5
 #define TICK_MS 100
+#define LINE_COLUMNS 64		/* a transcript line ends after this many characters... */
+#define LINE_GAP_MS 1500	/* or at a pause this long */
 
 enum play_end { PLAY_NEXT, PLAY_QUIT };
 
@@ -24,7 +29,16 @@ struct replay {
 	int status;			/* CMD_USER_ERROR once a recording could not be played */
 	struct audio *audio;
 	int output;
+	struct speech_lists *lists;
 	struct arena arena;
+};
+
+/* The transcript being played: the words printed so far and the line being gathered. */
+struct caption {
+	const struct store_transcript *transcript;	/* NULL: none */
+	size_t next;			/* the first word not yet gathered */
+	size_t line_start;		/* the first word of the line being gathered */
+	size_t line_length;
 };
 
 static void print_ratings(struct replay *r, const struct store_answer *a)
@@ -52,6 +66,36 @@ static void draw(struct replay *r, long long position, long long total, int rate
 	fflush(r->ctx->out);
 }
 
+static void caption_flush(struct replay *r, struct caption *c, int terminal)
+{
+	size_t i;
+
+	if (c->next == c->line_start)
+		return;
+	fputs(terminal ? "\r\033[K  \"" : "  \"", r->ctx->out);
+	for (i = c->line_start; i < c->next; i++)
+		fprintf(r->ctx->out, "%s%s", i > c->line_start ? " " : "", c->transcript->words[i].word);
+	fputs("\"\n", r->ctx->out);
+	c->line_start = c->next;
+	c->line_length = 0;
+}
+
+/* Gathers the words whose start has been played, printing a line when it is long or a pause comes. */
+static void caption_update(struct replay *r, struct caption *c, long long position_ms, int terminal)
+{
+	const struct store_transcript *t = c->transcript;
+
+	if (t == NULL)
+		return;
+	while (c->next < t->word_count && t->words[c->next].start_ms <= position_ms) {
+		if (c->next > c->line_start && (c->line_length >= LINE_COLUMNS ||
+						t->words[c->next].start_ms - t->words[c->next - 1].end_ms >= LINE_GAP_MS))
+			caption_flush(r, c, terminal);
+		c->line_length += strlen(t->words[c->next].word) + 1;
+		c->next++;
+	}
+}
+
 /* Handles one key; returns 1 to end this recording (*end says how). */
 static int on_key(struct audio_player *player, int key, int rate, int *paused, enum play_end *end)
 {
@@ -67,7 +111,7 @@ static int on_key(struct audio_player *player, int key, int rate, int *paused, e
 	return 0;
 }
 
-static enum play_end play(struct replay *r, const char *path)
+static enum play_end play(struct replay *r, const char *path, struct caption *caption)
 {
 	struct audio_player *player;
 	int terminal = input_is_terminal(r->ctx->in) && term_width(r->ctx->out) > 0, paused = 0, rate, key;
@@ -93,6 +137,7 @@ static enum play_end play(struct replay *r, const char *path)
 					      "replay: playback stalled (the sound server stopped the stream)");
 			break;
 		}
+		caption_update(r, caption, position * 1000 / rate, terminal);
 		if (terminal)
 			draw(r, position, total, rate, paused);
 		result = input_key(r->ctx->in, date_monotonic_ms() + TICK_MS, &key);
@@ -112,6 +157,9 @@ static enum play_end play(struct replay *r, const char *path)
 	if (terminal)
 		fputs("\r\033[K", r->ctx->out);
 	audio_play_position(player, &position, &total, &rate);
+	if (end == PLAY_NEXT && position >= total)	/* played to the end: every word */
+		caption_update(r, caption, position * 1000 / rate + 1000000, terminal);
+	caption_flush(r, caption, 0);
 	audio_play_close(player);
 	return end;
 }
@@ -119,6 +167,9 @@ static enum play_end play(struct replay *r, const char *path)
 static enum play_end replay_answer(struct replay *r, const struct store_answer *a)
 {
 	struct store_recording recording;
+	struct store_transcript transcript;
+	struct caption caption = { 0 };
+	struct coaching coaching;
 	char when[17], *path;
 	enum play_end end;
 	int status;
@@ -134,10 +185,15 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 	cmd_print_recording(r->ctx, "recorded", &recording);
 	fputs("\n  rated: ", r->ctx->out);
 	print_ratings(r, a->follow_up_of ? &(struct store_answer){ .id = a->follow_up_of } : a);
+	coaching = (struct coaching){ bank_question_find(r->ctx->app->catalog, a->question_id), &recording, NULL,
+				      r->lists };
+	if (store_transcript_get(r->ctx->app->store, a->id, &r->arena, &transcript, NULL) == 1)
+		coaching.transcript = caption.transcript = &transcript;
+	coaching_print(r->ctx, "  ", &coaching);
 	fflush(r->ctx->out);
 	path = xasprintf("%s/%s", r->ctx->app->data_dir, recording.path);
 	status = r->status;
-	end = play(r, path);
+	end = play(r, path, &caption);
 	free(path);
 	if (r->status == status)
 		fprintf(r->ctx->out, "Played answer %lld.\n", a->id);
@@ -221,11 +277,13 @@ static int cmd_replay_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		status = CMD_USER_ERROR;
 		goto out;
 	}
+	r.lists = transcript_lists(ctx->app, NULL);
 	for (i = 0; i < count; i++)
 		if (strcmp(answers[i].mode, "spoken") == 0 && replay_answer(&r, &answers[i]) == PLAY_QUIT)
 			break;
 	status = r.status;
 out:
+	speech_lists_free(r.lists);
 	audio_close(r.audio);
 	arena_release(&r.arena);
 	return status;

@@ -1,6 +1,9 @@
-/* session: shows one session: its settings, then every answer with timings, text, ratings and note. */
+/* session: shows one session: its settings, then every answer with timings, text or recording (with its
+ * coaching figures), ratings and note. */
 #include "rebound/cmd.h"
+#include "rebound/coaching.h"
 #include "rebound/date.h"
+#include "rebound/transcript.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,16 +42,24 @@ static void print_timing(FILE *out, const char *indent, const struct store_answe
 		a->mode && strcmp(a->mode, "typed") ? " · spoken" : "");
 }
 
-/* What was said: the typed text, or the recording's figures. */
-static void print_body(struct cmd_ctx *ctx, struct arena *arena, const struct store_answer *a)
+/* What was said: the typed text, or the recording's figures and coaching. */
+static void print_body(struct cmd_ctx *ctx, struct arena *arena, const struct speech_lists *lists,
+		       const struct store_answer *a)
 {
 	struct store_recording recording;
+	struct store_transcript transcript;
+	struct coaching coaching;
 
 	if (a->mode != NULL && strcmp(a->mode, "spoken") == 0 &&
 	    store_recording_get(ctx->app->store, a->id, arena, &recording, NULL) == 1) {
 		fputs("   ", ctx->out);
 		cmd_print_recording(ctx, "recorded", &recording);
 		fprintf(ctx->out, " ('replay %lld')\n", a->id);
+		coaching = (struct coaching){ bank_question_find(ctx->app->catalog, a->question_id), &recording, NULL,
+					      lists };
+		if (store_transcript_get(ctx->app->store, a->id, arena, &transcript, NULL) == 1)
+			coaching.transcript = &transcript;
+		coaching_print(ctx, "     ", &coaching);
 		return;
 	}
 	print_text(ctx->out, "   ", a->text);
@@ -108,6 +119,7 @@ static int cmd_session_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	struct arena arena;
 	size_t count = 0, i;
 	char *cause = NULL;
+	struct speech_lists *lists = NULL;
 	int found, status = CMD_OK;
 
 	if (id < 0)
@@ -120,17 +132,18 @@ static int cmd_session_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		goto out;
 	}
 	print_header(ctx, &session);
+	lists = transcript_lists(ctx->app, NULL);	/* without them, the counts saved with each transcript */
 	for (i = 0; i < count && status == CMD_OK; i++) {
 		const struct store_answer *a = &answers[i];
 		fprintf(ctx->out, "\n%s%d. %s%s (answer %lld)\n   %s\n", term_bold(ctx->color), a->position,
 			a->question_id, term_reset(ctx->color), a->id, a->question_text);
 		print_timing(ctx->out, "   ", a);
-		print_body(ctx, &arena, a);
+		print_body(ctx, &arena, lists, a);
 		while (i + 1 < count && answers[i + 1].follow_up_of != 0) {	/* listed right after their answer */
 			const struct store_answer *f = &answers[++i];
 			fprintf(ctx->out, "   follow-up (answer %lld): %s\n", f->id, f->question_text);
 			print_timing(ctx->out, "   ", f);
-			print_body(ctx, &arena, f);
+			print_body(ctx, &arena, lists, f);
 		}
 		if (print_ratings(ctx, &arena, a) != 0)
 			status = CMD_SYSTEM_ERROR;
@@ -139,6 +152,7 @@ static int cmd_session_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		fprintf(ctx->out, "No answers yet.\n");
 out:
 	free(cause);
+	speech_lists_free(lists);
 	arena_release(&arena);
 	return status;
 }

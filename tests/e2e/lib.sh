@@ -43,3 +43,14 @@ mask_times() { out=$(printf '%s' "$out" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [
 
 # db SQL: runs a query on the data dir's database and prints the rows ('|' between columns).
 db() { sqlite3 "$REBOUND_HOME/rebound.db" "$1"; }
+
+# require TOOL...: ends the script with a clear message when a tool the test needs is missing.
+require() {
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null || { echo "$tool is required (see .ci/packages)"; exit 1; }
+	done
+}
+
+# Real human speech with transcripts: Debian's pocketsphinx-testdata.
+CLIPS=/usr/share/pocketsphinx/test/data/librivox
+require_clips() { [ -d "$CLIPS" ] || { echo "pocketsphinx-testdata is required (see .ci/packages)"; exit 1; }; }

@@ -4,6 +4,11 @@
 run "$REBOUND" --version
 expect_status 0
 expect_out_has "rebound 0."
+if grep -q '^POCKETSPHINX_FOUND:INTERNAL=1$' "$REBOUND_BUILD/CMakeCache.txt"; then
+	expect_out_has "transcripts: pocketsphinx 5prealpha, en-us model"
+else
+	expect_out_has "transcripts: off (built without pocketsphinx)"
+fi
 
 run "$REBOUND" banks
 expect_status 0

@@ -100,10 +100,14 @@ run "$REBOUND" audio set rate 12
 expect_status 2
 expect_err "rebound: audio: rate takes samples per second, 8000 to 192000 (default 16000), not '12'"
 run "$REBOUND" audio settings
-expect_out "input   default
-output  default
-rate    default
-spoken  on"
+expect_out "input       default
+output      default
+rate        default
+spoken      on
+transcripts default"
+run "$REBOUND" audio set transcripts maybe
+expect_status 2
+expect_err "rebound: audio: transcripts takes 'on' or 'off', not 'maybe'"
 
 # With no sound device at all (the system's ALSA setup on a machine without a card, no JACK server):
 # a plain message, and typed interviews still work.

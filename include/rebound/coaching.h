@@ -1,0 +1,31 @@
+/* coaching: prints a spoken answer's coaching figures against their reference bands: pace and, for
+ * behavioural questions, length (from the signal); fillers, hedges and repeats a minute and the keywords
+ * and talking points said (from the transcript, marked so, and only when the transcript is clear enough).
+ * Used after an answer, by 'session', 'replay' and 'transcribe'. */
+#ifndef REBOUND_COACHING_H
+#define REBOUND_COACHING_H
+
+#include "rebound/bank.h"
+#include "rebound/cmd.h"
+#include "rebound/speech.h"
+#include "rebound/store.h"
+
+/* Behavioural answers (length judged against one to two minutes): questions of this bank, or training
+ * this theme (a story is asked for). */
+#define COACHING_STORY_BANK "behavioural"
+#define COACHING_STORY_THEME "examples"
+
+struct coaching {
+	const struct bank_question *question;		/* NULL: no keywords, points or length band */
+	const struct store_recording *recording;
+	const struct store_transcript *transcript;	/* NULL: none */
+	const struct speech_lists *lists;		/* for the filler and hedge details; NULL: counts only */
+};
+
+/* Prints the figures, each line starting with indent. */
+void coaching_print(struct cmd_ctx *ctx, const char *indent, const struct coaching *coaching);
+
+/* 1 if the question asks for a story (see above). */
+int coaching_is_story(const struct bank_question *question);
+
+#endif

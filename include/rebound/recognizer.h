@@ -1,0 +1,56 @@
+/* recognizer: offline transcripts of spoken answers with pocketsphinx, an optional component (CMake finds
+ * it at configure time; without it recognizer_available() is 0 and nothing else changes). Nothing leaves
+ * the machine. A job decodes in a worker thread while the recording is fed to it, cutting the audio into
+ * utterances at pauses (and at RECOGNIZER_MAX_UTTERANCE_MS at most) so that each stays short: the
+ * transcript of an answer of any length is ready moments after its last sample. */
+#ifndef REBOUND_RECOGNIZER_H
+#define REBOUND_RECOGNIZER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define RECOGNIZER_MIN_UTTERANCE_MS 4000	/* an utterance ends at the first pause after this long */
+#define RECOGNIZER_PAUSE_MS 250			/* of quiet */
+#define RECOGNIZER_MAX_UTTERANCE_MS 12000	/* or here, pause or not */
+
+struct recognizer_word {
+	char *text;			/* lowercase, without pocketsphinx's "(2)" pronunciation marks */
+	long long start_ms, end_ms;	/* from the start of the recording */
+	double confidence;		/* the word's posterior probability, 0..1 */
+};
+
+struct recognizer_result {
+	struct recognizer_word *words;	/* silences and noises left out */
+	size_t count;
+	double confidence;		/* the mean of the words', 0 without words */
+	long long audio_ms;		/* decoded */
+	long long finish_ms;		/* from recognizer_finish's call to the result */
+};
+
+/* 1 if rebound was built with pocketsphinx. */
+int recognizer_available(void);
+/* "pocketsphinx 5prealpha, en-us model" when built with it. */
+const char *recognizer_engine(void);
+
+/* A recogniser for one answer at a time: the model (about 0.5 s and 100 MB to load) is loaded by the first
+ * job's worker and kept for the next. model_dir NULL: the one found at configure time. NULL with *cause
+ * when the component is missing or the model's files are not there. */
+struct recognizer *recognizer_open(const char *model_dir, char **cause);
+/* Accepts NULL. */
+void recognizer_close(struct recognizer *recognizer);
+
+/* Starts decoding an answer recorded at sample_rate (8000 to 192000); NULL with *cause. */
+struct recognizer_job *recognizer_start(struct recognizer *recognizer, int sample_rate, char **cause);
+/* Queues count samples (copied) for the worker; from one thread at a time (the recorder's writer). */
+void recognizer_feed(struct recognizer_job *job, const int16_t *samples, size_t count);
+/* Waits for the worker to decode what is queued, fills *out and frees the job. -1 with *cause if the model
+ * could not be loaded or decoding failed. */
+int recognizer_finish(struct recognizer_job *job, struct recognizer_result *out, char **cause);
+/* Frees the result's words. */
+void recognizer_result_free(struct recognizer_result *result);
+
+/* One-shot: start, feed everything, finish. */
+int recognizer_decode(struct recognizer *recognizer, const int16_t *samples, size_t count, int sample_rate,
+		      struct recognizer_result *out, char **cause);
+
+#endif

@@ -1,0 +1,32 @@
+/* transcript: what the recogniser heard, made into a stored transcript with its coaching counts (fillers,
+ * hedges, repeats: speech.h), and whether a transcript is clear enough to coach from. Shared by the spoken
+ * interview (transcripts made while recording) and the transcribe command (made again from a WAV). */
+#ifndef REBOUND_TRANSCRIPT_H
+#define REBOUND_TRANSCRIPT_H
+
+#include "rebound/app.h"
+#include "rebound/recognizer.h"
+#include "rebound/speech.h"
+#include "rebound/store.h"
+
+/* Figures from a transcript are shown only when the recogniser was at least this sure of its words on
+ * average, over at least this much speech: below that they would be noise presented as fact. */
+#define TRANSCRIPT_MIN_CONFIDENCE 0.5
+#define TRANSCRIPT_MIN_SPEAKING_MS 10000
+
+/* The bundled filler and hedge lists (assets/fillers.txt, assets/hedges.txt); NULL with *cause. */
+struct speech_lists *transcript_lists(const struct app *app, char **cause);
+
+/* Fills *out (strings and words in arena) from what was heard, counting with lists. */
+void transcript_build(const struct recognizer_result *heard, const struct speech_lists *lists, long long decode_ms,
+		      struct arena *arena, struct store_transcript *out);
+
+/* The transcript's words as an array (in arena), for speech.h. */
+const char **transcript_words(const struct store_transcript *transcript, struct arena *arena);
+
+/* NULL if figures from the transcript mean something; else why not ("the recogniser was unsure (41%)",
+ * "too little speech (0:06)"), in arena. */
+const char *transcript_withheld(const struct store_transcript *transcript, long long speaking_ms,
+				struct arena *arena);
+
+#endif

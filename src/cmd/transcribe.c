@@ -1,0 +1,150 @@
+/* transcribe: (re)makes the transcript of recorded answers from their WAV files with the offline
+ * recogniser, saves it in place of the old one and shows it with its coaching figures. Listed only when
+ * rebound is built with pocketsphinx. */
+#include "rebound/audio.h"
+#include "rebound/coaching.h"
+#include "rebound/cmd.h"
+#include "rebound/date.h"
+#include "rebound/recognizer.h"
+#include "rebound/transcript.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define WRAP_COLUMNS 76
+
+struct transcriber {
+	struct cmd_ctx *ctx;
+	struct recognizer *recognizer;
+	struct speech_lists *lists;
+	struct arena arena;
+};
+
+/* Prints text in lines of at most WRAP_COLUMNS, each after indent. */
+static void print_wrapped(FILE *out, const char *indent, const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		size_t length = strlen(p), cut = length;
+		if (length > WRAP_COLUMNS) {
+			for (cut = WRAP_COLUMNS; cut > 0 && p[cut] != ' '; cut--)
+				;
+			if (cut == 0)
+				cut = WRAP_COLUMNS;
+		}
+		fprintf(out, "%s%.*s\n", indent, (int)cut, p);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static int decode(struct transcriber *t, const char *path, struct recognizer_result *heard, long long *took_ms,
+		  char **cause)
+{
+	int16_t *samples = NULL;
+	long long count, start;
+	int rate, rc;
+
+	if (audio_read_wav(path, &samples, &count, &rate, cause) != 0)
+		return -1;
+	start = date_monotonic_ms();
+	rc = recognizer_decode(t->recognizer, samples, (size_t)count, rate, heard, cause);
+	*took_ms = date_monotonic_ms() - start;
+	free(samples);
+	return rc;
+}
+
+static const struct bank_question *question_of(struct cmd_ctx *ctx, long long answer_id, struct arena *arena)
+{
+	struct store_answer answer;
+
+	if (store_answer_get(ctx->app->store, answer_id, arena, &answer, NULL) != 1)
+		return NULL;
+	return bank_question_find(ctx->app->catalog, answer.question_id);
+}
+
+static int transcribe_answer(struct transcriber *t, const char *arg)
+{
+	struct cmd_ctx *ctx = t->ctx;
+	long long id = cmd_id_arg(ctx, "transcribe", "an answer", arg), took_ms = 0;
+	struct store_recording recording;
+	struct store_transcript transcript;
+	struct recognizer_result heard;
+	struct coaching coaching;
+	char *cause = NULL, *path, audio_clock[16];
+	int found;
+
+	if (id < 0)
+		return CMD_USAGE_ERROR;
+	found = store_recording_get(ctx->app->store, id, &t->arena, &recording, &cause);
+	if (found <= 0) {
+		found = found < 0 ? cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause)
+				  : cmd_error(ctx, CMD_USER_ERROR, "transcribe: answer %lld has no recording", id);
+		free(cause);
+		return found;
+	}
+	path = xasprintf("%s/%s", ctx->app->data_dir, recording.path);
+	found = decode(t, path, &heard, &took_ms, &cause);
+	free(path);
+	if (found != 0) {
+		cmd_error(ctx, CMD_USER_ERROR, "transcribe: %s", cause);
+		free(cause);
+		return CMD_USER_ERROR;
+	}
+	transcript_build(&heard, t->lists, took_ms, &t->arena, &transcript);
+	recognizer_result_free(&heard);
+	if (store_transcript_save(ctx->app->store, id, &transcript, &cause) != 0) {
+		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+		return CMD_SYSTEM_ERROR;
+	}
+	date_format_duration(recording.sample_rate ? recording.frames * 1000 / recording.sample_rate : 0, audio_clock);
+	fprintf(ctx->out, "Answer %lld: %s of audio transcribed in %.1f s: %zu words, %.0f%% sure (%s; a machine's "
+		"guess, not a record).\n", id, audio_clock, took_ms / 1000.0, transcript.word_count,
+		transcript.confidence * 100, transcript.engine);
+	print_wrapped(ctx->out, "  > ", transcript.word_count ? transcript.text : "(no words heard)");
+	coaching = (struct coaching){ question_of(ctx, id, &t->arena), &recording, &transcript, t->lists };
+	coaching_print(ctx, "  ", &coaching);
+	return CMD_OK;
+}
+
+static int cmd_transcribe_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct transcriber t = { .ctx = ctx };
+	char *cause = NULL;
+	int i, status = CMD_OK, rc;
+
+	if ((t.lists = transcript_lists(ctx->app, &cause)) == NULL ||
+	    (t.recognizer = recognizer_open(NULL, &cause)) == NULL) {
+		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "transcribe: %s", cause);
+		free(cause);
+		speech_lists_free(t.lists);
+		return status;
+	}
+	arena_init(&t.arena);
+	for (i = 0; i < args->argc; i++)
+		if ((rc = transcribe_answer(&t, args->argv[i])) != CMD_OK && status == CMD_OK)
+			status = rc;
+	arena_release(&t.arena);
+	recognizer_close(t.recognizer);
+	speech_lists_free(t.lists);
+	return status;
+}
+
+const struct cmd_entry cmd_transcribe_entry = {
+	.name = "transcribe",
+	.usage = "ANSWER-ID...",
+	.help = "transcribe recorded answers again, offline, and show their coaching figures",
+	.description = "Runs the offline recogniser (pocketsphinx) over each answer's recording, replaces its\n"
+		       "transcript and shows it with the figures that come from it. Recorded answers are\n"
+		       "transcribed while they are recorded; use this for answers recorded before, or after\n"
+		       "changing assets/fillers.txt or assets/hedges.txt. Transcripts are a machine's guess: the\n"
+		       "figures from them are shown only when it was reasonably sure of its words.",
+	.operands_min = 1,
+	.operands_max = -1,
+	.flags = CMD_NEEDS_CATALOG,
+	.exec = cmd_transcribe_exec,
+};
