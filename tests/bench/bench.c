@@ -1,9 +1,11 @@
 /* rebound-bench: the speed targets from PRODUCT.md, measured and printed against their targets.
- * Run on demand: ./build/tests/rebound-bench [RUNS] [--long] [--no-audio]. It generates a 10,000-question bank, times the
- * bank module against a bare libyaml event parse of the same file, and times whole rebound processes
+ * Run on demand: ./build/tests/rebound-bench [RUNS] [--long] [--no-audio] [--no-speech]. It generates a
+ * 10,000-question bank, times the bank module against a bare libyaml event parse of the same file, and
+ * times whole rebound processes
  * from start to their first prompt (through a pseudo-terminal, as a user sees it). It then generates
  * five years of history (100,000 rated answers) and times 'progress' over it, and measures the audio
- * recorder (bench-audio.c): 2 minutes against a real clock, 10 with --long. */
+ * recorder (bench-audio.c): 2 minutes against a real clock, 10 with --long; and the recogniser
+ * (bench-speech.c): its real-time factor, and the end-of-answer delay of a 2-minute answer (2 minutes). */
 #include "rebound/app.h"
 #include "rebound/bank.h"
 #include "rebound/cmd.h"
@@ -323,7 +325,7 @@ void bench_row(const char *what, double value, const char *unit, const char *tar
 
 int main(int argc, char **argv)
 {
-	int runs = 7, minutes = 2, audio = 1, i;
+	int runs = 7, minutes = 2, audio = 1, speech = 1, i;
 	char dir[] = "/tmp/rebound-bench-XXXXXX";
 	char *bank_path, *themes_path, *empty_home, *big_home, *command;
 	double parse[64], load[64], progress[64], process[64], insights[64], due[64], parse_ms, load_ms, startup_bundled, startup_big;
@@ -338,6 +340,8 @@ int main(int argc, char **argv)
 			minutes = 10;
 		else if (strcmp(argv[i], "--no-audio") == 0)
 			audio = 0;
+		else if (strcmp(argv[i], "--no-speech") == 0)
+			speech = 0;
 		else
 			runs = atoi(argv[i]);
 	}
@@ -401,6 +405,8 @@ int main(int argc, char **argv)
 	bench_row("due over the history", median(due, runs), "ms", "< 50 ms", median(due, runs) < 50);
 	if (audio)
 		bench_audio(dir, minutes);
+	if (speech)
+		bench_speech(dir);
 
 	free(command);
 	command = xasprintf("rm -rf '%s'", dir);

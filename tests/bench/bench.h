@@ -7,5 +7,8 @@ double bench_now_ms(void);
 void bench_row(const char *what, double value, const char *unit, const char *target, int ok);
 /* The recorder benchmarks (bench-audio.c): minutes of paced recording at 48 kHz. */
 void bench_audio(const char *dir, int minutes);
+/* The recogniser (bench-speech.c): real-time factor, and the delay from the end of a 2-minute answer
+ * fed against a real clock to its transcript saved. */
+void bench_speech(const char *dir);
 
 #endif
