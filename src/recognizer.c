@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include <pocketsphinx.h>
+#include <sphinxbase/cmn.h>
+#include <sphinxbase/feat.h>
 
 #ifndef REBOUND_SPEECH_MODEL
 #define REBOUND_SPEECH_MODEL "/usr/share/pocketsphinx/model/en-us"
@@ -30,6 +32,7 @@ struct recognizer {
 	cmd_ln_t *config;
 	ps_decoder_t *decoder;
 	int rate;			/* the decoder was set up for this rate (0: not loaded) */
+	mfcc_t *cmn_start;		/* the cepstral mean as loaded (NULL if the model has none) */
 };
 
 struct block {
@@ -96,9 +99,32 @@ static void unload(struct recognizer *r)
 		ps_free(r->decoder);
 	if (r->config != NULL)
 		cmd_ln_free_r(r->config);
+	free(r->cmn_start);
 	r->decoder = NULL;
 	r->config = NULL;
+	r->cmn_start = NULL;
 	r->rate = 0;
+}
+
+/* The decoder adapts its cepstral mean to the voice it hears, utterance by utterance. Each answer starts
+ * from the mean the model was loaded with, so that its transcript does not depend on the answers decoded
+ * before it (and 'transcribe' gives what the interview gave). */
+static void save_cmn(struct recognizer *r)
+{
+	feat_t *feat = ps_get_feat(r->decoder);
+
+	if (feat == NULL || feat->cmn_struct == NULL)
+		return;
+	r->cmn_start = xcalloc((size_t)feat_cepsize(feat), sizeof *r->cmn_start);
+	cmn_live_get(feat->cmn_struct, r->cmn_start);
+}
+
+static void restore_cmn(struct recognizer *r)
+{
+	feat_t *feat = ps_get_feat(r->decoder);
+
+	if (r->cmn_start != NULL && feat != NULL && feat->cmn_struct != NULL)
+		cmn_live_set(feat->cmn_struct, r->cmn_start);
 }
 
 void recognizer_close(struct recognizer *r)
@@ -138,6 +164,7 @@ static int load(struct recognizer *r, int rate, char **cause)
 		return util_fail(cause, "cannot load the speech model from '%s'", r->model_dir);
 	}
 	r->rate = rate;
+	save_cmn(r);
 	return 0;
 }
 
@@ -268,8 +295,10 @@ static void *worker_main(void *data)
 	int loaded = load(job->recognizer, job->rate, &job->error) == 0;
 	struct block *blocks;
 
-	if (loaded)
+	if (loaded) {
+		restore_cmn(job->recognizer);
 		ps_start_stream(job->recognizer->decoder);	/* frames count from here, across utterances */
+	}
 
 	while ((blocks = take_blocks(job)) != NULL) {
 		while (blocks != NULL) {

@@ -4,6 +4,7 @@
 #include "rebound/date.h"
 #include "rebound/util.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,7 +77,8 @@ const char *transcript_withheld(const struct store_transcript *t, long long spea
 	if (t->word_count == 0)
 		return "the recogniser heard no words";
 	if (t->confidence < TRANSCRIPT_MIN_CONFIDENCE) {
-		snprintf(reason, sizeof reason, "the recogniser was unsure of its words (%.0f%% sure)", t->confidence * 100);
+		snprintf(reason, sizeof reason, "the recogniser was unsure of its words (%d%% sure)",
+			 (int)floor(t->confidence * 100));	/* down: 49.9% is not "50%" */
 		return arena_strdup(arena, reason);
 	}
 	if (speaking_ms < TRANSCRIPT_MIN_SPEAKING_MS) {

@@ -24,8 +24,8 @@ void transcript_build(const struct recognizer_result *heard, const struct speech
 /* The transcript's words as an array (in arena), for speech.h. */
 const char **transcript_words(const struct store_transcript *transcript, struct arena *arena);
 
-/* NULL if figures from the transcript mean something; else why not ("the recogniser was unsure (41%)",
- * "too little speech (0:06)"), in arena. */
+/* NULL if figures from the transcript mean something; else why not ("the recogniser heard no words",
+ * "the recogniser was unsure of its words (41% sure)", "too little speech (0:06)"), in arena. */
 const char *transcript_withheld(const struct store_transcript *transcript, long long speaking_ms,
 				struct arena *arena);
 

@@ -1005,9 +1005,8 @@ static void test_withheld_reasons_and_edges(void **state)
 	assert_withheld(&arena, 40, 0.41, 6000, "the recogniser was unsure of its words (41% sure)");
 	assert_withheld(&arena, 40, 0, 30000, "the recogniser was unsure of its words (0% sure)");
 	assert_withheld(&arena, 40, 0.494, 30000, "the recogniser was unsure of its words (49% sure)");
-	/* NOTE (reported, not fixed): just under the threshold the figure rounds up to the threshold itself,
-	 * so the reason reads "(50% sure)" although 50% would have been shown. This pins what the code does. */
-	assert_withheld(&arena, 40, 0.499, 30000, "the recogniser was unsure of its words (50% sure)");
+	/* Just under the threshold the figure is rounded down, never up to the threshold itself. */
+	assert_withheld(&arena, 40, 0.499, 30000, "the recogniser was unsure of its words (49% sure)");
 	assert_withheld(&arena, 40, 0.8, 6000, "too little speech (0:06)");
 	assert_withheld(&arena, 40, 0.8, 6999, "too little speech (0:06)");
 	assert_withheld(&arena, 40, 0.8, 9999, "too little speech (0:09)");
