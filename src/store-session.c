@@ -493,16 +493,21 @@ static void read_speaking(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	p->long_pauses = sqlite3_column_double(stmt, 3);
 	p->pace_wpm = sqlite3_column_double(stmt, 4);
 	p->fillers_per_minute = sqlite3_column_double(stmt, 5);
+	p->hedges_per_minute = sqlite3_column_double(stmt, 6);
 }
 
-int store_speaking_points(struct store *store, const struct store_range *range, struct arena *arena,
-			  struct store_speaking_point **out, size_t *count, char **cause)
+int store_speaking_points(struct store *store, const struct store_range *range, const struct store_clear_enough *clear,
+			  struct arena *arena, struct store_speaking_point **out, size_t *count, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT a.session_id, COUNT(*), AVG(r.silence_ratio), AVG(r.long_pauses),"
-					   " ifnull(AVG(r.pace_wpm), 0), ifnull(SUM(t.filler_count) * 60000.0 /"
-					   " nullif(SUM(CASE WHEN t.answer_id IS NOT NULL THEN r.speaking_ms END), 0), -1)"
+					   " ifnull(AVG(r.pace_wpm), 0),"
+					   " ifnull(SUM(t.filler_count) * 60000.0 / nullif(SUM(CASE WHEN t.answer_id IS NOT NULL"
+					   "   THEN r.speaking_ms END), 0), -1),"
+					   " ifnull(SUM(t.hedge_count) * 60000.0 / nullif(SUM(CASE WHEN t.answer_id IS NOT NULL"
+					   "   THEN r.speaking_ms END), 0), -1)"
 					   " FROM recording r JOIN answer a ON a.id = r.answer_id"
-					   " LEFT JOIN transcript t ON t.answer_id = r.answer_id"
+					   " LEFT JOIN transcript t ON t.answer_id = r.answer_id AND t.confidence >= ?3"
+					   "   AND r.speaking_ms >= ?4"
 					   " JOIN session s ON s.id = a.session_id WHERE s.status != 'discarded'"
 					   " AND (?1 IS NULL OR s.started_at >= ?1) AND s.id >= ?2"
 					   " GROUP BY a.session_id ORDER BY a.session_id", cause);
@@ -510,6 +515,8 @@ int store_speaking_points(struct store *store, const struct store_range *range, 
 	if (stmt == NULL)
 		return -1;
 	bind_range(stmt, range);
+	sqlite3_bind_double(stmt, 3, clear->confidence);
+	sqlite3_bind_int64(stmt, 4, clear->speaking_ms);
 	return store_read_list(store, stmt, sizeof **out, read_speaking, arena, "read speaking figures", out, count, cause);
 }
 

@@ -271,17 +271,24 @@ int store_theme_sums(struct store *store, long long session_id, int before, stru
 		     struct store_theme_sum **out, size_t *count, char **cause);
 
 /* One session's recorded answers: how many, and their average silence ratio and long pauses; the average
- * pace of those with one (0 if none), and fillers per minute over those with a transcript (-1 if none). */
+ * pace of those with one (0 if none); fillers and hedges per minute of speaking over those with a
+ * transcript clear enough to count (-1 if none). */
 struct store_speaking_point {
 	long long session_id;
 	int recordings;
 	double silence_ratio, long_pauses;
-	double pace_wpm, fillers_per_minute;
+	double pace_wpm, fillers_per_minute, hedges_per_minute;
+};
+
+/* Which transcripts are clear enough to count: at least this confidence over this much speech. */
+struct store_clear_enough {
+	double confidence;
+	long long speaking_ms;
 };
 
 /* Every session in range with recordings, oldest first. */
-int store_speaking_points(struct store *store, const struct store_range *range, struct arena *arena,
-			  struct store_speaking_point **out, size_t *count, char **cause);
+int store_speaking_points(struct store *store, const struct store_range *range, const struct store_clear_enough *clear,
+			  struct arena *arena, struct store_speaking_point **out, size_t *count, char **cause);
 
 struct store_totals {
 	long long sessions, answers, rated_answers, answer_ms;

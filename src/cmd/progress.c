@@ -3,6 +3,7 @@
 #include "rebound/cmd.h"
 #include "rebound/date.h"
 #include "rebound/stats.h"
+#include "rebound/transcript.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
@@ -162,14 +163,15 @@ static double fillers_scale(double per_minute)
 	return 1 + (per_minute < 8 ? per_minute : 8) / 2;	/* 0-8+ a minute */
 }
 
-/* Recorded answers per session: silence, long pauses, pace and filler words, as sparklines. Pace and
- * fillers count only the sessions that have them. */
+/* Recorded answers per session: silence, long pauses, pace, fillers and hedges, as sparklines. Pace and
+ * the transcript figures count only the sessions that have them (transcripts clear enough to coach from). */
 static void print_speaking(struct cmd_ctx *ctx, const struct store_speaking_point *p, size_t n)
 {
 	static const struct trend silence = { "silence", silence_scale, 0, "%", " (lower is smoother)" };
 	static const struct trend pauses = { "long pauses", pauses_scale, 1, "", " per answer" };
 	static const struct trend pace = { "pace", pace_scale, 0, "", " words a minute (130-170 is comfortable)" };
 	static const struct trend fillers = { "fillers", fillers_scale, 1, "", " a minute, from transcripts (under 2)" };
+	static const struct trend hedges = { "hedges", fillers_scale, 1, "", " a minute, from transcripts" };
 	double *values = xcalloc(n, sizeof *values);
 	size_t i, k;
 	int recordings = 0;
@@ -193,6 +195,11 @@ static void print_speaking(struct cmd_ctx *ctx, const struct store_speaking_poin
 			values[k++] = p[i].fillers_per_minute;
 	if (k > 0)
 		print_trend(ctx, &fillers, values, k);
+	for (i = k = 0; i < n; i++)
+		if (p[i].hedges_per_minute >= 0)
+			values[k++] = p[i].hedges_per_minute;
+	if (k > 0)
+		print_trend(ctx, &hedges, values, k);
 	free(values);
 }
 
@@ -224,6 +231,7 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	struct store_theme_point *points = NULL;
 	struct store_speaking_point *speaking = NULL;
 	const char **starts = NULL;
+	struct store_clear_enough clear = { TRANSCRIPT_MIN_CONFIDENCE, TRANSCRIPT_MIN_SPEAKING_MS };
 	struct store_totals totals;
 	struct range range;
 	struct arena arena;
@@ -238,7 +246,7 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		goto out;
 	if (store_theme_points(ctx->app->store, &range.store, &arena, &points, &count, &cause) != 0 ||
 	    store_totals(ctx->app->store, &range.store, &arena, &totals, &starts, &start_count, &cause) != 0 ||
-	    store_speaking_points(ctx->app->store, &range.store, &arena, &speaking, &speaking_count, &cause) != 0) {
+	    store_speaking_points(ctx->app->store, &range.store, &clear, &arena, &speaking, &speaking_count, &cause) != 0) {
 		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 		goto out;

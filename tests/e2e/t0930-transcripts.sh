@@ -113,6 +113,9 @@ expect_out_has "     keywords  $found of 4 said ("
 # progress trends fillers over the transcripts clear enough to count.
 run "$REBOUND" progress
 expect_true 'printf %s "$out" | grep -Eq "^  fillers +[^ ]+ +first +[0-9.]+  latest +[0-9.]+ a minute, from transcripts \(under 2\)$"'
+expect_true 'printf %s "$out" | grep -Eq "^  hedges +[^ ]+ +first +[0-9.]+  latest +[0-9.]+ a minute, from transcripts$"'
+# Only transcripts clear enough count: the first session's (the human clip) is, and it said no filler.
+expect_true 'printf %s "$out" | grep -Eq "^  fillers +[^ ]+ +first +0.0  latest"'
 
 # With transcripts off, recordings are kept and analysed but not transcribed.
 run "$REBOUND" audio set transcripts off
