@@ -140,3 +140,23 @@ void coaching_print(struct cmd_ctx *ctx, const char *indent, const struct coachi
 	}
 	arena_release(&arena);
 }
+
+const struct bank_question *coaching_question(struct cmd_ctx *ctx, const struct store_answer *answer)
+{
+	if (answer->follow_up_of != 0 || answer->question_id == NULL)
+		return NULL;
+	return bank_question_find(ctx->app->catalog, answer->question_id);
+}
+
+int coaching_print_saved(struct cmd_ctx *ctx, const char *indent, const struct store_answer *answer,
+			 const struct store_recording *recording, const struct speech_lists *lists, struct arena *arena,
+			 struct store_transcript *transcript)
+{
+	struct coaching coaching = { coaching_question(ctx, answer), recording, NULL, lists };
+	int found = store_transcript_get(ctx->app->store, answer->id, arena, transcript, NULL) == 1;
+
+	if (found)
+		coaching.transcript = transcript;
+	coaching_print(ctx, indent, &coaching);
+	return found;
+}

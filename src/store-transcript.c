@@ -163,6 +163,7 @@ static void read_hit(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	h->mode = store_column_text(stmt, 3, arena);
 	h->answered_at = store_column_text(stmt, 4, arena);
 	h->snippet = store_column_text(stmt, 5, arena);
+	h->confidence = sqlite3_column_double(stmt, 6);
 }
 
 int store_search(struct store *store, const char *text, int limit, struct arena *arena, struct store_search_hit **out,
@@ -176,9 +177,9 @@ int store_search(struct store *store, const char *text, int limit, struct arena 
 	if (query == NULL)
 		return 0;
 	stmt = store_prepare(store, "SELECT a.id, a.session_id, a.question_id, a.mode, a.answered_at,"
-			     " snippet(answer_words, 0, '[', ']', '...', 12)"
+			     " snippet(answer_words, 0, '[', ']', '...', 12), ifnull(t.confidence, -1)"
 			     " FROM answer_words JOIN answer a ON a.id = answer_words.rowid"
-			     " JOIN session s ON s.id = a.session_id"
+			     " JOIN session s ON s.id = a.session_id LEFT JOIN transcript t ON t.answer_id = a.id"
 			     " WHERE answer_words MATCH ? AND s.status != 'discarded'"
 			     " ORDER BY rank, a.id DESC LIMIT ?", cause);
 	if (stmt == NULL)

@@ -1,7 +1,8 @@
 /* coaching: prints a spoken answer's coaching figures against their reference bands: pace and, for
  * behavioural questions, length (from the signal); fillers, hedges and repeats a minute and the keywords
  * and talking points said (from the transcript, marked so, and only when the transcript is clear enough).
- * Used after an answer, by 'session', 'replay' and 'transcribe'. */
+ * Part of the command layer (it prints to the command's output, as cmd.c's printers do): used after an
+ * answer, and by 'session', 'replay' and 'transcribe'. */
 #ifndef REBOUND_COACHING_H
 #define REBOUND_COACHING_H
 
@@ -24,6 +25,16 @@ struct coaching {
 
 /* Prints the figures, each line starting with indent. */
 void coaching_print(struct cmd_ctx *ctx, const char *indent, const struct coaching *coaching);
+
+/* The question an answer is coached against: its own, or NULL for a follow-up (whose keywords, points
+ * and length are not the main question's). */
+const struct bank_question *coaching_question(struct cmd_ctx *ctx, const struct store_answer *answer);
+
+/* Prints a saved answer's figures (recording given), reading its transcript into *transcript (strings in
+ * arena) when it has one. Returns 1 if it had one, else 0. */
+int coaching_print_saved(struct cmd_ctx *ctx, const char *indent, const struct store_answer *answer,
+			 const struct store_recording *recording, const struct speech_lists *lists, struct arena *arena,
+			 struct store_transcript *transcript);
 
 /* 1 if the question asks for a story (see above). */
 int coaching_is_story(const struct bank_question *question);

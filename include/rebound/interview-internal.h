@@ -17,7 +17,7 @@ struct interview {
 	uint64_t rng;
 	int answered;			/* questions answered in this run */
 	int position, follow_up;	/* the answer being taken: its place, and 1 for a follow-up */
-	const struct bank_question *question;	/* and its question */
+	const struct bank_question *question;	/* and its question (NULL for a follow-up) */
 	struct interview_audio *audio;	/* open while the session records spoken answers */
 };
 

@@ -223,6 +223,7 @@ struct store_search_hit {
 	long long answer_id, session_id;
 	const char *question_id, *mode, *answered_at;
 	const char *snippet;			/* the matching part, words found between [ and ] */
+	double confidence;			/* the transcript's (0..1), or -1 for typed text */
 };
 
 /* Answers whose text or transcript contains every word of text (stemmed: "leading" finds "lead"), in

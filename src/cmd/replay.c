@@ -21,6 +21,7 @@ enum { OPT_SESSION, OPT_QUESTION };
 #define TICK_MS 100
 #define LINE_COLUMNS 64		/* a transcript line ends after this many characters... */
 #define LINE_GAP_MS 1500	/* or at a pause this long */
+#define UNSURE_WORD 0.4		/* a word heard with less confidence is shown with a '?' */
 
 enum play_end { PLAY_NEXT, PLAY_QUIT };
 
@@ -72,10 +73,11 @@ static void caption_flush(struct replay *r, struct caption *c, int terminal)
 
 	if (c->next == c->line_start)
 		return;
-	fputs(terminal ? "\r\033[K  \"" : "  \"", r->ctx->out);
+	fputs(terminal ? "\r\033[K    " : "    ", r->ctx->out);
 	for (i = c->line_start; i < c->next; i++)
-		fprintf(r->ctx->out, "%s%s", i > c->line_start ? " " : "", c->transcript->words[i].word);
-	fputs("\"\n", r->ctx->out);
+		fprintf(r->ctx->out, "%s%s%s", i > c->line_start ? " " : "", c->transcript->words[i].word,
+			c->transcript->words[i].confidence < UNSURE_WORD ? "?" : "");
+	fputc('\n', r->ctx->out);
 	c->line_start = c->next;
 	c->line_length = 0;
 }
@@ -169,7 +171,6 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 	struct store_recording recording;
 	struct store_transcript transcript;
 	struct caption caption = { 0 };
-	struct coaching coaching;
 	char when[17], *path;
 	enum play_end end;
 	int status;
@@ -185,11 +186,12 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 	cmd_print_recording(r->ctx, "recorded", &recording);
 	fputs("\n  rated: ", r->ctx->out);
 	print_ratings(r, a->follow_up_of ? &(struct store_answer){ .id = a->follow_up_of } : a);
-	coaching = (struct coaching){ bank_question_find(r->ctx->app->catalog, a->question_id), &recording, NULL,
-				      r->lists };
-	if (store_transcript_get(r->ctx->app->store, a->id, &r->arena, &transcript, NULL) == 1)
-		coaching.transcript = caption.transcript = &transcript;
-	coaching_print(r->ctx, "  ", &coaching);
+	if (coaching_print_saved(r->ctx, "  ", a, &recording, r->lists, &r->arena, &transcript) &&
+	    transcript.word_count > 0) {
+		caption.transcript = &transcript;
+		fprintf(r->ctx->out, "  transcript as it plays: a machine's guess, %d%% sure; '?' marks the words it "
+			"doubted\n", (int)(transcript.confidence * 100));
+	}
 	fflush(r->ctx->out);
 	path = xasprintf("%s/%s", r->ctx->app->data_dir, recording.path);
 	status = r->status;

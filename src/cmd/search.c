@@ -1,5 +1,6 @@
-/* search: finds answers by what was said (their transcripts) or typed, with the matching words shown
- * in context; words match by stem ("leading" finds "lead") and every word must be there. */
+/* search: finds answers by what was heard (their transcripts, labelled with how sure the recogniser was)
+ * or typed, with the matching words shown in context; words match by stem ("leading" finds "lead") and
+ * every word must be there. */
 #include "rebound/cmd.h"
 #include "rebound/util.h"
 
@@ -34,15 +35,18 @@ static int cmd_search_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 	} else if (count == 0) {
-		fprintf(ctx->out, "No answer says \"%s\".\n", text);
+		fprintf(ctx->out, "No answer matches \"%s\".\n", text);
 	} else {
-		fprintf(ctx->out, "%zu answer%s say%s \"%s\"%s:\n", count, count == 1 ? "" : "s", count == 1 ? "s" : "",
-			text, count == (size_t)limit ? " (the best matches; --limit shows more)" : "");
+		fprintf(ctx->out, "%zu answer%s match%s \"%s\"%s:\n", count, count == 1 ? "" : "s",
+			count == 1 ? "es" : "", text, count == (size_t)limit ? " (the best; --limit shows more)" : "");
 		for (i = 0; i < count; i++) {
 			cmd_format_time(hits[i].answered_at, when);
-			fprintf(ctx->out, "  answer %lld · session %lld · %s · %s · %s\n    %s\n", hits[i].answer_id,
-				hits[i].session_id, when, strcmp(hits[i].mode, "spoken") == 0 ? "said" : "typed",
-				hits[i].question_id, hits[i].snippet);
+			fprintf(ctx->out, "  answer %lld · session %lld · %s · ", hits[i].answer_id, hits[i].session_id, when);
+			if (hits[i].confidence >= 0)
+				fprintf(ctx->out, "heard (transcript, %d%% sure)", (int)(hits[i].confidence * 100));
+			else
+				fputs("typed", ctx->out);
+			fprintf(ctx->out, " · %s\n    %s\n", hits[i].question_id, hits[i].snippet);
 		}
 	}
 	free(text);

@@ -48,18 +48,13 @@ static void print_body(struct cmd_ctx *ctx, struct arena *arena, const struct sp
 {
 	struct store_recording recording;
 	struct store_transcript transcript;
-	struct coaching coaching;
 
 	if (a->mode != NULL && strcmp(a->mode, "spoken") == 0 &&
 	    store_recording_get(ctx->app->store, a->id, arena, &recording, NULL) == 1) {
 		fputs("   ", ctx->out);
 		cmd_print_recording(ctx, "recorded", &recording);
 		fprintf(ctx->out, " ('replay %lld')\n", a->id);
-		coaching = (struct coaching){ bank_question_find(ctx->app->catalog, a->question_id), &recording, NULL,
-					      lists };
-		if (store_transcript_get(ctx->app->store, a->id, arena, &transcript, NULL) == 1)
-			coaching.transcript = &transcript;
-		coaching_print(ctx, "     ", &coaching);
+		coaching_print_saved(ctx, "     ", a, &recording, lists, arena, &transcript);
 		return;
 	}
 	print_text(ctx->out, "   ", a->text);

@@ -57,15 +57,6 @@ static int decode(struct transcriber *t, const char *path, struct recognizer_res
 	return rc;
 }
 
-static const struct bank_question *question_of(struct cmd_ctx *ctx, long long answer_id, struct arena *arena)
-{
-	struct store_answer answer;
-
-	if (store_answer_get(ctx->app->store, answer_id, arena, &answer, NULL) != 1)
-		return NULL;
-	return bank_question_find(ctx->app->catalog, answer.question_id);
-}
-
 static int transcribe_answer(struct transcriber *t, const char *arg)
 {
 	struct cmd_ctx *ctx = t->ctx;
@@ -73,6 +64,7 @@ static int transcribe_answer(struct transcriber *t, const char *arg)
 	struct store_recording recording;
 	struct store_transcript transcript;
 	struct recognizer_result heard;
+	struct store_answer answer;
 	struct coaching coaching;
 	char *cause = NULL, *path, audio_clock[16];
 	int found;
@@ -106,7 +98,9 @@ static int transcribe_answer(struct transcriber *t, const char *arg)
 		"guess, not a record).\n", id, audio_clock, took_ms / 1000.0, transcript.word_count,
 		transcript.confidence * 100, transcript.engine);
 	print_wrapped(ctx->out, "  > ", transcript.word_count ? transcript.text : "(no words heard)");
-	coaching = (struct coaching){ question_of(ctx, id, &t->arena), &recording, &transcript, t->lists };
+	coaching = (struct coaching){ NULL, &recording, &transcript, t->lists };
+	if (store_answer_get(ctx->app->store, id, &t->arena, &answer, NULL) == 1)
+		coaching.question = coaching_question(ctx, &answer);
 	coaching_print(ctx, "  ", &coaching);
 	return CMD_OK;
 }

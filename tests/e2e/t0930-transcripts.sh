@@ -86,19 +86,19 @@ expect_status 2
 # search finds answers by what was said (stems: "considered" finds "consider"), or typed.
 run "$REBOUND" search considered power
 expect_status 0
-expect_out_has "1 answer says \"considered power\":"
+expect_out_has "1 answer matches \"considered power\":"
 expect_out_has "  answer $human · session 1 · "
-expect_out_has " · said · q-story"
+expect_true 'printf %s "$out" | grep -Eq " · heard \(transcript, [0-9]+% sure\) · q-story$"'
 expect_out_has "[power]"
 run "$REBOUND" search salary
-expect_out "No answer says \"salary\"."
+expect_out "No answer matches \"salary\"."
 run "$REBOUND" search '"; DROP TABLE answer; --' 'x*'
 expect_status 0
-expect_out "No answer says \"\"; DROP TABLE answer; -- x*\"."
+expect_out "No answer matches \"\"; DROP TABLE answer; -- x*\"."
 printf 'I gave a salary figure after the offer\n\n4 4\n\n' >"$TMP/answers"
 STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 1 --think 0 --typed --no-follow-ups
 run "$REBOUND" search salary
-expect_out_has "1 answer says \"salary\":"
+expect_out_has "1 answer matches \"salary\":"
 expect_out_has " · typed · q-"
 expect_out_has "I gave a [salary] figure after the offer"
 
@@ -106,7 +106,8 @@ expect_out_has "I gave a [salary] figure after the offer"
 run "$REBOUND" replay "$human"
 expect_status 0
 expect_out_has "  heard     "
-expect_true '[ "$(printf %s "$out" | grep -c "^  \"")" -ge 2 ]'
+expect_out_has "  transcript as it plays: a machine's guess, "
+expect_true '[ "$(printf %s "$out" | grep -c "^    [a-z]")" -ge 2 ]'
 run "$REBOUND" session 1
 expect_out_has "     keywords  $found of 4 said ("
 
@@ -116,6 +117,16 @@ expect_true 'printf %s "$out" | grep -Eq "^  fillers +[^ ]+ +first +[0-9.]+  lat
 expect_true 'printf %s "$out" | grep -Eq "^  hedges +[^ ]+ +first +[0-9.]+  latest +[0-9.]+ a minute, from transcripts$"'
 # Only transcripts clear enough count: the first session's (the human clip) is, and it said no filler.
 expect_true 'printf %s "$out" | grep -Eq "^  fillers +[^ ]+ +first +0.0  latest"'
+
+# A follow-up is not coached against the main question: no keywords, points or story length.
+sox "$TMP/human.wav" -r 16000 -c 1 -b 16 -e signed -t raw "$TMP/mic.raw" pad 0 2
+printf '4 4\n\n' >"$TMP/answers"
+FAKE_MIC_RAW="$TMP/mic.raw" STDIN="$TMP/answers" run "$REBOUND" interview --bank coaching --count 1 --think 0 \
+	--answer 26 --spoken
+expect_status 0
+expect_out_has "What would you do differently?"
+expect_true '[ "$(printf %s "$out" | grep -c "^  keywords  ")" = 1 ] && [ "$(printf %s "$out" | grep -c "^  length    ")" = 1 ]'
+expect_true '[ "$(printf %s "$out" | grep -c "^  pace      ")" = 2 ]'
 
 # With transcripts off, recordings are kept and analysed but not transcribed.
 run "$REBOUND" audio set transcripts off

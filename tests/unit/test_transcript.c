@@ -587,9 +587,11 @@ static void test_search_finds_typed_and_spoken(void **state)
 	assert_non_null(hits[0].answered_at);
 	assert_int_equal(date_parse_iso(hits[0].answered_at, &(time_t){ 0 }), 0);
 	assert_string_equal(hits[0].snippet, "I led the team through a database [migration].");
+	assert_true(hits[0].confidence == -1);	/* typed: no recogniser to doubt */
 	assert_int_equal(store_search(f->store, "rollout leading", 10, &f->arena, &hits, &count, &cause), 0);
 	assert_int_equal(count, 1);
 	assert_string_equal(hits[0].mode, "spoken");
+	assert_near(hits[0].confidence, 0.75);	/* heard: how sure the recogniser was */
 	assert_string_equal(hits[0].question_id, "q-spoken");
 	assert_non_null(strstr(hits[0].snippet, "[lead]"));
 	assert_non_null(strstr(hits[0].snippet, "[rollout]"));
