@@ -3,6 +3,7 @@
 #include "rebound/cmd.h"
 #include "rebound/date.h"
 #include "rebound/input.h"
+#include "rebound/recognizer.h"
 #include "rebound/util.h"
 
 #include <errno.h>
@@ -56,6 +57,8 @@ const struct cmd_entry *cmd_find(const char *name, char **cause)
 	}
 	if (matches > 1) {
 		util_fail(cause, "ambiguous command: %s, could be: %s", name, candidates);
+	} else if (!recognizer_available() && strlen(name) >= 3 && util_starts_with("transcribe", name)) {
+		util_fail(cause, "'transcribe' is not in this build: rebound was built without pocketsphinx (see README)");
 	} else {
 		const char *names[64], *suggestion;
 		for (i = 0; cmd_table[i] != NULL && i < 64; i++)

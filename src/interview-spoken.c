@@ -21,6 +21,7 @@
 #define WALL_GUARD_MS 2000	/* a device slower than the clock still stops this long after the limit */
 #define METER_CELLS 20
 #define METER_FLOOR_DB -60.0
+#define TRANSCRIPT_NOTE_MS 1000	/* a transcript not ready this long after the answer gets a note */
 
 struct interview_audio {
 	struct audio *audio;
@@ -225,8 +226,50 @@ static void feed_recognizer(void *job, const int16_t *samples, size_t count)
 	recognizer_feed(job, samples, count);
 }
 
-/* Waits for the transcript (decoded while recording, so only the last moments are left) and builds it
- * into the take. */
+/* Starts transcribing the answer about to be recorded; NULL (with a note) when it cannot. */
+static struct recognizer_job *start_transcript(struct interview *iv)
+{
+	struct interview_audio *a = iv->audio;
+	struct recognizer_job *job;
+	char *cause = NULL;
+
+	arena_reset(&a->arena);
+	if (a->recognizer == NULL)
+		return NULL;
+	if ((job = recognizer_start(a->recognizer, a->rate, &cause)) == NULL) {
+		interview_say(iv, "No transcript: %s.\n", cause);
+		free(cause);
+	}
+	return job;
+}
+
+/* Waits for the worker to decode the last moments: a note if that takes more than a moment, and a
+ * signal drops the transcript rather than make the user wait (the answer is saved, then the interview
+ * stops). */
+static void wait_for_transcript(struct interview *iv, struct recognizer_job *job, struct interview_take *take)
+{
+	const struct timespec tick = { 0, TICK_MS * 1000000L };
+	int key;
+
+	if (recognizer_wait(job, date_monotonic_ms() + TRANSCRIPT_NOTE_MS))
+		return;
+	interview_say(iv, "Transcribing... (Ctrl-C skips it)\n");
+	while (!recognizer_wait(job, date_monotonic_ms() + TICK_MS)) {
+		switch (input_key(iv->in, date_monotonic_ms() + TICK_MS, &key)) {
+		case INPUT_INTERRUPT:
+			recognizer_cancel(job);
+			take->interrupted = 1;
+			return;
+		case INPUT_EOF:
+			nanosleep(&tick, NULL);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Builds the transcript into the take once the worker has it. */
 static void finish_transcript(struct interview *iv, struct recognizer_job *job, struct interview_take *take)
 {
 	struct interview_audio *a = iv->audio;
@@ -234,6 +277,7 @@ static void finish_transcript(struct interview *iv, struct recognizer_job *job, 
 	struct store_transcript *t;
 	char *cause = NULL;
 
+	wait_for_transcript(iv, job, take);
 	if (recognizer_finish(job, &heard, &cause) != 0) {
 		interview_say(iv, "No transcript: %s.\n", cause);
 		free(cause);
@@ -262,12 +306,7 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	options.rate = a->rate;
 	options.max_frames = (long long)limit_seconds * a->rate;
 	options.path = path;
-	arena_reset(&a->arena);
-	if (a->recognizer != NULL && (job = recognizer_start(a->recognizer, a->rate, &cause)) == NULL) {
-		interview_say(iv, "No transcript: %s.\n", cause);
-		free(cause);
-		cause = NULL;
-	}
+	job = start_transcript(iv);
 	options.tap = job != NULL ? feed_recognizer : NULL;
 	options.tap_data = job;
 	if ((recorder = audio_record_start(a->audio, &options, &cause)) == NULL) {
@@ -308,9 +347,11 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	take->recording.syllables = result.pace.syllables;
 	take->recording.pace_wpm = result.pace.words_per_minute;
 	if (job != NULL)
+		recognizer_end_input(job);	/* the worker finishes while the stop tone plays */
+	tone(a, a->stop_tone);
+	if (job != NULL)
 		finish_transcript(iv, job, take);
 	describe(iv, take);
-	tone(a, a->stop_tone);
 	free(path);
 }
 

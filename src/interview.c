@@ -257,7 +257,7 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	iv->question = follow_up_of != 0 ? NULL : q;	/* a follow-up is not coached against the main question */
 	iv->answerer->take(iv, answer_limit, first_line, &take);
 	free(first_line);
-	*stopped = strcmp(take.stopped_by, "interrupt") == 0;
+	*stopped = strcmp(take.stopped_by, "interrupt") == 0 || take.interrupted;
 	if (take.input_ended) {
 		free(take.text);
 		free((char *)take.recording.path);

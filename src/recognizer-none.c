@@ -45,6 +45,23 @@ void recognizer_feed(struct recognizer_job *job, const int16_t *samples, size_t 
 	(void)count;
 }
 
+void recognizer_end_input(struct recognizer_job *job)
+{
+	(void)job;
+}
+
+int recognizer_wait(struct recognizer_job *job, long long deadline_ms)
+{
+	(void)job;
+	(void)deadline_ms;
+	return 1;
+}
+
+void recognizer_cancel(struct recognizer_job *job)
+{
+	(void)job;
+}
+
 int recognizer_finish(struct recognizer_job *job, struct recognizer_result *out, char **cause)
 {
 	(void)job;

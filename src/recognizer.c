@@ -9,9 +9,11 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <pocketsphinx.h>
@@ -46,9 +48,13 @@ struct recognizer_job {
 	int rate;
 	pthread_t thread;
 	pthread_mutex_t lock;
-	pthread_cond_t wake;
+	pthread_cond_t wake;		/* the worker: blocks came, or the input ended */
+	pthread_cond_t ended;		/* the waiter: the worker has ended */
 	struct block *head, *tail;	/* queued by the feeder */
-	int fed_all;			/* recognizer_finish was called */
+	int fed_all;			/* recognizer_end_input was called */
+	int done;			/* the worker has ended */
+	long long input_ended_ms;	/* when recognizer_end_input was first called */
+	atomic_int cancelled;
 	/* the worker's own */
 	int16_t *frame;
 	size_t frame_len, frame_fill;
@@ -303,24 +309,48 @@ static void *worker_main(void *data)
 	while ((blocks = take_blocks(job)) != NULL) {
 		while (blocks != NULL) {
 			struct block *next = blocks->next;
-			if (loaded)
+			if (loaded && !atomic_load(&job->cancelled))
 				decode_block(job, blocks);
 			free(blocks);
 			blocks = next;
 		}
 	}
-	if (loaded && job->frame_fill > 0) {	/* the last partial frame */
+	if (loaded && job->frame_fill > 0 && !atomic_load(&job->cancelled)) {	/* the last partial frame */
 		job->frame_len = job->frame_fill;
 		decode_frame(job);
 	}
 	if (loaded)
 		end_utterance(job);
+	pthread_mutex_lock(&job->lock);
+	job->done = 1;
+	pthread_cond_broadcast(&job->ended);
+	pthread_mutex_unlock(&job->lock);
 	return NULL;
 }
 
 /* ------------------------------------------------------------------------------------------------
  * Jobs
  */
+
+/* The waiter's condition runs on the monotonic clock, as the deadlines do. */
+static void init_ended(struct recognizer_job *job)
+{
+	pthread_condattr_t attr;
+
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&job->ended, &attr);
+	pthread_condattr_destroy(&attr);
+}
+
+static void free_job(struct recognizer_job *job)
+{
+	pthread_mutex_destroy(&job->lock);
+	pthread_cond_destroy(&job->wake);
+	pthread_cond_destroy(&job->ended);
+	free(job->frame);
+	free(job);
+}
 
 struct recognizer_job *recognizer_start(struct recognizer *r, int sample_rate, char **cause)
 {
@@ -337,12 +367,10 @@ struct recognizer_job *recognizer_start(struct recognizer *r, int sample_rate, c
 	job->frame = xcalloc(job->frame_len, sizeof *job->frame);
 	pthread_mutex_init(&job->lock, NULL);
 	pthread_cond_init(&job->wake, NULL);
+	init_ended(job);
 	if (pthread_create(&job->thread, NULL, worker_main, job) != 0) {
 		util_fail(cause, "cannot start the transcription thread");
-		pthread_mutex_destroy(&job->lock);
-		pthread_cond_destroy(&job->wake);
-		free(job->frame);
-		free(job);
+		free_job(job);
 		return NULL;
 	}
 	return job;
@@ -368,34 +396,65 @@ void recognizer_feed(struct recognizer_job *job, const int16_t *samples, size_t 
 	pthread_mutex_unlock(&job->lock);
 }
 
-int recognizer_finish(struct recognizer_job *job, struct recognizer_result *out, char **cause)
+void recognizer_end_input(struct recognizer_job *job)
 {
-	long long start = date_monotonic_ms();
-	int rc = 0;
-
 	pthread_mutex_lock(&job->lock);
+	if (!job->fed_all)
+		job->input_ended_ms = date_monotonic_ms();
 	job->fed_all = 1;
 	pthread_cond_signal(&job->wake);
 	pthread_mutex_unlock(&job->lock);
+}
+
+int recognizer_wait(struct recognizer_job *job, long long deadline_ms)
+{
+	struct timespec until = { (time_t)(deadline_ms / 1000), (long)(deadline_ms % 1000) * 1000000L };
+	int done;
+
+	pthread_mutex_lock(&job->lock);
+	while (!job->done && pthread_cond_timedwait(&job->ended, &job->lock, &until) == 0)
+		;
+	done = job->done;
+	pthread_mutex_unlock(&job->lock);
+	return done;
+}
+
+void recognizer_cancel(struct recognizer_job *job)
+{
+	atomic_store(&job->cancelled, 1);
+	recognizer_end_input(job);
+}
+
+static void free_words(struct recognizer_job *job)
+{
+	size_t i;
+
+	for (i = 0; i < job->count; i++)
+		free(job->words[i].text);
+	free(job->words);
+}
+
+int recognizer_finish(struct recognizer_job *job, struct recognizer_result *out, char **cause)
+{
+	int rc = 0;
+
+	recognizer_end_input(job);
 	pthread_join(job->thread, NULL);
 
 	memset(out, 0, sizeof *out);
-	if (job->error != NULL) {
-		util_fail(cause, "%s", job->error);
+	if (job->error != NULL || atomic_load(&job->cancelled)) {
+		util_fail(cause, "%s", job->error ? job->error : "stopped before the transcript was ready");
 		free(job->error);
-		free(job->words);	/* none: the model never loaded */
+		free_words(job);
 		rc = -1;
 	} else {
 		out->words = job->words;
 		out->count = job->count;
 		out->confidence = job->count > 0 ? job->confidence_sum / (double)job->count : 0;
 		out->audio_ms = job->samples * 1000 / job->rate;
-		out->finish_ms = date_monotonic_ms() - start;
+		out->finish_ms = date_monotonic_ms() - job->input_ended_ms;
 	}
-	pthread_mutex_destroy(&job->lock);
-	pthread_cond_destroy(&job->wake);
-	free(job->frame);
-	free(job);
+	free_job(job);
 	return rc;
 }
 

@@ -27,6 +27,7 @@ struct interview_take {
 	int has_recording;		/* a spoken answer: recording (its path owned by the take) is filled */
 	struct store_recording recording;
 	const struct store_transcript *transcript;	/* of the recording, or NULL; owned by the answerer */
+	int interrupted;		/* a signal came after the answer ended: save it, then stop */
 };
 
 struct interview;

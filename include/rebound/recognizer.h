@@ -24,7 +24,7 @@ struct recognizer_result {
 	size_t count;
 	double confidence;		/* the mean of the words', 0 without words */
 	long long audio_ms;		/* decoded */
-	long long finish_ms;		/* from recognizer_finish's call to the result */
+	long long finish_ms;		/* from the end of the input (recognizer_end_input) to the result */
 };
 
 /* 1 if rebound was built with pocketsphinx. */
@@ -43,8 +43,15 @@ void recognizer_close(struct recognizer *recognizer);
 struct recognizer_job *recognizer_start(struct recognizer *recognizer, int sample_rate, char **cause);
 /* Queues count samples (copied) for the worker; from one thread at a time (the recorder's writer). */
 void recognizer_feed(struct recognizer_job *job, const int16_t *samples, size_t count);
-/* Waits for the worker to decode what is queued, fills *out and frees the job. -1 with *cause if the model
- * could not be loaded or decoding failed. */
+/* Says no more samples come: the worker decodes what is queued and ends. */
+void recognizer_end_input(struct recognizer_job *job);
+/* After recognizer_end_input: waits until the worker has ended or deadline_ms (date_monotonic_ms) has
+ * passed; 1 if it has ended. */
+int recognizer_wait(struct recognizer_job *job, long long deadline_ms);
+/* Asks the worker to drop what is still queued and end soon (the user would rather not wait). */
+void recognizer_cancel(struct recognizer_job *job);
+/* Ends the input if not yet done, waits for the worker, fills *out and frees the job. -1 with *cause if
+ * the model could not be loaded, decoding failed, or the job was cancelled. */
 int recognizer_finish(struct recognizer_job *job, struct recognizer_result *out, char **cause);
 /* Frees the result's words. */
 void recognizer_result_free(struct recognizer_result *result);

@@ -4,6 +4,7 @@
 #include "rebound/cmd.h"
 #include "rebound/date.h"
 #include "rebound/paths.h"
+#include "rebound/recognizer.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
@@ -111,6 +112,9 @@ static int set_setting(struct cmd_ctx *ctx, const struct cmd_args *args)
 			      strcmp(args->argv[2], "default") == 0 ? NULL : args->argv[2], &cause) != 0)
 		return fail(ctx, CMD_SYSTEM_ERROR, cause);
 	fprintf(ctx->out, "%s: %s\n", settings[i].name, args->argv[2]);
+	if (strcmp(settings[i].name, "transcripts") == 0 && strcmp(args->argv[2], "off") != 0 && !recognizer_available())
+		fprintf(ctx->out, "This build has no recogniser (rebound was built without pocketsphinx): recorded "
+			"answers are not transcribed.\n");
 	return CMD_OK;
 }
 

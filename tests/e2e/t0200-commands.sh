@@ -8,6 +8,12 @@ if grep -q '^POCKETSPHINX_FOUND:INTERNAL=1$' "$REBOUND_BUILD/CMakeCache.txt"; th
 	expect_out_has "transcripts: pocketsphinx 5prealpha, en-us model"
 else
 	expect_out_has "transcripts: off (built without pocketsphinx)"
+	run "$REBOUND" transcribe 1
+	expect_status 2
+	expect_err "rebound: 'transcribe' is not in this build: rebound was built without pocketsphinx (see README)"
+	run "$REBOUND" audio set transcripts on
+	expect_out "transcripts: on
+This build has no recogniser (rebound was built without pocketsphinx): recorded answers are not transcribed."
 fi
 
 run "$REBOUND" banks

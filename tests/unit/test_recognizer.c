@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rebound/audio.h"
+#include "rebound/date.h"
 #include "rebound/recognizer.h"
 #include "rebound/util.h"
 
@@ -190,6 +191,50 @@ static void test_other_rates(void **state)
 	free(high);
 }
 
+/* Waiting has a deadline; a cancelled job drops what is queued and says so; a finished one is ready. */
+static void test_wait_and_cancel(void **state)
+{
+	size_t n = (size_t)clip.count * 20, i;
+	int16_t *answer = xmalloc(n * sizeof *answer);
+	struct recognizer_result r;
+	struct recognizer_job *job;
+	char *cause = NULL;
+	long long start;
+	(void)state;
+
+	if (!recognizer_available()) {
+		free(answer);
+		skip();
+	}
+	for (i = 0; i < 20; i++)
+		memcpy(answer + i * (size_t)clip.count, clip.samples, (size_t)clip.count * sizeof *answer);
+	/* A minute of speech takes the worker seconds: not ready 10 ms after the input ends. */
+	job = recognizer_start(recognizer, clip.rate, NULL);
+	recognizer_feed(job, answer, n);
+	recognizer_end_input(job);
+	start = date_monotonic_ms();
+	assert_int_equal(recognizer_wait(job, start + 10), 0);
+	assert_true(date_monotonic_ms() - start >= 9);
+	recognizer_cancel(job);
+	assert_int_equal(recognizer_wait(job, date_monotonic_ms() + 5000), 1);
+	assert_true(date_monotonic_ms() - start < 4000);	/* it did not decode the rest */
+	assert_int_equal(recognizer_finish(job, &r, &cause), -1);
+	assert_string_equal(cause, "stopped before the transcript was ready");
+	assert_int_equal(r.count, 0);
+	free(cause);
+
+	/* Left alone, it ends, and the result is there. */
+	job = recognizer_start(recognizer, clip.rate, NULL);
+	recognizer_feed(job, clip.samples, (size_t)clip.count);
+	recognizer_end_input(job);
+	assert_int_equal(recognizer_wait(job, date_monotonic_ms() + 30000), 1);
+	assert_int_equal(recognizer_finish(job, &r, NULL), 0);
+	assert_true(has_word(&r, "man"));
+	assert_true(r.finish_ms >= 0);
+	recognizer_result_free(&r);
+	free(answer);
+}
+
 static void test_errors(void **state)
 {
 	struct recognizer_result r;
@@ -223,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_blocks_of_any_size_give_the_same_words),
 		cmocka_unit_test(test_long_answers_are_cut_into_utterances),
 		cmocka_unit_test(test_other_rates),
+		cmocka_unit_test(test_wait_and_cancel),
 		cmocka_unit_test(test_errors),
 	};
 
