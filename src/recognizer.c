@@ -20,8 +20,11 @@
 #include <sphinxbase/cmn.h>
 #include <sphinxbase/feat.h>
 
-#ifndef REBOUND_SPEECH_MODEL
+#ifndef REBOUND_SPEECH_MODEL	/* both come from CMake, from pocketsphinx's pkg-config file */
 #define REBOUND_SPEECH_MODEL "/usr/share/pocketsphinx/model/en-us"
+#endif
+#ifndef REBOUND_POCKETSPHINX_VERSION
+#define REBOUND_POCKETSPHINX_VERSION "(unknown version)"
 #endif
 
 #define FRAMES_PER_SECOND 100
@@ -74,7 +77,7 @@ int recognizer_available(void)
 
 const char *recognizer_engine(void)
 {
-	return "pocketsphinx 5prealpha, en-us model";
+	return "pocketsphinx " REBOUND_POCKETSPHINX_VERSION ", en-us model";
 }
 
 struct recognizer *recognizer_open(const char *model_dir, char **cause)
@@ -197,6 +200,13 @@ static void add_word(struct recognizer_job *job, const char *text, long long sta
 	job->confidence_sum += w->confidence;
 }
 
+/* Remembers the first failure; nothing more is decoded after it. */
+static void decode_failed(struct recognizer_job *job)
+{
+	if (job->error == NULL)
+		job->error = xstrdup("the recogniser could not decode the recording");
+}
+
 /* Ends the utterance and keeps its words, leaving out silences, noises and sentence marks. */
 static void end_utterance(struct recognizer_job *job)
 {
@@ -207,7 +217,11 @@ static void end_utterance(struct recognizer_job *job)
 	if (!job->in_utterance)
 		return;
 	job->in_utterance = 0;
-	if (ps_end_utt(ps) < 0 || ps_get_hyp(ps, &score) == NULL)
+	if (ps_end_utt(ps) < 0) {
+		decode_failed(job);
+		return;
+	}
+	if (ps_get_hyp(ps, &score) == NULL)
 		return;
 	for (seg = ps_seg_iter(ps); seg != NULL; seg = ps_seg_next(seg)) {
 		const char *word = ps_seg_word(seg);
@@ -249,12 +263,20 @@ static void decode_frame(struct recognizer_job *job)
 	ps_decoder_t *ps = job->recognizer->decoder;
 	long long length_ms;
 
+	if (job->error != NULL)
+		return;
 	if (!job->in_utterance) {
-		ps_start_utt(ps);
+		if (ps_start_utt(ps) < 0) {
+			decode_failed(job);
+			return;
+		}
 		job->in_utterance = 1;
 		job->utterance_start = job->samples - (long long)job->frame_len;
 	}
-	ps_process_raw(ps, job->frame, job->frame_len, FALSE, FALSE);
+	if (ps_process_raw(ps, job->frame, job->frame_len, FALSE, FALSE) < 0) {
+		decode_failed(job);
+		return;
+	}
 	job->quiet_frames = quiet_frame(job) ? job->quiet_frames + 1 : 0;
 	length_ms = (job->samples - job->utterance_start) * 1000 / job->rate;
 	if ((length_ms >= RECOGNIZER_MIN_UTTERANCE_MS && job->quiet_frames * 1000 / FRAMES_PER_SECOND >= RECOGNIZER_PAUSE_MS) ||

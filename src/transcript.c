@@ -8,11 +8,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* <data dir>/NAME if the user has one, else the bundled assets/NAME (caller frees). */
+static char *list_path(const struct app *app, const char *name)
+{
+	char *own = app->data_dir ? xasprintf("%s/%s", app->data_dir, name) : NULL;
+
+	if (own != NULL && access(own, F_OK) == 0)
+		return own;
+	free(own);
+	return xasprintf("%s/assets/%s", app->bundle_dir, name);
+}
 
 struct speech_lists *transcript_lists(const struct app *app, char **cause)
 {
-	char *fillers = xasprintf("%s/assets/fillers.txt", app->bundle_dir);
-	char *hedges = xasprintf("%s/assets/hedges.txt", app->bundle_dir);
+	char *fillers = list_path(app, "fillers.txt"), *hedges = list_path(app, "hedges.txt");
 	struct speech_lists *lists = speech_lists_load(fillers, hedges, cause);
 
 	free(fillers);

@@ -47,7 +47,9 @@
  *   recording.syllables, pace_wpm   syllable nuclei counted in the signal, and the words per minute over
  *                                   speaking time estimated from them (NULL: too little speech)
  *   transcript(answer_id PK -> answer, engine, text, word_count, confidence 0..1 (mean word posterior),
- *              filler_count, hedge_count, repeat_count, decode_ms (from the answer's end), created_at)
+ *              filler_count, hedge_count, repeat_count, decode_ms, created_at)
+ *       decode_ms: how long the transcript took once the answer had ended (the wait after a spoken answer),
+ *       or to make from the recording ('transcribe')
  *   transcript_word(answer_id -> transcript, position, word, start_ms, end_ms, confidence 0..1)
  *   answer_words   FTS5 index (porter stemming) of each answer's typed text or transcript, rowid = answer id:
  *                  SELECT rowid FROM answer_words WHERE answer_words MATCH 'team lead';
@@ -136,7 +138,7 @@ struct store_transcript {
 	const char *text;			/* the words, space-separated */
 	double confidence;			/* the words' mean */
 	int fillers, hedges, repeats;
-	long long decode_ms;			/* from the end of the answer to the transcript */
+	long long decode_ms;			/* see the schema above */
 	const char *created_at;			/* filled by get */
 	const struct store_transcript_word *words;
 	size_t word_count;

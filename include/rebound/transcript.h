@@ -14,7 +14,8 @@
 #define TRANSCRIPT_MIN_CONFIDENCE 0.5
 #define TRANSCRIPT_MIN_SPEAKING_MS 10000
 
-/* The bundled filler and hedge lists (assets/fillers.txt, assets/hedges.txt); NULL with *cause. */
+/* The filler and hedge lists: <data dir>/fillers.txt and hedges.txt where the user has made their own,
+ * else the bundled assets/fillers.txt and assets/hedges.txt. NULL with *cause. */
 struct speech_lists *transcript_lists(const struct app *app, char **cause);
 
 /* Fills *out (strings and words in arena) from what was heard, counting with lists. */

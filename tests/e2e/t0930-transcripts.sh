@@ -128,6 +128,17 @@ expect_out_has "What would you do differently?"
 expect_true '[ "$(printf %s "$out" | grep -c "^  keywords  ")" = 1 ] && [ "$(printf %s "$out" | grep -c "^  length    ")" = 1 ]'
 expect_true '[ "$(printf %s "$out" | grep -c "^  pace      ")" = 2 ]'
 
+# The user's own filler list in the data dir wins over the bundled one.
+printf '# my own\nconsider\n' >"$REBOUND_HOME/fillers.txt"
+run "$REBOUND" transcribe "$human"
+expect_status 0
+expect_out_has "(consider 1)"
+printf 'Consider\n' >"$REBOUND_HOME/fillers.txt"
+run "$REBOUND" transcribe "$human"
+expect_status 3
+expect_err "rebound: transcribe: $REBOUND_HOME/fillers.txt:1: bad character 'C' in 'Consider' (use lowercase letters, digits, ' and -)"
+rm "$REBOUND_HOME/fillers.txt"
+
 # With transcripts off, recordings are kept and analysed but not transcribed.
 run "$REBOUND" audio set transcripts off
 answer "$TMP/clean.wav" practice
