@@ -24,7 +24,7 @@ struct pace {
 	double frame_energy;		/* sum of squares so far in the current frame */
 	/* decimation: the average of every `factor` samples */
 	int factor, pending;
-	double pending_sum;
+	int32_t pending_sum;
 	/* the decimated signal's last `history` samples (kept in a buffer twice that size) */
 	float *decimated;
 	size_t decimated_len, history, window;
@@ -69,12 +69,13 @@ void pace_free(struct pace *pace)
 	free(pace);
 }
 
-/* The highest normalised autocorrelation of the latest window at a pitch lag, 0..1. */
+/* The highest normalised autocorrelation of the latest window at a pitch lag, 0..1. The energies of the
+ * window and of its lagged copy are kept as running sums, so each lag costs one pass of products. */
 static double voicing(const struct pace *pace)
 {
 	const float *x;
-	double mean = 0, best = 0;
-	size_t n, lag, count = pace->history;
+	double mean = 0, best = 0, e0 = 0, e1 = 0;
+	size_t n, lag, count = pace->history, w = pace->window;
 	float centred[2 * 1024];
 
 	if (pace->decimated_len < count || count > sizeof centred / sizeof centred[0])
@@ -85,15 +86,25 @@ static double voicing(const struct pace *pace)
 	mean /= (double)count;
 	for (n = 0; n < count; n++)
 		centred[n] = (float)(x[n] - mean);
+	for (n = 0; n < w; n++) {
+		e0 += (double)centred[n] * centred[n];
+		e1 += (double)centred[n + pace->lag_min] * centred[n + pace->lag_min];
+	}
 	for (lag = pace->lag_min; lag <= pace->lag_max; lag++) {
-		double r = 0, e0 = 0, e1 = 0;
-		for (n = 0; n < pace->window; n++) {
-			r += (double)centred[n] * centred[n + lag];
-			e0 += (double)centred[n] * centred[n];
-			e1 += (double)centred[n + lag] * centred[n + lag];
+		const float *a = centred, *b = centred + lag;
+		float part[4] = { 0, 0, 0, 0 }, r;
+		for (n = 0; n + 4 <= w; n += 4) {	/* four sums: no chain of dependent additions */
+			part[0] += a[n] * b[n];
+			part[1] += a[n + 1] * b[n + 1];
+			part[2] += a[n + 2] * b[n + 2];
+			part[3] += a[n + 3] * b[n + 3];
 		}
+		for (r = part[0] + part[1] + part[2] + part[3]; n < w; n++)
+			r += a[n] * b[n];
 		if (e0 > 0 && e1 > 0 && r / sqrt(e0 * e1) > best)
 			best = r / sqrt(e0 * e1);
+		if (lag < pace->lag_max)	/* slide the lagged window one sample on */
+			e1 += (double)centred[lag + w] * centred[lag + w] - (double)centred[lag] * centred[lag];
 	}
 	return best;
 }
@@ -108,33 +119,49 @@ static void close_frame(struct pace *pace)
 	xgrow(&pace->frames, &pace->frames_cap, pace->frames_len + 1, sizeof *pace->frames);
 	frame = &pace->frames[pace->frames_len++];
 	frame->energy_cdb = (int16_t)lround((db < FLOOR_DB ? FLOOR_DB : db > 0 ? 0 : db) * 100);
-	frame->voicing = (uint8_t)lround(voicing(pace) * 100);
+	/* a frame under the quietest threshold vad can have is never a nucleus: its voicing is not needed */
+	frame->voicing = db > VAD_MIN_THRESHOLD_DB ? (uint8_t)lround(voicing(pace) * 100) : 0;
 	pace->frame_energy = 0;
 	pace->frame_end = frame_start(pace, pace->frames_len + 1);
 }
 
-static void decimate(struct pace *pace, int16_t sample)
+static void push_decimated(struct pace *pace, float value)
 {
-	pace->pending_sum += sample;
-	if (++pace->pending < pace->factor)
-		return;
 	if (pace->decimated_len == 2 * pace->history) {	/* keep the latest history, in one slide */
 		memmove(pace->decimated, pace->decimated + pace->history, pace->history * sizeof *pace->decimated);
 		pace->decimated_len = pace->history;
 	}
-	pace->decimated[pace->decimated_len++] = (float)(pace->pending_sum / pace->factor);
-	pace->pending = 0;
-	pace->pending_sum = 0;
+	pace->decimated[pace->decimated_len++] = value;
+}
+
+/* Adds samples that all fall inside the current frame. */
+static void feed_frame(struct pace *pace, const int16_t *samples, size_t count)
+{
+	int64_t energy = 0;
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		energy += (int32_t)samples[i] * samples[i];
+		pace->pending_sum += samples[i];
+		if (++pace->pending == pace->factor) {
+			push_decimated(pace, (float)pace->pending_sum / (float)pace->factor);
+			pace->pending = 0;
+			pace->pending_sum = 0;
+		}
+	}
+	pace->frame_energy += (double)energy;
+	pace->samples += (long long)count;
 }
 
 void pace_feed(struct pace *pace, const int16_t *samples, size_t count)
 {
-	size_t i;
-
-	for (i = 0; i < count; i++) {
-		pace->frame_energy += (double)samples[i] * samples[i];
-		decimate(pace, samples[i]);
-		if (++pace->samples == pace->frame_end)
+	while (count > 0) {
+		long long room = pace->frame_end - pace->samples;
+		size_t take = (unsigned long long)room < count ? (size_t)room : count;
+		feed_frame(pace, samples, take);
+		samples += take;
+		count -= take;
+		if (pace->samples == pace->frame_end)
 			close_frame(pace);
 	}
 }
