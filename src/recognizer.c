@@ -288,7 +288,7 @@ static void decode_block(struct recognizer_job *job, const struct block *block)
 {
 	size_t i = 0;
 
-	while (i < block->count) {
+	while (i < block->count && !atomic_load_explicit(&job->cancelled, memory_order_relaxed)) {
 		size_t take = job->frame_len - job->frame_fill;
 		if (take > block->count - i)
 			take = block->count - i;

@@ -194,7 +194,7 @@ static void test_other_rates(void **state)
 /* Waiting has a deadline; a cancelled job drops what is queued and says so; a finished one is ready. */
 static void test_wait_and_cancel(void **state)
 {
-	size_t n = (size_t)clip.count * 20, i;
+	size_t n = (size_t)clip.count * 40, i;
 	int16_t *answer = xmalloc(n * sizeof *answer);
 	struct recognizer_result r;
 	struct recognizer_job *job;
@@ -206,9 +206,9 @@ static void test_wait_and_cancel(void **state)
 		free(answer);
 		skip();
 	}
-	for (i = 0; i < 20; i++)
+	for (i = 0; i < 40; i++)
 		memcpy(answer + i * (size_t)clip.count, clip.samples, (size_t)clip.count * sizeof *answer);
-	/* A minute of speech takes the worker seconds: not ready 10 ms after the input ends. */
+	/* Two minutes of speech take the worker seconds (7 or more here): not ready 10 ms after the input ends. */
 	job = recognizer_start(recognizer, clip.rate, NULL);
 	recognizer_feed(job, answer, n);
 	recognizer_end_input(job);
@@ -217,7 +217,8 @@ static void test_wait_and_cancel(void **state)
 	assert_true(date_monotonic_ms() - start >= 9);
 	recognizer_cancel(job);
 	assert_int_equal(recognizer_wait(job, date_monotonic_ms() + 5000), 1);
-	assert_true(date_monotonic_ms() - start < 4000);	/* it did not decode the rest */
+	/* It stopped inside the block (only ending the utterance it was in), not after decoding it all. */
+	assert_true(date_monotonic_ms() - start < 3000);
 	assert_int_equal(recognizer_finish(job, &r, &cause), -1);
 	assert_string_equal(cause, "stopped before the transcript was ready");
 	assert_int_equal(r.count, 0);
