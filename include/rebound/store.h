@@ -234,6 +234,43 @@ int store_search(struct store *store, const char *text, int limit, struct arena 
 		 size_t *count, char **cause);
 
 /* ------------------------------------------------------------------------------------------------
+ * Export (store-export.c): whole tables as text, in a stable layout. Columns, in order (add at the end,
+ * never rename or reorder):
+ *   sessions:   id, kind, status, started_at, ended_at, bank, stage, theme, planned_count, answered, rated,
+ *               answer_ms, think_seconds, answer_seconds, follow_ups, spoken, note
+ *   answers:    id, session_id, position, question_id, question_text, follow_up_of, mode, text,
+ *               think_limit_seconds, think_used_ms, answer_limit_seconds, answer_used_ms, overtime, stopped_by,
+ *               note, answered_at, rated_at, recording, speaking_ms, silence_ratio, long_pauses,
+ *               longest_pause_ms, pace_wpm, transcript, transcript_confidence, filler_count, hedge_count
+ *   ratings:    answer_id, theme_id, score, rated_at
+ *   rejections: id, company, role, rejected_on, stage_reached, interviewer, feedback, themes (ids, space-
+ *               separated), created_at
+ */
+
+enum store_value_kind { STORE_VALUE_NULL, STORE_VALUE_NUMBER, STORE_VALUE_TEXT };
+
+struct store_export_row {
+	size_t count;
+	const char **names;		/* the columns */
+	const char **values;		/* as text; NULL for a NULL value */
+	enum store_value_kind *kinds;
+	int header;			/* 1 for the first call, which has only the names */
+	int first;			/* 1 for the first row of values */
+};
+
+/* Called with the header, then each row; a non-zero return stops the export and is returned. */
+typedef int (*store_export_fn)(void *data, const struct store_export_row *row);
+
+/* The tables, NULL-terminated: "sessions", "answers", "ratings", "rejections". */
+extern const char *const store_export_tables[];
+
+/* Reads every row of the named table. -1 with *cause, or fn's non-zero result. */
+int store_export_rows(struct store *store, const char *table, store_export_fn fn, void *data, char **cause);
+/* A read snapshot: the tables read between these agree with each other. */
+int store_snapshot_begin(struct store *store, char **cause);
+void store_snapshot_end(struct store *store);
+
+/* ------------------------------------------------------------------------------------------------
  * Settings (store.c)
  */
 

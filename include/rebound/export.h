@@ -1,0 +1,37 @@
+/* export: rebound's data in formats other tools read. CSV as RFC 4180 has it: a header row, a field quoted
+ * when it holds a comma, a double quote, CR or LF (double quotes doubled inside), CRLF at each line's end,
+ * NULL as an empty field. JSON as one object: {"format": "rebound-export", "version": 1, "sessions": [...],
+ * "answers": [...], ...}, each row an object keyed by column, numbers as numbers, NULL as null, invalid
+ * UTF-8 replaced by U+FFFD. The columns are store.h's export layout. Writes to a FILE; no other I/O. */
+#ifndef REBOUND_EXPORT_H
+#define REBOUND_EXPORT_H
+
+#include <stdio.h>
+
+#include "rebound/store.h"
+
+#define EXPORT_FORMAT_NAME "rebound-export"
+#define EXPORT_FORMAT_VERSION 1
+
+/* One table's writer state: where to, and how many rows so far. */
+struct export_table {
+	FILE *out;
+	long long rows;
+};
+
+/* store_export_fn callbacks (data: a struct export_table). */
+int export_csv_row(void *data, const struct store_export_row *row);
+int export_json_row(void *data, const struct store_export_row *row);
+
+/* The JSON document around the tables: export_json_begin, then for each table export_json_table_begin, the
+ * rows through export_json_row, export_json_table_end; then export_json_end. */
+void export_json_begin(FILE *out);
+void export_json_table_begin(FILE *out, const char *name);
+void export_json_table_end(const struct export_table *table);
+void export_json_end(FILE *out);
+
+/* One value, quoted as each format needs (NULL: an empty field / null). */
+void export_csv_field(FILE *out, const char *text);
+void export_json_string(FILE *out, const char *text);
+
+#endif

@@ -1,0 +1,181 @@
+/* export: writes sessions, answers, ratings and rejections as JSON (one object with an array per table)
+ * or CSV (one table per file), in the stable layout documented in store.h. A file is written whole under
+ * a temporary name and then renamed into place, mode 0600: never half a file, never readable by others. */
+#include "rebound/cmd.h"
+#include "rebound/export.h"
+#include "rebound/paths.h"
+#include "rebound/util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { OPT_FORMAT, OPT_WHAT, OPT_OUT };
+
+struct exporter {
+	struct cmd_ctx *ctx;
+	int json;
+	const char *tables[5];		/* NULL-terminated */
+	long long rows[4];
+};
+
+/* Writes the chosen tables to out. -1 with *cause. */
+static int write_tables(struct exporter *e, FILE *out, size_t first, size_t end, char **cause)
+{
+	size_t i;
+	int rc = 0;
+
+	if (e->json)
+		export_json_begin(out);
+	for (i = first; i < end && rc == 0; i++) {
+		struct export_table table = { out, 0 };
+		if (e->json)
+			export_json_table_begin(out, e->tables[i]);
+		rc = store_export_rows(e->ctx->app->store, e->tables[i], e->json ? export_json_row : export_csv_row, &table,
+				       cause);
+		if ((rc != 0 && *cause == NULL) || (rc == 0 && ferror(out)))	/* a writer failed */
+			rc = util_fail(cause, "cannot write: %s", strerror(errno));
+		if (e->json)
+			export_json_table_end(&table);
+		e->rows[i] = table.rows;
+	}
+	if (rc == 0 && e->json)
+		export_json_end(out);
+	return rc;
+}
+
+/* Writes tables [first, end) into path through a temporary file renamed over it. */
+static int write_file(struct exporter *e, const char *path, size_t first, size_t end, char **cause)
+{
+	char *temp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(temp), rc = -1;
+	FILE *out;
+
+	if (fd < 0) {
+		util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
+		free(temp);
+		return -1;
+	}
+	fchmod(fd, 0600);
+	if ((out = fdopen(fd, "w")) == NULL) {
+		close(fd);
+	} else if ((rc = write_tables(e, out, first, end, cause)) == 0) {
+		if (fflush(out) != 0 || fsync(fd) != 0)
+			rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+	}
+	if (out != NULL && fclose(out) != 0 && rc == 0)
+		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+	if (rc == 0 && rename(temp, path) != 0)
+		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+	if (rc != 0)
+		unlink(temp);
+	free(temp);
+	return rc;
+}
+
+/* CSV holds one table a file: every table goes into DIR/<table>.csv. */
+static int write_directory(struct exporter *e, const char *dir, size_t count, char **cause)
+{
+	size_t i;
+
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return util_fail(cause, "cannot create '%s': %s", dir, strerror(errno));
+	for (i = 0; i < count; i++) {
+		char *path = xasprintf("%s/%s.csv", dir, e->tables[i]);
+		int rc = write_file(e, path, i, i + 1, cause);
+		free(path);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static void print_summary(struct exporter *e, size_t count, const char *where)
+{
+	size_t i;
+
+	fputs("Exported ", e->ctx->out);
+	for (i = 0; i < count; i++)
+		fprintf(e->ctx->out, "%s%lld %.*s", i == 0 ? "" : i + 1 == count ? " and " : ", ", e->rows[i],
+			(int)strlen(e->tables[i]) - (e->rows[i] == 1), e->tables[i]);	/* "1 session" */
+	fprintf(e->ctx->out, " to %s.\n", where);
+}
+
+/* Fills e->tables from --what; returns how many, or 0 after an error. */
+static size_t choose_tables(struct exporter *e, const char *what)
+{
+	size_t i, count = 0;
+
+	for (i = 0; store_export_tables[i] != NULL; i++)
+		if (strcmp(what, "all") == 0 || strcmp(what, store_export_tables[i]) == 0)
+			e->tables[count++] = store_export_tables[i];
+	e->tables[count] = NULL;
+	if (count == 0)
+		cmd_error(e->ctx, CMD_USAGE_ERROR, "export: --what takes sessions, answers, ratings, rejections or all, "
+			  "not '%s'", what);
+	return count;
+}
+
+static int run_export(struct exporter *e, const char *out, size_t count, char **cause)
+{
+	int rc;
+
+	if (store_snapshot_begin(e->ctx->app->store, cause) != 0)
+		return -1;
+	if (out == NULL)
+		rc = write_tables(e, e->ctx->out, 0, count, cause);
+	else if (!e->json && count > 1)
+		rc = write_directory(e, out, count, cause);
+	else
+		rc = write_file(e, out, 0, count, cause);
+	store_snapshot_end(e->ctx->app->store);
+	return rc;
+}
+
+static int cmd_export_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char *format = args->values[OPT_FORMAT] ? args->values[OPT_FORMAT] : "json";
+	const char *what = args->values[OPT_WHAT] ? args->values[OPT_WHAT] : "all";
+	const char *out = args->values[OPT_OUT];
+	struct exporter e = { .ctx = ctx };
+	char *cause = NULL;
+	size_t count;
+
+	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "export: --format takes csv or json, not '%s'", format);
+	e.json = strcmp(format, "json") == 0;
+	if ((count = choose_tables(&e, what)) == 0)
+		return CMD_USAGE_ERROR;
+	if (!e.json && count > 1 && out == NULL)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "export: CSV holds one table: give --what TABLE, or --out DIR to "
+				 "write one file per table");
+	if (run_export(&e, out, count, &cause) != 0) {
+		cmd_error(ctx, CMD_SYSTEM_ERROR, "export: %s", cause);
+		free(cause);
+		return CMD_SYSTEM_ERROR;
+	}
+	if (out != NULL)
+		print_summary(&e, count, out);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = "[--format json|csv] [--what sessions|answers|ratings|rejections|all] [--out FILE|DIR]",
+	.help = "write your sessions, answers, ratings and rejections as JSON or CSV",
+	.description = "JSON (the default) is one object: {\"format\": \"rebound-export\", \"version\": 1, \"sessions\": [...],\n"
+		       "\"answers\": [...], \"ratings\": [...], \"rejections\": [...]}, each row an object by column.\n"
+		       "CSV follows RFC 4180 (a header row, quoted fields, CRLF), one table a file: with --what all,\n"
+		       "--out names a directory that gets sessions.csv, answers.csv, ratings.csv and rejections.csv.\n"
+		       "Without --out the export goes to standard output. The columns are listed in the README;\n"
+		       "new ones are only ever added at the end. Files are written whole, mode 0600.",
+	.flags = CMD_NEEDS_CATALOG,
+	.options = {
+		[OPT_FORMAT] = { "format", "F", COMPLETE_NONE, "json (the default) or csv" },
+		[OPT_WHAT] = { "what", "TABLE", COMPLETE_NONE, "sessions, answers, ratings, rejections or all (the default)" },
+		[OPT_OUT] = { "out", "PATH", COMPLETE_NONE, "a file (a directory for CSV of all tables); else standard output" },
+	},
+	.exec = cmd_export_exec,
+};

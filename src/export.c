@@ -1,0 +1,138 @@
+/* export: CSV and JSON writers for the tables of store-export.c (see export.h for the formats). */
+#include "rebound/export.h"
+
+#include <string.h>
+
+void export_csv_field(FILE *out, const char *text)
+{
+	const char *p;
+
+	if (text == NULL)
+		return;
+	if (strpbrk(text, ",\"\r\n") == NULL) {
+		fputs(text, out);
+		return;
+	}
+	fputc('"', out);
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+int export_csv_row(void *data, const struct store_export_row *row)
+{
+	struct export_table *table = data;
+	size_t i;
+
+	for (i = 0; i < row->count; i++) {
+		if (i > 0)
+			fputc(',', table->out);
+		export_csv_field(table->out, row->header ? row->names[i] : row->values[i]);
+	}
+	fputs("\r\n", table->out);
+	table->rows += !row->header;
+	return ferror(table->out) ? -1 : 0;
+}
+
+/* The length of the valid UTF-8 sequence at p (1 to 4), or 0 if it is not one. */
+static size_t utf8_length(const unsigned char *p)
+{
+	size_t need, i;
+	unsigned int c;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		need = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		need = 3;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		need = 4;
+	else
+		return 0;
+	for (i = 1; i < need; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	c = need == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 :
+	    need == 4 ? (p[0] & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 : 0x80;
+	if ((need == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (need == 4 && (c < 0x10000 || c > 0x10FFFF)))
+		return 0;	/* overlong, a surrogate, or beyond Unicode */
+	return need;
+}
+
+void export_json_string(FILE *out, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	if (text == NULL) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	while (*p != '\0') {
+		size_t length = utf8_length(p);
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\t')
+			fputs("\\t", out);
+		else if (*p == '\r')
+			fputs("\\r", out);
+		else if (*p < 0x20)
+			fprintf(out, "\\u%04x", *p);
+		else if (length == 0)
+			fputs("\xEF\xBF\xBD", out);	/* U+FFFD for a byte that is not UTF-8 */
+		else
+			fwrite(p, 1, length, out);
+		p += length ? length : 1;
+	}
+	fputc('"', out);
+}
+
+int export_json_row(void *data, const struct store_export_row *row)
+{
+	struct export_table *table = data;
+	size_t i;
+
+	if (row->header)
+		return 0;
+	fputs(row->first ? "\n    {" : ",\n    {", table->out);
+	for (i = 0; i < row->count; i++) {
+		fputs(i ? ", " : "", table->out);
+		export_json_string(table->out, row->names[i]);
+		fputs(": ", table->out);
+		if (row->kinds[i] == STORE_VALUE_NUMBER)
+			fputs(row->values[i], table->out);
+		else
+			export_json_string(table->out, row->values[i]);
+	}
+	fputc('}', table->out);
+	table->rows++;
+	return ferror(table->out) ? -1 : 0;
+}
+
+void export_json_begin(FILE *out)
+{
+	fprintf(out, "{\n  \"format\": \"%s\",\n  \"version\": %d", EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION);
+}
+
+void export_json_table_begin(FILE *out, const char *name)
+{
+	fputs(",\n  ", out);
+	export_json_string(out, name);
+	fputs(": [", out);
+}
+
+void export_json_table_end(const struct export_table *table)
+{
+	fputs(table->rows > 0 ? "\n  ]" : "]", table->out);
+}
+
+void export_json_end(FILE *out)
+{
+	fputs("\n}\n", out);
+}
