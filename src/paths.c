@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -91,4 +92,37 @@ char *paths_bundle_dir(void)
 		}
 	}
 	return xstrdup(REBOUND_SOURCE_DIR);
+}
+
+int paths_write_atomic(const char *path, const char *data, size_t len, char **cause)
+{
+	char *temp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(temp), rc = 0;
+	size_t done = 0;
+
+	if (fd < 0) {
+		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+		free(temp);
+		return rc;
+	}
+	fchmod(fd, 0600);
+	while (rc == 0 && done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno != EINTR)
+			rc = -1;
+		else if (n > 0)
+			done += (size_t)n;
+	}
+	if (rc == 0 && fsync(fd) != 0)
+		rc = -1;
+	if (close(fd) != 0)
+		rc = -1;
+	if (rc == 0 && rename(temp, path) != 0)
+		rc = -1;
+	if (rc != 0) {
+		util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+		unlink(temp);
+	}
+	free(temp);
+	return rc;
 }

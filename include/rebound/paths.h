@@ -2,6 +2,8 @@
 #ifndef REBOUND_PATHS_H
 #define REBOUND_PATHS_H
 
+#include <stddef.h>
+
 /*
  * The data dir: flag (from --data-dir) if not NULL, else $REBOUND_HOME, else $XDG_DATA_HOME/rebound,
  * else ~/.local/share/rebound. Caller frees. NULL with *cause when no home can be found.
@@ -16,5 +18,9 @@ int paths_make_private_dir(const char *dir, char **cause);
  * binary, else the source tree the binary was built from. Caller frees.
  */
 char *paths_bundle_dir(void);
+
+/* Writes len bytes to path whole or not at all: a temporary file beside it (mode 0600), synced, then
+ * renamed over it. 0, or -1 with *cause ("cannot write 'PATH': ..."), leaving path as it was. */
+int paths_write_atomic(const char *path, const char *data, size_t len, char **cause);
 
 #endif

@@ -1,4 +1,5 @@
 /* store-fixture: the temporary databases and direct queries the store's unit tests share. */
+#include <time.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -121,4 +122,12 @@ void exec_sql(const char *path, const char *sql)
 	if (sqlite3_exec(db, sql, NULL, NULL, &message) != SQLITE_OK)
 		fail_msg("%s: %s", sql, message);
 	sqlite3_close(db);
+}
+
+time_t fixture_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ts.tv_sec;
 }

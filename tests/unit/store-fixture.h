@@ -4,6 +4,7 @@
 #ifndef REBOUND_TEST_STORE_FIXTURE_H
 #define REBOUND_TEST_STORE_FIXTURE_H
 
+#include <time.h>
 #include "rebound/arena.h"
 #include "rebound/store.h"
 
@@ -29,5 +30,9 @@ char *query_text(const char *path, const char *sql);
 void assert_query_text(const char *path, const char *sql, const char *expected);
 /* Runs SQL that must succeed. */
 void exec_sql(const char *path, const char *sql);
+
+/* The wall clock as SQLite reads it ('now'): time(NULL) reads a coarse clock that can lag it by a tick,
+ * so a row stamped just now could look as if it came from the future. */
+time_t fixture_now(void);
 
 #endif

@@ -387,7 +387,7 @@ static void test_rejection_add_and_get_round_trip(void **state)
 	};
 	struct store_rejection r, got;
 	char *cause = NULL;
-	time_t before = time(NULL), after;
+	time_t before = fixture_now(), after;
 	long long id, bare;
 
 	memset(&r, 0, sizeof r);
@@ -403,7 +403,7 @@ static void test_rejection_add_and_get_round_trip(void **state)
 	r.reflections = reflections;
 	r.reflection_count = 3;
 	id = add_rejection(f, &r, NULL, 0, NULL);
-	after = time(NULL);
+	after = fixture_now();
 
 	get_rejection(f, id, &got);
 	assert_string_equal(got.company, "Acme");
@@ -722,7 +722,7 @@ static void test_plan_add_list_status_delete(void **state)
 	struct store_plan_action *plan = NULL, bad;
 	char *cause = NULL;
 	size_t count;
-	time_t before = time(NULL), after;
+	time_t before = fixture_now(), after;
 	long long rejection, first, second, third;
 
 	plan_list(f, &plan, &count);
@@ -733,7 +733,7 @@ static void test_plan_add_list_status_delete(void **state)
 	second = plan_add(f, "clarity", rejection, "Record a 2-minute pitch; \"no\" filler \xe2\x9c\x93", "doing",
 			  "2026-12-01");
 	third = plan_add(f, "rapport", 0, "Ask questions", "done", NULL);
-	after = time(NULL);
+	after = fixture_now();
 	assert_true(first < second && second < third);
 
 	plan_list(f, &plan, &count);
@@ -758,9 +758,9 @@ static void test_plan_add_list_status_delete(void **state)
 	assert_string_equal(plan[2].text, "Ask questions");
 
 	/* done sets done_at; doing or todo clear it. */
-	before = time(NULL);
+	before = fixture_now();
 	assert_int_equal(plan_set_status(f, first, "done"), 1);
-	after = time(NULL);
+	after = fixture_now();
 	plan_list(f, &plan, &count);
 	assert_string_equal(plan[0].status, "done");
 	assert_time_between(plan[0].done_at, before, after);
@@ -821,10 +821,10 @@ static void test_plan_added_as_done_has_done_at(void **state)
 	struct fixture *f = *state;
 	struct store_plan_action *plan = NULL;
 	size_t count;
-	time_t before = time(NULL), after;
+	time_t before = fixture_now(), after;
 
 	plan_add(f, "rapport", 0, "Ask questions", "done", NULL);
-	after = time(NULL);
+	after = fixture_now();
 	plan_list(f, &plan, &count);
 	assert_int_equal(count, 1);
 	assert_string_equal(plan[0].status, "done");

@@ -227,7 +227,7 @@ static void test_session_create_and_questions_round_trip(void **state)
 	const char **ids = NULL;
 	char *cause = NULL;
 	size_t count = 99;
-	time_t before = time(NULL), after, started;
+	time_t before = fixture_now(), after, started;
 	long long first, second;
 
 	memset(&spec, 0, sizeof spec);
@@ -238,7 +238,7 @@ static void test_session_create_and_questions_round_trip(void **state)
 	spec.answer_seconds = 90;
 	spec.follow_ups = 1;
 	first = store_session_create(f->store, &spec, planned, 3, &cause);
-	after = time(NULL);
+	after = fixture_now();
 	assert_true(first > 0);
 
 	get_session(f, first, &s);

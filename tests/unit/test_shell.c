@@ -53,7 +53,11 @@ static void test_prefix_lookup(void **state)
 	(void)state;
 
 	assert_string_equal(cmd_find("sh", &cause)->name, "show");
-	assert_string_equal(cmd_find("ban", &cause)->name, "banks");
+	assert_string_equal(cmd_find("bank", &cause)->name, "bank");		/* an exact name wins */
+	assert_string_equal(cmd_find("banks", &cause)->name, "banks");
+	assert_null(cmd_find("ban", &cause));
+	assert_string_equal(cause, "ambiguous command: ban, could be: bank, banks");
+	free(cause);
 	assert_string_equal(cmd_find("quit", &cause)->name, "quit");
 	assert_null(cmd_find("", &cause));
 	assert_string_equal(cause, "unknown command '' (try 'help')");

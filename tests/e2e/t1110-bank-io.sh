@@ -1,0 +1,64 @@
+# bank export and bank import: a bank goes out byte for byte (bundled or the user's), comes back in
+# identical, is checked like any bank against everything loaded (errors, clashing ids, a themes file, a
+# name already taken), and is written whole into the data dir's questions/ or not at all.
+. "$(dirname "$0")/lib.sh"
+mkdir -p "$REBOUND_HOME/questions"
+cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
+
+run "$REBOUND" bank export behavioural
+expect_status 0
+printf '%s\n' "$out" >"$TMP/behavioural.yaml"
+expect_true 'cmp -s "$TMP/behavioural.yaml" "$REBOUND_SOURCE/questions/behavioural.yaml"'
+run "$REBOUND" bank export practice --out "$TMP/practice-out.yaml"
+expect_status 0
+expect_out "Wrote bank 'practice' (3 questions) to $TMP/practice-out.yaml."
+expect_true 'cmp -s "$TMP/practice-out.yaml" "$REBOUND_SOURCE/tests/e2e/data/practice.yaml"'
+expect_true '[ "$(stat -c %a "$TMP/practice-out.yaml")" = 600 ]'
+run "$REBOUND" bank export nope
+expect_status 1
+expect_err "rebound: bank: no bank 'nope' (see 'banks')"
+
+# A new bank: imported, loaded, and exported again identical.
+sed 's/^bank: practice/bank: shared/; s/id: q-/id: shared-/' "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" >"$TMP/shared.yaml"
+run "$REBOUND" bank import "$TMP/shared.yaml"
+expect_status 0
+expect_out "Imported bank 'shared' (3 questions) into $REBOUND_HOME/questions/shared.yaml."
+expect_true 'cmp -s "$TMP/shared.yaml" "$REBOUND_HOME/questions/shared.yaml"'
+expect_true '[ "$(stat -c %a "$REBOUND_HOME/questions/shared.yaml")" = 600 ]'
+run "$REBOUND" questions --bank shared
+expect_out_has "shared-one"
+run "$REBOUND" bank export shared --out "$TMP/again.yaml"
+expect_true 'cmp -s "$TMP/again.yaml" "$TMP/shared.yaml"'
+
+# A name already taken; --replace takes the user's own copy.
+run "$REBOUND" bank import "$TMP/shared.yaml"
+expect_status 1
+expect_err "rebound: bank: a bank named 'shared' is already loaded (from $REBOUND_HOME/questions/shared.yaml); --replace replaces your own copy"
+sed 's/First question?/The first question, reworded?/' "$TMP/shared.yaml" >"$TMP/shared2.yaml"
+run "$REBOUND" bank import "$TMP/shared2.yaml" --replace
+expect_status 0
+expect_true 'cmp -s "$TMP/shared2.yaml" "$REBOUND_HOME/questions/shared.yaml"'
+
+# Errors: nothing is copied.
+printf 'bank: broken\ntitle: Broken\nversion: 1\nquestions:\n  - id: b-one\n    text: Hi?\n    themes: [nope]\n' >"$TMP/broken.yaml"
+run "$REBOUND" bank import "$TMP/broken.yaml"
+expect_status 1
+expect_err_has "$TMP/broken.yaml:7:14: error: unknown theme 'nope'"
+expect_err_has "rebound: bank: '$TMP/broken.yaml' has errors: nothing imported"
+expect_true '[ ! -e "$REBOUND_HOME/questions/broken.yaml" ]'
+# A question id that a bundled bank already has.
+sed 's/^bank: practice/bank: clash/; s/id: q-one/id: tell-me-about-yourself/' "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" >"$TMP/clash.yaml"
+run "$REBOUND" bank import "$TMP/clash.yaml"
+expect_status 1
+expect_err_has "tell-me-about-yourself"
+expect_true '[ ! -e "$REBOUND_HOME/questions/clash.yaml" ]'
+run "$REBOUND" bank import "$REBOUND_SOURCE/questions/themes.yaml"
+expect_status 1
+expect_err "rebound: bank: '$REBOUND_SOURCE/questions/themes.yaml' is a themes file, not a question bank (your own themes go in $REBOUND_HOME/questions/themes.yaml)"
+run "$REBOUND" bank import "$TMP/missing.yaml"
+expect_status 1
+run "$REBOUND" bank frobnicate x
+expect_status 2
+expect_err "rebound: bank: usage: bank export BANK [--out FILE] | bank import FILE [--replace]"
+expect_true '[ "$(ls "$REBOUND_HOME/questions" | tr "\n" " ")" = "practice.yaml shared.yaml " ]'
+finish
