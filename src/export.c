@@ -1,6 +1,8 @@
-/* export: CSV and JSON writers for the tables of store-export.c (see export.h for the formats). */
+/* export: CSV and JSON writers for the tables of store-export.c, and the Anki deck of the questions (see
+ * export.h for the formats). */
 #include "rebound/export.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void export_csv_field(FILE *out, const char *text)
@@ -135,4 +137,91 @@ void export_json_table_end(const struct export_table *table)
 void export_json_end(FILE *out)
 {
 	fputs("\n}\n", out);
+}
+
+void export_html(FILE *out, const char *text)
+{
+	for (; *text != '\0'; text++) {
+		switch (*text) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\n': fputs("<br>", out); break;
+		default: fputc(*text, out);
+		}
+	}
+}
+
+/* "<b>Title</b><ul><li>one</li>...</ul>", or nothing for an empty list. */
+static void html_list(FILE *out, const char *title, const struct bank_strings *items)
+{
+	size_t i;
+
+	if (items->count == 0)
+		return;
+	fprintf(out, "<b>%s</b><ul>", title);
+	for (i = 0; i < items->count; i++) {
+		fputs("<li>", out);
+		export_html(out, items->items[i]);
+		fputs("</li>", out);
+	}
+	fputs("</ul>", out);
+}
+
+/* One field of the deck, built in memory so that it can be quoted as a whole. */
+static void anki_field(FILE *out, void (*fill)(FILE *, const struct bank_question *), const struct bank_question *q)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *field = open_memstream(&text, &size);
+
+	if (field == NULL)
+		return;
+	fill(field, q);
+	fclose(field);
+	export_csv_field(out, text);
+	free(text);
+}
+
+static void anki_front(FILE *out, const struct bank_question *q)
+{
+	export_html(out, q->text);
+}
+
+static void anki_back(FILE *out, const struct bank_question *q)
+{
+	html_list(out, "Talking points", &q->talking_points);
+	html_list(out, "Keywords", &q->keywords);
+	html_list(out, "Tips", &q->tips);
+	html_list(out, "Follow-ups", &q->follow_ups);
+}
+
+static void anki_tags(FILE *out, const struct bank_question *q)
+{
+	size_t i;
+
+	fprintf(out, "rebound bank::%s", q->bank ? q->bank->name : "none");
+	for (i = 0; i < q->themes.count; i++)
+		fprintf(out, " theme::%s", q->themes.items[i]);
+	for (i = 0; i < q->stages.count; i++)
+		fprintf(out, " stage::%s", q->stages.items[i]);
+	fprintf(out, " difficulty::%d", q->difficulty);
+}
+
+void export_anki(FILE *out, const struct bank_catalog *catalog)
+{
+	size_t i;
+
+	fputs("#separator:Comma\r\n#html:true\r\n#notetype:Basic\r\n#columns:Front,Back,Tags,GUID\r\n"
+	      "#tags column:3\r\n#guid column:4\r\n", out);
+	for (i = 0; i < bank_question_total(catalog); i++) {
+		const struct bank_question *q = bank_question_at(catalog, i);
+		anki_field(out, anki_front, q);
+		fputc(',', out);
+		anki_field(out, anki_back, q);
+		fputc(',', out);
+		anki_field(out, anki_tags, q);
+		fprintf(out, ",rebound-%s\r\n", q->id);
+	}
 }

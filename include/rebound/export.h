@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "rebound/bank.h"
 #include "rebound/store.h"
 
 #define EXPORT_FORMAT_NAME "rebound-export"
@@ -29,6 +30,13 @@ void export_json_begin(FILE *out);
 void export_json_table_begin(FILE *out, const char *name);
 void export_json_table_end(const struct export_table *table);
 void export_json_end(FILE *out);
+
+/* An Anki deck of questions (a CSV note file with Anki's #headers): Front is the question, Back its
+ * talking points, keywords and tips as HTML, Tags "rebound bank::B theme::T stage::S", and a GUID
+ * "rebound-ID" so that importing again updates the notes instead of adding copies. */
+void export_anki(FILE *out, const struct bank_catalog *catalog);
+/* Text for an HTML field: &, <, > and " escaped. */
+void export_html(FILE *out, const char *text);
 
 /* One value, quoted as each format needs (NULL: an empty field / null). */
 void export_csv_field(FILE *out, const char *text);

@@ -1,5 +1,5 @@
 /* export: writes sessions, answers, ratings and rejections as JSON (one object with an array per table)
- * or CSV (one table per file), in the stable layout documented in store.h. A file is written whole under
+ * or CSV (one table per file), in the stable layout documented in store.h; or the questions as an Anki deck. A file is written whole under
  * a temporary name and then renamed into place, mode 0600: never half a file, never readable by others. */
 #include "rebound/cmd.h"
 #include "rebound/export.h"
@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { OPT_FORMAT, OPT_WHAT, OPT_OUT };
+enum { OPT_FORMAT, OPT_WHAT, OPT_OUT, OPT_ANKI };
 
 struct exporter {
 	struct cmd_ctx *ctx;
@@ -134,6 +134,31 @@ static int run_export(struct exporter *e, const char *out, size_t count, char **
 	return rc;
 }
 
+/* The questions as an Anki deck, written whole into path. */
+static int export_deck(struct cmd_ctx *ctx, const struct cmd_args *args, const char *path)
+{
+	char *deck = NULL, *cause = NULL;
+	size_t size = 0;
+	FILE *out;
+	int rc;
+
+	if (args->values[OPT_FORMAT] || args->values[OPT_WHAT] || args->values[OPT_OUT])
+		return cmd_error(ctx, CMD_USAGE_ERROR, "export: --anki FILE takes no other option");
+	if ((out = open_memstream(&deck, &size)) == NULL)
+		return cmd_error(ctx, CMD_SYSTEM_ERROR, "export: out of memory");
+	export_anki(out, ctx->app->catalog);
+	fclose(out);
+	if ((rc = paths_write_atomic(path, deck, size, &cause)) != 0) {
+		cmd_error(ctx, CMD_SYSTEM_ERROR, "export: %s", cause);
+		free(cause);
+	} else {
+		fprintf(ctx->out, "Exported %zu questions to the Anki deck %s (File > Import in Anki).\n",
+			bank_question_total(ctx->app->catalog), path);
+	}
+	free(deck);
+	return rc == 0 ? CMD_OK : CMD_SYSTEM_ERROR;
+}
+
 static int cmd_export_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char *format = args->values[OPT_FORMAT] ? args->values[OPT_FORMAT] : "json";
@@ -143,6 +168,8 @@ static int cmd_export_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	char *cause = NULL;
 	size_t count;
 
+	if (args->values[OPT_ANKI] != NULL)
+		return export_deck(ctx, args, args->values[OPT_ANKI]);
 	if (strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "export: --format takes csv or json, not '%s'", format);
 	e.json = strcmp(format, "json") == 0;
@@ -163,19 +190,23 @@ static int cmd_export_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = "[--format json|csv] [--what sessions|answers|ratings|rejections|all] [--out FILE|DIR]",
+	.usage = "[--format json|csv] [--what sessions|answers|ratings|rejections|all] [--out FILE|DIR] | --anki FILE",
 	.help = "write your sessions, answers, ratings and rejections as JSON or CSV",
 	.description = "JSON (the default) is one object: {\"format\": \"rebound-export\", \"version\": 1, \"sessions\": [...],\n"
 		       "\"answers\": [...], \"ratings\": [...], \"rejections\": [...]}, each row an object by column.\n"
 		       "CSV follows RFC 4180 (a header row, quoted fields, CRLF), one table a file: with --what all,\n"
 		       "--out names a directory that gets sessions.csv, answers.csv, ratings.csv and rejections.csv.\n"
 		       "Without --out the export goes to standard output. The columns are listed in the README;\n"
-		       "new ones are only ever added at the end. Files are written whole, mode 0600.",
+		       "new ones are only ever added at the end. Files are written whole, mode 0600.\n"
+		       "--anki FILE writes every question as a deck Anki imports (File > Import): the question on\n"
+		       "the front, its talking points, keywords, tips and follow-ups on the back, tagged by bank,\n"
+		       "theme, stage and difficulty; importing it again updates the cards.",
 	.flags = CMD_NEEDS_CATALOG,
 	.options = {
 		[OPT_FORMAT] = { "format", "F", COMPLETE_NONE, "json (the default) or csv" },
 		[OPT_WHAT] = { "what", "TABLE", COMPLETE_NONE, "sessions, answers, ratings, rejections or all (the default)" },
 		[OPT_OUT] = { "out", "PATH", COMPLETE_NONE, "a file (a directory for CSV of all tables); else standard output" },
+		[OPT_ANKI] = { "anki", "FILE", COMPLETE_NONE, "instead, write every question as an Anki deck (CSV)" },
 	},
 	.exec = cmd_export_exec,
 };

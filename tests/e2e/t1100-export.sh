@@ -120,6 +120,31 @@ expect_true 'grep -q "\"Needed more examples, and \"\"structure\"\"." "$TMP/csv/
 run "$REBOUND" export --format csv --what rejections --out "$TMP/rejections.csv"
 expect_true '[ "$(compare csv "$TMP/rejections.csv")" = ok ]'
 
+# The questions as an Anki deck: Anki's headers, one note per loaded question with a stable GUID.
+run "$REBOUND" export --anki "$TMP/deck.csv"
+expect_status 0
+total=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM question WHERE retired = 0').fetchone()[0])" "$REBOUND_HOME/rebound.db")
+expect_out "Exported $total questions to the Anki deck $TMP/deck.csv (File > Import in Anki)."
+expect_true '[ "$(head -6 "$TMP/deck.csv" | tr -d "\r" | tr "\n" " ")" = "#separator:Comma #html:true #notetype:Basic #columns:Front,Back,Tags,GUID #tags column:3 #guid column:4 " ]'
+cat >"$TMP/deck.py" <<'PY'
+import csv, sys
+rows = list(csv.reader(line for line in open(sys.argv[1], newline="", encoding="utf-8") if not line.startswith("#")))
+assert len(rows) == int(sys.argv[2]), (len(rows), sys.argv[2])
+assert all(len(r) == 4 for r in rows)
+assert len({r[3] for r in rows}) == len(rows)
+one = next(r for r in rows if r[3] == "rebound-q-two")
+assert one[0] == "Second question?", one
+assert one[2] == "rebound bank::practice theme::examples stage::onsite difficulty::3", one[2]
+assert "<b>Follow-ups</b><ul><li>And then what happened?</li></ul>" in one[1], one[1]
+me = next(r for r in rows if r[3] == "rebound-tell-me-about-yourself")
+assert "<li>one achievement with a number</li>" in me[1]
+print("ok")
+PY
+expect_true '[ "$(python3 "$TMP/deck.py" "$TMP/deck.csv" "$total")" = ok ]'
+run "$REBOUND" export --anki "$TMP/deck2.csv" --format csv
+expect_status 2
+expect_err "rebound: export: --anki FILE takes no other option"
+
 # Errors: usage, and a place that cannot be written (nothing is left behind).
 run "$REBOUND" export --format xml
 expect_status 2

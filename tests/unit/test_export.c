@@ -63,6 +63,13 @@ static void test_json_strings(void **state)
 	assert_written(export_json_string, "\xF0\x9F\x98\x80", "\"\xF0\x9F\x98\x80\"");	/* U+1F600 kept */
 }
 
+static void test_html(void **state)
+{
+	(void)state;
+	assert_written(export_html, "a < b & c > \"d\"\nnext", "a &lt; b &amp; c &gt; &quot;d&quot;<br>next");
+	assert_written(export_html, "plain", "plain");
+}
+
 static const char *names[] = { "id", "text", "score", "note" };
 
 static char *write_rows(int (*row_fn)(void *, const struct store_export_row *), int json)
@@ -126,6 +133,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_fields),
 		cmocka_unit_test(test_json_strings),
+		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_document),
 	};
