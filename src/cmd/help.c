@@ -1,8 +1,11 @@
 /* help: lists the commands, or shows one command's usage, options and description, from the table. */
 #include "rebound/cmd.h"
+#include "rebound/docs.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+enum { OPT_MAN, OPT_COMPLETION };
 
 static void list_commands(struct cmd_ctx *ctx)
 {
@@ -42,6 +45,15 @@ static int cmd_help_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	char *cause = NULL;
 	int status;
 
+	if (args->values[OPT_MAN] != NULL || args->values[OPT_COMPLETION] != NULL) {
+		if (args->argc > 0 || (args->values[OPT_MAN] != NULL && args->values[OPT_COMPLETION] != NULL))
+			return cmd_error(ctx, CMD_USAGE_ERROR, "help: --man and --bash-completion stand alone");
+		if (args->values[OPT_MAN] != NULL)
+			docs_man_page(ctx->out);
+		else
+			docs_bash_completion(ctx->out);
+		return CMD_OK;
+	}
 	if (args->argc == 0) {
 		list_commands(ctx);
 		return CMD_OK;
@@ -61,5 +73,9 @@ const struct cmd_entry cmd_help_entry = {
 	.help = "list the commands, or show how to use one",
 	.operands_max = 1,
 	.complete = COMPLETE_COMMAND,
+	.options = {
+		[OPT_MAN] = { "man", NULL, COMPLETE_NONE, "print the manual page, rebound(1), in roff" },
+		[OPT_COMPLETION] = { "bash-completion", NULL, COMPLETE_NONE, "print the bash completion script" },
+	},
 	.exec = cmd_help_exec,
 };
