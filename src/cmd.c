@@ -186,7 +186,11 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 	if (status == CMD_OK)
 		status = entry->exec(ctx, &args);
 	free(operands);
-	fflush(ctx->out);
+	/* Results that never reached their reader (a full disk, a closed pipe) are a failure, not a success. */
+	if ((fflush(ctx->out) != 0 || ferror(ctx->out)) && status == CMD_OK) {
+		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s: cannot write the output: %s", entry->name, strerror(errno));
+		clearerr(ctx->out);
+	}
 	return status;
 }
 

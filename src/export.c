@@ -1,5 +1,5 @@
-/* export: CSV and JSON writers for the tables of store-export.c, and the Anki deck of the questions (see
- * export.h for the formats). */
+/* export: CSV and JSON writers for the tables of store-export.c, and the Anki deck of the questions
+ * (see export.h for the formats). */
 #include "rebound/export.h"
 
 #include <stdlib.h>
@@ -173,6 +173,7 @@ static void html_list(FILE *out, const char *title, const struct bank_strings *i
 static void anki_field(FILE *out, void (*fill)(FILE *, const struct bank_question *), const struct bank_question *q)
 {
 	char *text = NULL;
+	const char *p;
 	size_t size = 0;
 	FILE *field = open_memstream(&text, &size);
 
@@ -180,7 +181,13 @@ static void anki_field(FILE *out, void (*fill)(FILE *, const struct bank_questio
 		return;
 	fill(field, q);
 	fclose(field);
-	export_csv_field(out, text);
+	fputc('"', out);	/* always quoted: Anki skips a line that starts with '#' as a comment */
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '"')
+			fputc('"', out);
+		fputc(*p, out);
+	}
+	fputc('"', out);
 	free(text);
 }
 

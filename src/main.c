@@ -26,6 +26,7 @@ int main(int argc, char **argv)
 	int i = 1, status;
 
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");	/* numbers in exports, files and the database read the same everywhere */
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--version") == 0) {
 			printf("rebound %s\ntranscripts: %s\n", REBOUND_VERSION,

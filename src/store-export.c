@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct export_table {
+struct export_query {
 	const char *name;
 	const char *sql;
 };
 
-static const struct export_table tables[] = {
+static const struct export_query tables[] = {
 	{ "sessions",
 	  "SELECT id, kind, status, started_at, ended_at, bank, stage, theme, planned_count,"
 	  " answer_count AS answered, rated_count AS rated, answer_ms, think_seconds, answer_seconds, follow_ups,"
@@ -37,7 +37,7 @@ static const struct export_table tables[] = {
 
 const char *const store_export_tables[] = { "sessions", "answers", "ratings", "rejections", NULL };
 
-static const struct export_table *find_table(const char *name)
+static const struct export_query *find_table(const char *name)
 {
 	size_t i;
 
@@ -59,9 +59,22 @@ void store_snapshot_end(struct store *store)
 
 #define NUMBER_SIZE 32
 
-/* Fills row from the statement's current row; returns 0 or fn's result. Reals are written with 17
- * significant digits (SQLite's own text has 15), so that they read back as the same double; one that is
- * not finite is NULL. */
+/* The shortest of 15, 16 or 17 significant digits that reads back as the same double ("0.1", not
+ * "0.10000000000000001"). */
+static void shortest(char buf[NUMBER_SIZE], double value)
+{
+	int digits;
+
+	for (digits = 15; digits < 17; digits++) {
+		snprintf(buf, NUMBER_SIZE, "%.*g", digits, value);
+		if (strtod(buf, NULL) == value)
+			return;
+	}
+	snprintf(buf, NUMBER_SIZE, "%.17g", value);
+}
+
+/* Fills row from the statement's current row; returns 0 or fn's result. Reals are written so that they
+ * read back as the same double (SQLite's own text has 15 digits); one that is not finite is NULL. */
 static int emit_row(sqlite3_stmt *stmt, struct store_export_row *row, char (*numbers)[NUMBER_SIZE],
 		    store_export_fn fn, void *data)
 {
@@ -73,7 +86,7 @@ static int emit_row(sqlite3_stmt *stmt, struct store_export_row *row, char (*num
 		row->kinds[i] = type == SQLITE_NULL || !isfinite(real) ? STORE_VALUE_NULL :
 				type == SQLITE_INTEGER || type == SQLITE_FLOAT ? STORE_VALUE_NUMBER : STORE_VALUE_TEXT;
 		if (type == SQLITE_FLOAT && isfinite(real)) {
-			snprintf(numbers[i], NUMBER_SIZE, "%.17g", real);
+			shortest(numbers[i], real);
 			row->values[i] = numbers[i];
 		} else {
 			row->values[i] = row->kinds[i] == STORE_VALUE_NULL ? NULL : (const char *)sqlite3_column_text(stmt, i);
@@ -84,7 +97,7 @@ static int emit_row(sqlite3_stmt *stmt, struct store_export_row *row, char (*num
 
 int store_export_rows(struct store *store, const char *name, store_export_fn fn, void *data, char **cause)
 {
-	const struct export_table *table = find_table(name);
+	const struct export_query *table = find_table(name);
 	struct store_export_row row;
 	char (*numbers)[NUMBER_SIZE];
 	sqlite3_stmt *stmt;

@@ -60,6 +60,7 @@ static int write_file(struct exporter *e, const char *path, size_t first, size_t
 	}
 	fchmod(fd, 0600);
 	if ((out = fdopen(fd, "w")) == NULL) {
+		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
 		close(fd);
 	} else if ((rc = write_tables(e, out, first, end, cause)) == 0) {
 		if (fflush(out) != 0 || fsync(fd) != 0)
@@ -75,7 +76,8 @@ static int write_file(struct exporter *e, const char *path, size_t first, size_t
 	return rc;
 }
 
-/* CSV holds one table a file: every table goes into DIR/<table>.csv. */
+/* CSV holds one table a file: every table goes into DIR/<table>.csv, each file replaced whole (a failure
+ * part way leaves the files before it new and the rest as they were). */
 static int write_directory(struct exporter *e, const char *dir, size_t count, char **cause)
 {
 	size_t i;
@@ -152,8 +154,9 @@ static int export_deck(struct cmd_ctx *ctx, const struct cmd_args *args, const c
 		cmd_error(ctx, CMD_SYSTEM_ERROR, "export: %s", cause);
 		free(cause);
 	} else {
-		fprintf(ctx->out, "Exported %zu questions to the Anki deck %s (File > Import in Anki).\n",
-			bank_question_total(ctx->app->catalog), path);
+		size_t total = bank_question_total(ctx->app->catalog);
+		fprintf(ctx->out, "Exported %zu question%s to the Anki deck %s (File > Import in Anki).\n", total,
+			total == 1 ? "" : "s", path);
 	}
 	free(deck);
 	return rc == 0 ? CMD_OK : CMD_SYSTEM_ERROR;
@@ -190,10 +193,13 @@ static int cmd_export_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = "[--format json|csv] [--what sessions|answers|ratings|rejections|all] [--out FILE|DIR] | --anki FILE",
+	.usage = "[--format json|csv] [--what sessions|answers|ratings|rejections|all] [--out FILE|DIR]"
+		 " | --anki FILE",
 	.help = "write your sessions, answers, ratings and rejections as JSON or CSV",
-	.description = "JSON (the default) is one object: {\"format\": \"rebound-export\", \"version\": 1, \"sessions\": [...],\n"
-		       "\"answers\": [...], \"ratings\": [...], \"rejections\": [...]}, each row an object by column.\n"
+	.description = "JSON (the default) is one object: {\"format\": \"rebound-export\", \"version\": 1,\n"
+		       "\"sessions\": [...], "
+		       "\"answers\": [...], \"ratings\": [...], \"rejections\": [...]}, each row an object by\n"
+		       "column. "
 		       "CSV follows RFC 4180 (a header row, quoted fields, CRLF), one table a file: with --what all,\n"
 		       "--out names a directory that gets sessions.csv, answers.csv, ratings.csv and rejections.csv.\n"
 		       "Without --out the export goes to standard output. The columns are listed in the README;\n"
@@ -204,9 +210,11 @@ const struct cmd_entry cmd_export_entry = {
 	.flags = CMD_NEEDS_CATALOG,
 	.options = {
 		[OPT_FORMAT] = { "format", "F", COMPLETE_NONE, "json (the default) or csv" },
-		[OPT_WHAT] = { "what", "TABLE", COMPLETE_NONE, "sessions, answers, ratings, rejections or all (the default)" },
-		[OPT_OUT] = { "out", "PATH", COMPLETE_NONE, "a file (a directory for CSV of all tables); else standard output" },
-		[OPT_ANKI] = { "anki", "FILE", COMPLETE_NONE, "instead, write every question as an Anki deck (CSV)" },
+		[OPT_WHAT] = { "what", "TABLE", COMPLETE_NONE,
+			       "sessions, answers, ratings, rejections or all (the default)" },
+		[OPT_OUT] = { "out", "PATH", COMPLETE_FILE,
+			      "a file (a directory for CSV of all tables); else standard output" },
+		[OPT_ANKI] = { "anki", "FILE", COMPLETE_FILE, "instead, write every question as an Anki deck (CSV)" },
 	},
 	.exec = cmd_export_exec,
 };

@@ -43,5 +43,14 @@ fi
 completion="$TMP/prefix/share/bash-completion/completions/rebound"
 expect_true '[ -f "$completion" ]'
 expect_true '[ "$(bash -c ". \"$completion\"; COMP_WORDS=(rebound exp); COMP_CWORD=1; _rebound; echo \"\${COMPREPLY[*]}\"")" = export ]'
-expect_true '[ "$(bash -c ". \"$completion\"; COMP_WORDS=(rebound bank \"\"); COMP_CWORD=2; _rebound; echo \"\${COMPREPLY[*]}\"")" = "export import --out --replace" ]'
+complete_words() {	# complete_words WORD...: what completing the last word offers
+	bash -c '. "$0"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _rebound; echo "${COMPREPLY[*]}"' "$completion" "$@"
+}
+mkdir -p "$TMP/files" && touch "$TMP/files/deck.csv"
+expect_true '[ "$(complete_words rebound bank "")" = "export import" ]'
+expect_true '[ "$(complete_words rebound bank import "$TMP/files/de")" = "$TMP/files/deck.csv" ]'
+expect_true '[ "$(complete_words rebound export --anki "$TMP/files/d")" = "$TMP/files/deck.csv" ]'
+expect_true '[ "$(complete_words rebound ex --f)" = "--format" ]'
+expect_true '[ "$(complete_words rebound help exp)" = "export" ]'
+expect_true '[ "$(complete_words rebound --data-dir /tmp tr)" = "transcribe" ] || [ "$(complete_words rebound --data-dir /tmp tr)" = "" ]'
 finish

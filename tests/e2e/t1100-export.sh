@@ -145,6 +145,20 @@ run "$REBOUND" export --anki "$TMP/deck2.csv" --format csv
 expect_status 2
 expect_err "rebound: export: --anki FILE takes no other option"
 
+# Output that never reaches its reader is a failure.
+"$REBOUND" export >/dev/full 2>"$TMP/full.err"
+status=$?
+expect_status 3
+expect_true '[ "$(cat "$TMP/full.err")" = "rebound: export: cannot write the output: No space left on device" ]'
+# Numbers are written the same in every locale (a comma-decimal one when this machine has one).
+comma_locale=$(locale -a 2>/dev/null | grep -iE "^(de_DE|fr_FR|ru_RU)\.utf-?8$" | head -1)
+if [ -n "$comma_locale" ]; then
+	LC_ALL=$comma_locale "$REBOUND" export >"$TMP/locale.json"
+	expect_true '[ "$(compare json "$TMP/locale.json")" = ok ]'
+else
+	echo "no comma-decimal locale here: the locale check is skipped"
+fi
+
 # Errors: usage, and a place that cannot be written (nothing is left behind).
 run "$REBOUND" export --format xml
 expect_status 2

@@ -22,7 +22,7 @@ expect_err "rebound: bank: no bank 'nope' (see 'banks')"
 sed 's/^bank: practice/bank: shared/; s/id: q-/id: shared-/' "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" >"$TMP/shared.yaml"
 run "$REBOUND" bank import "$TMP/shared.yaml"
 expect_status 0
-expect_out "Imported bank 'shared' (3 questions) into $REBOUND_HOME/questions/shared.yaml."
+expect_out "Imported bank 'shared' into $REBOUND_HOME/questions/shared.yaml."
 expect_true 'cmp -s "$TMP/shared.yaml" "$REBOUND_HOME/questions/shared.yaml"'
 expect_true '[ "$(stat -c %a "$REBOUND_HOME/questions/shared.yaml")" = 600 ]'
 run "$REBOUND" questions --bank shared
@@ -33,11 +33,37 @@ expect_true 'cmp -s "$TMP/again.yaml" "$TMP/shared.yaml"'
 # A name already taken; --replace takes the user's own copy.
 run "$REBOUND" bank import "$TMP/shared.yaml"
 expect_status 1
-expect_err "rebound: bank: a bank named 'shared' is already loaded (from $REBOUND_HOME/questions/shared.yaml); --replace replaces your own copy"
+expect_err "rebound: bank: you already have a bank named 'shared' ($REBOUND_HOME/questions/shared.yaml); --replace replaces it"
 sed 's/First question?/The first question, reworded?/' "$TMP/shared.yaml" >"$TMP/shared2.yaml"
 run "$REBOUND" bank import "$TMP/shared2.yaml" --replace
 expect_status 0
 expect_true 'cmp -s "$TMP/shared2.yaml" "$REBOUND_HOME/questions/shared.yaml"'
+
+# A big bank (every question using the bundled themes) comes in whole.
+sed 's/^bank: behavioural/bank: my-behavioural/; s/id: /id: my-/' "$REBOUND_SOURCE/questions/behavioural.yaml" >"$TMP/big.yaml"
+run "$REBOUND" bank import "$TMP/big.yaml"
+expect_status 0
+run "$REBOUND" banks
+expect_true 'printf %s "$out" | grep -Eq "^my-behavioural +68 "'
+rm "$REBOUND_HOME/questions/my-behavioural.yaml"
+
+# Names that must not be taken: a bundled bank's, 'themes', and a file that holds another bank.
+sed 's/id: q-/id: n-/' "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" >"$TMP/named.yaml"
+sed 's/^bank: practice/bank: data/' "$TMP/named.yaml" >"$TMP/data.yaml"
+run "$REBOUND" bank import "$TMP/data.yaml" --replace
+expect_status 1
+expect_err "rebound: bank: a bundled bank is named 'data': give yours another name (its 'bank:' key)"
+sed 's/^bank: practice/bank: themes/' "$TMP/named.yaml" >"$TMP/themes-bank.yaml"
+run "$REBOUND" bank import "$TMP/themes-bank.yaml"
+expect_status 1
+expect_err "rebound: bank: a bank may not be named 'themes' (the themes file has that name)"
+printf '# not a bank yet\n' >"$REBOUND_HOME/questions/other.yaml"
+sed 's/^bank: practice/bank: other/' "$TMP/named.yaml" >"$TMP/other.yaml"
+run "$REBOUND" bank import "$TMP/other.yaml" --replace
+expect_status 1
+expect_err_has "rebound: bank: $REBOUND_HOME/questions/other.yaml exists and is not bank 'other': nothing imported"
+expect_true '[ "$(cat "$REBOUND_HOME/questions/other.yaml")" = "# not a bank yet" ]'
+rm "$REBOUND_HOME/questions/other.yaml"
 
 # Errors: nothing is copied.
 printf 'bank: broken\ntitle: Broken\nversion: 1\nquestions:\n  - id: b-one\n    text: Hi?\n    themes: [nope]\n' >"$TMP/broken.yaml"
