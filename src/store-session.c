@@ -380,6 +380,18 @@ int store_answer_list_recorded(struct store *store, const char *question_id, str
 	return store_read_list(store, stmt, sizeof **out, read_answer, arena, "read a question's recordings", out, count, cause);
 }
 
+int store_answer_list_untranscribed(struct store *store, struct arena *arena, struct store_answer **out,
+				    size_t *count, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, ANSWER_COLUMNS " WHERE id IN (SELECT answer_id FROM recording)"
+					   " AND id NOT IN (SELECT answer_id FROM transcript) AND session_id IN"
+					   " (SELECT id FROM session WHERE status != 'discarded') ORDER BY id", cause);
+
+	if (stmt == NULL)
+		return -1;
+	return store_read_list(store, stmt, sizeof **out, read_answer, arena, "read the recordings", out, count, cause);
+}
+
 int store_rating_save(struct store *store, long long answer_id, const struct store_rating *ratings,
 		      size_t count, const char *note, char **cause)
 {

@@ -197,6 +197,9 @@ int store_recording_get(struct store *store, long long answer_id, struct arena *
 /* Every recorded answer to question_id (follow-ups included) in sessions not discarded, oldest first. */
 int store_answer_list_recorded(struct store *store, const char *question_id, struct arena *arena,
 			       struct store_answer **out, size_t *count, char **cause);
+/* Every recorded answer with no transcript, in sessions not discarded, oldest first. */
+int store_answer_list_untranscribed(struct store *store, struct arena *arena, struct store_answer **out,
+				    size_t *count, char **cause);
 /* A session's answers by position, each follow-up after its main answer. */
 int store_answer_list(struct store *store, long long session_id, struct arena *arena,
 		      struct store_answer **out, size_t *count, char **cause);

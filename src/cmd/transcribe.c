@@ -14,6 +14,8 @@
 
 #define WRAP_COLUMNS 76
 
+enum { OPT_MISSING };
+
 struct transcriber {
 	struct cmd_ctx *ctx;
 	struct recognizer *recognizer;
@@ -57,10 +59,10 @@ static int decode(struct transcriber *t, const char *path, struct recognizer_res
 	return rc;
 }
 
-static int transcribe_answer(struct transcriber *t, const char *arg)
+static int transcribe_answer(struct transcriber *t, long long id)
 {
 	struct cmd_ctx *ctx = t->ctx;
-	long long id = cmd_id_arg(ctx, "transcribe", "an answer", arg), took_ms = 0;
+	long long took_ms = 0;
 	struct store_recording recording;
 	struct store_transcript transcript;
 	struct recognizer_result heard;
@@ -69,8 +71,6 @@ static int transcribe_answer(struct transcriber *t, const char *arg)
 	char *cause = NULL, *path, audio_clock[16];
 	int found;
 
-	if (id < 0)
-		return CMD_USAGE_ERROR;
 	found = store_recording_get(ctx->app->store, id, &t->arena, &recording, &cause);
 	if (found <= 0) {
 		found = found < 0 ? cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause)
@@ -105,11 +105,38 @@ static int transcribe_answer(struct transcriber *t, const char *arg)
 	return CMD_OK;
 }
 
+/* Every recording that has no transcript yet (made before pocketsphinx was installed, or with
+ * transcripts off). */
+static int transcribe_missing(struct transcriber *t)
+{
+	struct store_answer *answers = NULL;
+	struct arena arena;
+	size_t count = 0, i;
+	char *cause = NULL;
+	int status = CMD_OK, rc;
+
+	arena_init(&arena);
+	if (store_answer_list_untranscribed(t->ctx->app->store, &arena, &answers, &count, &cause) != 0) {
+		status = cmd_error(t->ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+	} else if (count == 0) {
+		fprintf(t->ctx->out, "Every recording has a transcript.\n");
+	}
+	for (i = 0; i < count; i++)
+		if ((rc = transcribe_answer(t, answers[i].id)) != CMD_OK && status == CMD_OK)
+			status = rc;
+	arena_release(&arena);
+	return status;
+}
+
 static int cmd_transcribe_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct transcriber t = { .ctx = ctx };
 	char *cause = NULL;
 	int i, status = CMD_OK, rc;
+
+	if ((args->argc > 0) == (args->values[OPT_MISSING] != NULL))
+		return cmd_error(ctx, CMD_USAGE_ERROR, "transcribe: give ANSWER-ID..., or --missing");
 
 	if ((t.lists = transcript_lists(ctx->app, &cause)) == NULL ||
 	    (t.recognizer = recognizer_open(NULL, &cause)) == NULL) {
@@ -119,9 +146,14 @@ static int cmd_transcribe_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		return status;
 	}
 	arena_init(&t.arena);
-	for (i = 0; i < args->argc; i++)
-		if ((rc = transcribe_answer(&t, args->argv[i])) != CMD_OK && status == CMD_OK)
+	if (args->values[OPT_MISSING] != NULL)
+		status = transcribe_missing(&t);
+	for (i = 0; i < args->argc; i++) {
+		long long id = cmd_id_arg(ctx, "transcribe", "an answer", args->argv[i]);
+		rc = id < 0 ? CMD_USAGE_ERROR : transcribe_answer(&t, id);
+		if (rc != CMD_OK && status == CMD_OK)
 			status = rc;
+	}
 	arena_release(&t.arena);
 	recognizer_close(t.recognizer);
 	speech_lists_free(t.lists);
@@ -130,15 +162,18 @@ static int cmd_transcribe_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 const struct cmd_entry cmd_transcribe_entry = {
 	.name = "transcribe",
-	.usage = "ANSWER-ID...",
+	.usage = "ANSWER-ID... | --missing",
 	.help = "transcribe recorded answers again, offline, and show their coaching figures",
 	.description = "Runs the offline recogniser (pocketsphinx) over each answer's recording, replaces its\n"
 		       "transcript and shows it with the figures that come from it. Recorded answers are\n"
 		       "transcribed while they are recorded; use this for answers recorded before, or after\n"
 		       "changing assets/fillers.txt or assets/hedges.txt. Transcripts are a machine's guess: the\n"
-		       "figures from them are shown only when it was reasonably sure of its words.",
-	.operands_min = 1,
+		       "figures from them are shown only when it was reasonably sure of its words.\n"
+		       "--missing transcribes every recording that has no transcript yet.",
 	.operands_max = -1,
+	.options = {
+		[OPT_MISSING] = { "missing", NULL, COMPLETE_NONE, "transcribe every recording that has none yet" },
+	},
 	.flags = CMD_NEEDS_CATALOG,
 	.exec = cmd_transcribe_exec,
 };

@@ -139,6 +139,21 @@ expect_status 3
 expect_err "rebound: transcribe: $REBOUND_HOME/fillers.txt:1: bad character 'C' in 'Consider' (use lowercase letters, digits, ' and -)"
 rm "$REBOUND_HOME/fillers.txt"
 
+# --missing transcribes the recordings that have none (here: those made with transcripts off).
+run "$REBOUND" audio set transcripts off
+answer "$TMP/clean.wav" practice
+untranscribed=$(last_answer)
+run "$REBOUND" transcribe --missing
+expect_status 0
+expect_out_has "Answer $untranscribed: 0:"
+expect_true '[ "$(db "SELECT count(*) FROM recording WHERE answer_id NOT IN (SELECT answer_id FROM transcript)")" = 0 ]'
+run "$REBOUND" transcribe --missing
+expect_out "Every recording has a transcript."
+run "$REBOUND" transcribe --missing "$human"
+expect_status 2
+expect_err "rebound: transcribe: give ANSWER-ID..., or --missing"
+run "$REBOUND" audio set transcripts on
+
 # With transcripts off, recordings are kept and analysed but not transcribed.
 run "$REBOUND" audio set transcripts off
 answer "$TMP/clean.wav" practice
