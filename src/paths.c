@@ -100,8 +100,8 @@ int paths_write_atomic(const char *path, const char *data, size_t len, char **ca
 	int fd = mkstemp(temp), rc = 0;
 	size_t done = 0;
 
-	if (fd < 0) {
-		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+	if (fd < 0) {	/* mkstemp fills in the X's */
+		rc = util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
 		free(temp);
 		return rc;
 	}

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 enum { OPT_FORMAT, OPT_WHAT, OPT_OUT, OPT_ANKI };
 
@@ -46,33 +45,22 @@ static int write_tables(struct exporter *e, FILE *out, size_t first, size_t end,
 	return rc;
 }
 
-/* Writes tables [first, end) into path through a temporary file renamed over it. */
+/* Writes tables [first, end) into path, whole or not at all (paths_write_atomic). */
 static int write_file(struct exporter *e, const char *path, size_t first, size_t end, char **cause)
 {
-	char *temp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(temp), rc = -1;
-	FILE *out;
+	char *data = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&data, &size);
+	int rc;
 
-	if (fd < 0) {
-		util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
-		free(temp);
-		return -1;
-	}
-	fchmod(fd, 0600);
-	if ((out = fdopen(fd, "w")) == NULL) {
+	if (out == NULL)
+		return util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+	rc = write_tables(e, out, first, end, cause);
+	if (fclose(out) != 0 && rc == 0)
 		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
-		close(fd);
-	} else if ((rc = write_tables(e, out, first, end, cause)) == 0) {
-		if (fflush(out) != 0 || fsync(fd) != 0)
-			rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
-	}
-	if (out != NULL && fclose(out) != 0 && rc == 0)
-		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
-	if (rc == 0 && rename(temp, path) != 0)
-		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
-	if (rc != 0)
-		unlink(temp);
-	free(temp);
+	if (rc == 0)
+		rc = paths_write_atomic(path, data, size, cause);
+	free(data);
 	return rc;
 }
 

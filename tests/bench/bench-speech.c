@@ -76,7 +76,7 @@ static double save(const char *dir, const struct recognizer_result *heard, long 
 				       .recording = &recording };
 	struct store_transcript transcript;
 	struct arena arena;
-	double start = bench_now_ms();
+	double start;
 
 	arena_init(&arena);
 	if (store == NULL || (answer.session_id = store_session_create(store, &spec, NULL, 0, &cause)) < 0) {

@@ -1,15 +1,16 @@
 /* store-fixture: the temporary databases and direct queries the store's unit tests share. */
-#include <time.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rebound/bank.h"
 #include "rebound/util.h"
@@ -130,4 +131,10 @@ time_t fixture_now(void)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return ts.tv_sec;
+}
+
+void assert_near(double actual, double expected)
+{
+	if (fabs(actual - expected) > 1e-9)
+		fail_msg("%.12g != %.12g", actual, expected);
 }

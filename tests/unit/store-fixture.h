@@ -5,6 +5,7 @@
 #define REBOUND_TEST_STORE_FIXTURE_H
 
 #include <time.h>
+
 #include "rebound/arena.h"
 #include "rebound/store.h"
 
@@ -30,6 +31,9 @@ char *query_text(const char *path, const char *sql);
 void assert_query_text(const char *path, const char *sql, const char *expected);
 /* Runs SQL that must succeed. */
 void exec_sql(const char *path, const char *sql);
+
+/* Fails the test unless actual is within 1e-9 of expected. */
+void assert_near(double actual, double expected);
 
 /* The wall clock as SQLite reads it ('now'): time(NULL) reads a coarse clock that can lag it by a tick,
  * so a row stamped just now could look as if it came from the future. */

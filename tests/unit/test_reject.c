@@ -50,11 +50,6 @@ static int teardown(void **state)
 	return fixture_teardown(state);
 }
 
-static void assert_near(double actual, double expected)
-{
-	if (fabs(actual - expected) > 1e-9)
-		fail_msg("%.12g != %.12g", actual, expected);
-}
 
 /* Checks that text is an ISO UTC time within [before, after]. */
 static void assert_time_between(const char *text, time_t before, time_t after)

@@ -209,11 +209,6 @@ static void close_session(struct fixture *f, long long id, const char *status)
 	assert_int_equal(store_session_close(f->store, id, status, &cause), 0);
 }
 
-static void assert_near(double actual, double expected)
-{
-	if (fabs(actual - expected) > 1e-9)
-		fail_msg("%.12g != %.12g", actual, expected);
-}
 
 /* ------------------------------------------------------------------------------------------------
  * Sessions

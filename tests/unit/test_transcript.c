@@ -49,11 +49,6 @@ static int teardown(void **state)
  * Helpers
  */
 
-static void assert_near(double actual, double expected)
-{
-	if (fabs(actual - expected) > 1e-9)
-		fail_msg("%.12g != %.12g", actual, expected);
-}
 
 static const char *source_dir(void)
 {
