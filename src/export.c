@@ -1,6 +1,8 @@
 /* export: CSV and JSON writers for the tables of store-export.c, and the Anki deck of the questions
  * (see export.h for the formats). */
 #include "rebound/export.h"
+#include "rebound/html.h"
+#include "rebound/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,32 +41,6 @@ int export_csv_row(void *data, const struct store_export_row *row)
 	return ferror(table->out) ? -1 : 0;
 }
 
-/* The length of the valid UTF-8 sequence at p (1 to 4), or 0 if it is not one. */
-static size_t utf8_length(const unsigned char *p)
-{
-	size_t need, i;
-	unsigned int c;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		need = 2;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-		need = 3;
-	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-		need = 4;
-	else
-		return 0;
-	for (i = 1; i < need; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	c = need == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 :
-	    need == 4 ? (p[0] & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 : 0x80;
-	if ((need == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (need == 4 && (c < 0x10000 || c > 0x10FFFF)))
-		return 0;	/* overlong, a surrogate, or beyond Unicode */
-	return need;
-}
-
 void export_json_string(FILE *out, const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -75,7 +51,7 @@ void export_json_string(FILE *out, const char *text)
 	}
 	fputc('"', out);
 	while (*p != '\0') {
-		size_t length = utf8_length(p);
+		size_t length = util_utf8_length(p);
 		if (*p == '"' || *p == '\\')
 			fprintf(out, "\\%c", *p);
 		else if (*p == '\n')
@@ -139,20 +115,6 @@ void export_json_end(FILE *out)
 	fputs("\n}\n", out);
 }
 
-void export_html(FILE *out, const char *text)
-{
-	for (; *text != '\0'; text++) {
-		switch (*text) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\n': fputs("<br>", out); break;
-		default: fputc(*text, out);
-		}
-	}
-}
-
 /* "<b>Title</b><ul><li>one</li>...</ul>", or nothing for an empty list. */
 static void html_list(FILE *out, const char *title, const struct bank_strings *items)
 {
@@ -163,7 +125,7 @@ static void html_list(FILE *out, const char *title, const struct bank_strings *i
 	fprintf(out, "<b>%s</b><ul>", title);
 	for (i = 0; i < items->count; i++) {
 		fputs("<li>", out);
-		export_html(out, items->items[i]);
+		html_text(out, items->items[i]);
 		fputs("</li>", out);
 	}
 	fputs("</ul>", out);
@@ -193,7 +155,7 @@ static void anki_field(FILE *out, void (*fill)(FILE *, const struct bank_questio
 
 static void anki_front(FILE *out, const struct bank_question *q)
 {
-	export_html(out, q->text);
+	html_text(out, q->text);
 }
 
 static void anki_back(FILE *out, const struct bank_question *q)

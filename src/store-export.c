@@ -57,21 +57,7 @@ void store_snapshot_end(struct store *store)
 	sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
 }
 
-#define NUMBER_SIZE 32
-
-/* The shortest of 15, 16 or 17 significant digits that reads back as the same double ("0.1", not
- * "0.10000000000000001"). */
-static void shortest(char buf[NUMBER_SIZE], double value)
-{
-	int digits;
-
-	for (digits = 15; digits < 17; digits++) {
-		snprintf(buf, NUMBER_SIZE, "%.*g", digits, value);
-		if (strtod(buf, NULL) == value)
-			return;
-	}
-	snprintf(buf, NUMBER_SIZE, "%.17g", value);
-}
+#define NUMBER_SIZE UTIL_DOUBLE_SIZE
 
 /* Fills row from the statement's current row; returns 0 or fn's result. Reals are written so that they
  * read back as the same double (SQLite's own text has 15 digits); one that is not finite is NULL. */
@@ -86,7 +72,7 @@ static int emit_row(sqlite3_stmt *stmt, struct store_export_row *row, char (*num
 		row->kinds[i] = type == SQLITE_NULL || !isfinite(real) ? STORE_VALUE_NULL :
 				type == SQLITE_INTEGER || type == SQLITE_FLOAT ? STORE_VALUE_NUMBER : STORE_VALUE_TEXT;
 		if (type == SQLITE_FLOAT && isfinite(real)) {
-			shortest(numbers[i], real);
+			util_format_double(numbers[i], real);
 			row->values[i] = numbers[i];
 		} else {
 			row->values[i] = row->kinds[i] == STORE_VALUE_NULL ? NULL : (const char *)sqlite3_column_text(stmt, i);

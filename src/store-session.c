@@ -600,3 +600,31 @@ int store_totals(struct store *store, const struct store_range *range, struct ar
 	*start_count = count;
 	return 0;
 }
+
+static void read_session_times(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_session_times *t = item;
+
+	t->session_id = sqlite3_column_int64(stmt, 0);
+	t->started_at = store_column_text(stmt, 1, arena);
+	t->answers = sqlite3_column_int(stmt, 2);
+	t->at_limit = sqlite3_column_int(stmt, 3);
+	t->used_seconds = sqlite3_column_double(stmt, 4);
+	t->limit_seconds = sqlite3_column_double(stmt, 5);
+}
+
+int store_session_times(struct store *store, const struct store_range *range, struct arena *arena,
+			struct store_session_times **out, size_t *count, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT s.id, s.started_at, COUNT(*), TOTAL(a.stopped_by = 'limit'),"
+					   " AVG(a.answer_used_ms) / 1000.0, AVG(a.answer_limit_seconds)"
+					   " FROM session s JOIN answer a ON a.session_id = s.id"
+					   " WHERE s.status != 'discarded' AND (?1 IS NULL OR s.started_at >= ?1) AND s.id >= ?2"
+					   " GROUP BY s.id ORDER BY s.id", cause);
+
+	if (stmt == NULL)
+		return -1;
+	bind_range(stmt, range);
+	return store_read_list(store, stmt, sizeof **out, read_session_times, arena, "time answers", out, count,
+			       cause);
+}

@@ -242,3 +242,40 @@ int util_starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+size_t util_utf8_length(const unsigned char *p)
+{
+	size_t need, i;
+	unsigned int c;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		need = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+		need = 3;
+	else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+		need = 4;
+	else
+		return 0;
+	for (i = 1; i < need; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	c = need == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 :
+	    need == 4 ? (p[0] & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 : 0x80;
+	if ((need == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (need == 4 && (c < 0x10000 || c > 0x10FFFF)))
+		return 0;	/* overlong, a surrogate, or beyond Unicode */
+	return need;
+}
+
+void util_format_double(char buf[UTIL_DOUBLE_SIZE], double value)
+{
+	int digits;
+
+	for (digits = 15; digits < 17; digits++) {
+		snprintf(buf, UTIL_DOUBLE_SIZE, "%.*g", digits, value);
+		if (strtod(buf, NULL) == value)
+			return;
+	}
+	snprintf(buf, UTIL_DOUBLE_SIZE, "%.17g", value);
+}

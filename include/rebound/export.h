@@ -35,8 +35,6 @@ void export_json_end(FILE *out);
  * talking points, keywords and tips as HTML, Tags "rebound bank::B theme::T stage::S", and a GUID
  * "rebound-ID" so that importing again updates the notes instead of adding copies. */
 void export_anki(FILE *out, const struct bank_catalog *catalog);
-/* Text for an HTML field: &, <, > and " escaped. */
-void export_html(FILE *out, const char *text);
 
 /* One value, quoted as each format needs (NULL: an empty field / null). */
 void export_csv_field(FILE *out, const char *text);

@@ -342,6 +342,19 @@ struct store_totals {
 int store_totals(struct store *store, const struct store_range *range, struct arena *arena, struct store_totals *totals,
 		 const char ***starts, size_t *start_count, char **cause);
 
+/* One session's answers against their clock (follow-ups included): how many, how many ran to the limit,
+ * and the average time used and allowed, in seconds. */
+struct store_session_times {
+	long long session_id;
+	const char *started_at;			/* ISO UTC */
+	int answers, at_limit;
+	double used_seconds, limit_seconds;
+};
+
+/* Every session in range with answers, oldest first. */
+int store_session_times(struct store *store, const struct store_range *range, struct arena *arena,
+			struct store_session_times **out, size_t *count, char **cause);
+
 /* ------------------------------------------------------------------------------------------------
  * The rejection log and the growth plan (store-reject.c)
  */

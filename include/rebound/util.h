@@ -41,6 +41,15 @@ uint64_t util_random(uint64_t *state);
 /* A value in [0, bound) for bound > 0, without modulo bias. */
 uint64_t util_random_below(uint64_t *state, uint64_t bound);
 
+/* The length of the valid UTF-8 sequence at p (1 to 4), or 0 if it is not one (a stray byte, an
+ * overlong form, a surrogate, or beyond Unicode). */
+size_t util_utf8_length(const unsigned char *p);
+
+#define UTIL_DOUBLE_SIZE 32
+/* The shortest of 15, 16 or 17 significant digits that reads back as the same double ("0.1", not
+ * "0.10000000000000001"), in the C locale's form. */
+void util_format_double(char buf[UTIL_DOUBLE_SIZE], double value);
+
 /* 1 if s starts with prefix. */
 int util_starts_with(const char *s, const char *prefix);
 

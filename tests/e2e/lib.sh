@@ -5,7 +5,7 @@ set -u
 : "${REBOUND_SOURCE:?set REBOUND_SOURCE to the source tree}"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/rebound-e2e.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+trap '[ -n "${KEEP_TMP:-}" ] || rm -rf "$TMP"' EXIT
 export HOME="$TMP/home" REBOUND_HOME="$TMP/data" NO_COLOR= LC_ALL=C.UTF-8
 unset XDG_DATA_HOME XDG_CONFIG_HOME
 mkdir -p "$HOME"

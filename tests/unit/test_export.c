@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rebound/export.h"
+#include "rebound/html.h"
 
 typedef void (*writer_fn)(FILE *out, const char *text);
 
@@ -66,8 +67,10 @@ static void test_json_strings(void **state)
 static void test_html(void **state)
 {
 	(void)state;
-	assert_written(export_html, "a < b & c > \"d\"\nnext", "a &lt; b &amp; c &gt; &quot;d&quot;<br>next");
-	assert_written(export_html, "plain", "plain");
+	assert_written(html_text, "a < b & c > \"d\" 'e'\nnext\t\x01\xff",
+		       "a &lt; b &amp; c &gt; &quot;d&quot; &#39;e&#39;<br/>next \xEF\xBF\xBD");
+	assert_written(html_attr, "one\ntwo", "one two");
+	assert_written(html_text, "plain", "plain");
 }
 
 static const char *names[] = { "id", "text", "score", "note" };
