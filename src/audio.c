@@ -151,7 +151,7 @@ int audio_pick_device(const struct audio *audio, const char *spec, int want_inpu
 	size_t i;
 	int found = -1, matches = 0;
 
-	if (spec == NULL || *spec == '\0') {
+	if (spec == NULL || *spec == '\0' || strcmp(spec, "default") == 0) {
 		int index = want_input ? Pa_GetDefaultInputDevice() : Pa_GetDefaultOutputDevice();
 		if (index == paNoDevice || (size_t)index >= audio->count)
 			return util_fail(cause, "no audio %s device%s", kind, want_input ? "; typed answers still work" : "");

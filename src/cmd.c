@@ -19,7 +19,7 @@ extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_drill_ent
 	cmd_discard_entry, cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_replay_entry,
 	cmd_reject_entry, cmd_insights_entry, cmd_plan_entry, cmd_due_entry, cmd_template_entry, cmd_audio_entry,
 	cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry,
-	cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry;
+	cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry, cmd_config_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_help_entry, &cmd_interview_entry, &cmd_drill_entry, &cmd_resume_entry, &cmd_discard_entry,
@@ -29,7 +29,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_transcribe_entry,	/* without the recogniser it could not work: not listed */
 #endif
 	&cmd_reject_entry, &cmd_insights_entry, &cmd_plan_entry, &cmd_due_entry, &cmd_template_entry,
-	&cmd_audio_entry, &cmd_export_entry, &cmd_bank_entry, &cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
+	&cmd_audio_entry, &cmd_config_entry, &cmd_export_entry, &cmd_bank_entry, &cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
 	&cmd_check_entry, &cmd_quit_entry, NULL,
 };
 
@@ -178,6 +178,9 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	operands = xcalloc((size_t)argc + 1, sizeof *operands);
 	status = parse_args(ctx, entry, argc, argv, &args, operands);
+	if (status == CMD_OK && ctx->app->config_error != NULL && !(entry->flags & CMD_ANY_CONFIG))
+		status = cmd_error(ctx, CMD_USER_ERROR, "%s ('config' shows the settings; fix the file or remove it)",
+				   ctx->app->config_error);
 	if (status == CMD_OK && (entry->flags & CMD_NEEDS_CATALOG) &&
 	    app_load_catalog(ctx->app, ctx->err, &cause) != 0) {
 		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);

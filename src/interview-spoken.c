@@ -34,13 +34,9 @@ struct interview_audio {
 	struct arena arena;		/* the latest answer's transcript, until the next */
 };
 
-static const char *setting(struct interview *iv, const char *key, struct arena *arena)
+static const char *setting(struct interview *iv, const char *key)
 {
-	const char *value = NULL;
-
-	if (store_setting_get(iv->ctx->app->store, key, arena, &value, NULL) != 1)
-		return NULL;
-	return value;
+	return app_setting(iv->ctx->app, key);
 }
 
 /* Transcripts, unless turned off or not built in; a missing model or bad word list turns them off
@@ -61,31 +57,28 @@ static void open_recognizer(struct interview *iv, struct interview_audio *a, con
 int interview_spoken_open(struct interview *iv, char **cause)
 {
 	struct interview_audio *a = xcalloc(1, sizeof *a);
-	struct arena arena;
 	const char *rate;
 	int rc = -1;
 
-	arena_init(&arena);
 	arena_init(&a->arena);
-	rate = setting(iv, "audio.rate", &arena);
+	rate = setting(iv, "audio.rate");
 	a->rate = rate ? atoi(rate) : AUDIO_DEFAULT_RATE;
 	a->input = a->output = -1;
 	if ((a->audio = audio_open(cause)) == NULL)
 		goto out;
-	if ((a->input = audio_pick_device(a->audio, setting(iv, "audio.input", &arena), 1, cause)) < 0)
+	if ((a->input = audio_pick_device(a->audio, setting(iv, "audio.input"), 1, cause)) < 0)
 		goto out;
-	a->output = audio_pick_device(a->audio, setting(iv, "audio.output", &arena), 0, NULL);
+	a->output = audio_pick_device(a->audio, setting(iv, "audio.output"), 0, NULL);
 	a->recordings_dir = xasprintf("%s/recordings", iv->ctx->app->data_dir);
 	if (paths_make_private_dir(a->recordings_dir, cause) != 0)
 		goto out;
 	a->start_tone = xasprintf("%s/assets/start.wav", iv->ctx->app->bundle_dir);
 	a->stop_tone = xasprintf("%s/assets/stop.wav", iv->ctx->app->bundle_dir);
-	open_recognizer(iv, a, setting(iv, "speech.transcripts", &arena));
+	open_recognizer(iv, a, setting(iv, "speech.transcripts"));
 	iv->audio = a;
 	iv->answerer = &interview_spoken;
 	rc = 0;
 out:
-	arena_release(&arena);
 	if (rc != 0) {
 		iv->audio = a;
 		interview_spoken_close(iv);

@@ -477,18 +477,13 @@ static size_t planned_questions(const struct bank_catalog *catalog, const struct
 	return count;
 }
 
-/* 1 if the user's setting makes answers spoken when neither --spoken nor --typed is given. */
-static int spoken_setting(struct cmd_ctx *ctx)
+/* The settings file's value for a clock option not given (config_load has checked its range). */
+static void clock_setting(struct cmd_ctx *ctx, const char *name, int *seconds)
 {
-	const char *value = NULL;
-	struct arena arena;
-	int spoken;
+	const char *value = app_setting(ctx->app, name);
 
-	arena_init(&arena);
-	spoken = store_setting_get(ctx->app->store, "interview.spoken", &arena, &value, NULL) == 1 &&
-		 strcmp(value, "on") == 0;
-	arena_release(&arena);
-	return spoken;
+	if (*seconds < 0 && value != NULL)
+		*seconds = atoi(value);
 }
 
 int interview_parse_flags(struct cmd_ctx *ctx, const char *kind, const struct interview_flags *f,
@@ -508,7 +503,9 @@ int interview_parse_flags(struct cmd_ctx *ctx, const char *kind, const struct in
 		return CMD_USAGE_ERROR;
 	if (f->spoken != NULL && f->typed != NULL)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "%s: --spoken and --typed cannot go together", kind);
-	o->spoken = f->spoken ? 1 : f->typed ? 0 : spoken_setting(ctx);
+	clock_setting(ctx, "interview.think_seconds", &o->think_seconds);
+	clock_setting(ctx, "interview.answer_seconds", &o->answer_seconds);
+	o->spoken = f->spoken ? 1 : f->typed ? 0 : strcmp(app_setting(ctx->app, "interview.mode"), "spoken") == 0;
 	return CMD_OK;
 }
 

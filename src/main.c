@@ -4,15 +4,17 @@
 #include "rebound/input.h"
 #include "rebound/recognizer.h"
 #include "rebound/shell.h"
+#include "rebound/term.h"
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static void usage(FILE *out)
 {
-	fputs("usage: rebound [--data-dir DIR] [COMMAND [ARGS...]]\n"
+	fputs("usage: rebound [--data-dir DIR] [--colour auto|always|never] [COMMAND [ARGS...]]\n"
 	      "       rebound --version | --help\n"
 	      "With no COMMAND, opens the shell. 'rebound help' lists the commands.\n",
 	      out);
@@ -20,7 +22,8 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-	const char *data_dir = NULL;
+	const char *data_dir = NULL, *colour = NULL;
+	char *cause = NULL;
 	struct cmd_ctx ctx;
 	struct app app;
 	int i = 1, status;
@@ -39,6 +42,10 @@ int main(int argc, char **argv)
 			data_dir = argv[++i];
 		} else if (strncmp(argv[i], "--data-dir=", 11) == 0) {
 			data_dir = argv[i] + 11;
+		} else if ((strcmp(argv[i], "--colour") == 0 || strcmp(argv[i], "--color") == 0) && i + 1 < argc) {
+			colour = argv[++i];
+		} else if (strncmp(argv[i], "--colour=", 9) == 0 || strncmp(argv[i], "--color=", 8) == 0) {
+			colour = strchr(argv[i], '=') + 1;
 		} else if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
@@ -48,12 +55,18 @@ int main(int argc, char **argv)
 			return CMD_USAGE_ERROR;
 		}
 	}
+	if (colour != NULL && config_check("colour", colour, &cause) != 0) {
+		fprintf(stderr, "rebound: --colour takes auto, always or never, not '%s'\n", colour);
+		free(cause);
+		return CMD_USAGE_ERROR;
+	}
 	app_init(&app, data_dir);
+	app_load_config(&app);	/* a broken file: commands say so (cmd_run), 'config' still works */
 	memset(&ctx, 0, sizeof ctx);
 	ctx.app = &app;
 	ctx.out = stdout;
 	ctx.err = stderr;
-	ctx.color = term_color(stdout);
+	ctx.color = term_color_choice(stdout, colour ? colour : app_setting(&app, "colour"));
 	ctx.in = input_open(STDIN_FILENO, stdout, isatty(STDIN_FILENO));
 	status = i < argc ? cmd_run(&ctx, argc - i, argv + i) : shell_run(&ctx);
 	input_close(ctx.in);

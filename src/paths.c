@@ -36,6 +36,20 @@ char *paths_data_dir(const char *flag, char **cause)
 	return NULL;
 }
 
+char *paths_config_file(char **cause)
+{
+	const char *value;
+
+	if ((value = nonempty_env("REBOUND_CONFIG")) != NULL)
+		return xstrdup(value);
+	if ((value = nonempty_env("XDG_CONFIG_HOME")) != NULL)
+		return xasprintf("%s/rebound/config.yaml", value);
+	if ((value = nonempty_env("HOME")) != NULL)
+		return xasprintf("%s/.config/rebound/config.yaml", value);
+	util_fail(cause, "cannot find the settings file: set HOME, XDG_CONFIG_HOME or REBOUND_CONFIG");
+	return NULL;
+}
+
 int paths_make_private_dir(const char *dir, char **cause)
 {
 	char *path = xstrdup(dir), *p;

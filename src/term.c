@@ -19,6 +19,15 @@ int term_color(FILE *out)
 	return term == NULL || strcmp(term, "dumb") != 0;
 }
 
+int term_color_choice(FILE *out, const char *when)
+{
+	if (when != NULL && strcmp(when, "always") == 0)
+		return 1;
+	if (when != NULL && strcmp(when, "never") == 0)
+		return 0;
+	return term_color(out);
+}
+
 int term_width(FILE *out)
 {
 	struct winsize ws;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "rebound/bank.h"
+#include "rebound/config.h"
 #include "rebound/store.h"
 
 struct app {
@@ -14,10 +15,18 @@ struct app {
 	char *bundle_dir;		/* bundled questions/ and assets/ */
 	struct store *store;
 	struct bank_catalog *catalog;	/* bundled banks, then the user's */
+	struct config *config;		/* the settings file; NULL when it is broken (defaults apply) */
+	char *config_error;		/* why the settings file could not be read, or NULL */
 };
 
 void app_init(struct app *app, const char *data_dir_flag);
 void app_release(struct app *app);
+
+/* Reads the settings file. When it is broken, app->config is empty, app->config_error says why and
+ * this returns -1; commands other than 'config' and 'help' then refuse to run. */
+int app_load_config(struct app *app);
+/* The value of a setting (config.h's names): the file's, else the key's default, else NULL. */
+const char *app_setting(const struct app *app, const char *name);
 
 /* Creates the data dir and opens the store. Returns 0 or -1 with *cause. */
 int app_open_data(struct app *app, char **cause);

@@ -19,6 +19,7 @@
 /* What a command needs before it runs; checked once by the dispatcher. */
 enum cmd_flags {
 	CMD_NEEDS_CATALOG = 1 << 0,	/* the data dir, the store and every bank loaded */
+	CMD_ANY_CONFIG = 1 << 1,	/* runs even when the settings file is broken */
 };
 
 /* What to offer when completing an operand or an option's value. */

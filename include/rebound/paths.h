@@ -10,6 +10,12 @@
  */
 char *paths_data_dir(const char *flag, char **cause);
 
+/*
+ * The settings file: $REBOUND_CONFIG, else $XDG_CONFIG_HOME/rebound/config.yaml, else
+ * ~/.config/rebound/config.yaml. Caller frees. NULL with *cause when no home can be found.
+ */
+char *paths_config_file(char **cause);
+
 /* Creates dir and missing parents, mode 0700 (whatever the umask). Returns 0 or -1 with *cause. */
 int paths_make_private_dir(const char *dir, char **cause);
 

@@ -7,6 +7,8 @@
 
 /* 1 if escape codes may be written to out. */
 int term_color(FILE *out);
+/* The same, chosen: "always" 1, "never" 0, "auto" or NULL as term_color. */
+int term_color_choice(FILE *out, const char *when);
 /* Terminal width in columns, or 0 when out is not a terminal. */
 int term_width(FILE *out);
 /* 1 if the locale's character set is UTF-8 (for ▁▂▃ and other non-ASCII glyphs). */

@@ -14,15 +14,15 @@
 
 #define TEST_SECONDS 3
 
-/* The settings 'audio set' knows: key, what the value is, and its check. */
+/* The settings 'audio set' knows, as a shortcut for 'config set': its name there and in the settings file. */
 static const struct {
-	const char *name, *key, *value_help;
+	const char *name, *key;
 } settings[] = {
-	{ "input", "audio.input", "a device number or part of its name, or 'default'" },
-	{ "output", "audio.output", "a device number or part of its name, or 'default'" },
-	{ "rate", "audio.rate", "samples per second, 8000 to 192000 (default 16000)" },
-	{ "spoken", "interview.spoken", "'on' to record answers by default, 'off' to type them" },
-	{ "transcripts", "speech.transcripts", "'on' (the default) to transcribe recorded answers, 'off' not to" },
+	{ "input", "audio.input" },
+	{ "output", "audio.output" },
+	{ "rate", "audio.rate" },
+	{ "spoken", "interview.mode" },
+	{ "transcripts", "speech.transcripts" },
 };
 #define SETTING_COUNT (sizeof settings / sizeof settings[0])
 
@@ -54,50 +54,27 @@ static int list_devices(struct cmd_ctx *ctx, struct audio *audio)
 	return CMD_OK;
 }
 
-static const char *get_setting(struct cmd_ctx *ctx, const char *key, struct arena *arena)
-{
-	const char *value = NULL;
-
-	return store_setting_get(ctx->app->store, key, arena, &value, NULL) == 1 ? value : NULL;
-}
-
 static int show_settings(struct cmd_ctx *ctx)
 {
-	struct arena arena;
 	size_t i;
 
-	arena_init(&arena);
 	for (i = 0; i < SETTING_COUNT; i++) {
-		const char *value = get_setting(ctx, settings[i].key, &arena);
+		const char *value = app_setting(ctx->app, settings[i].key);
+		if (strcmp(settings[i].name, "spoken") == 0)
+			value = strcmp(value, "spoken") == 0 ? "on" : "off";
 		fprintf(ctx->out, "%-11s %s\n", settings[i].name, value ? value : "default");
 	}
-	arena_release(&arena);
 	return CMD_OK;
 }
 
-static int check_value(struct cmd_ctx *ctx, size_t which, const char *value)
-{
-	char *end;
-	long rate;
-
-	if (strcmp(settings[which].name, "rate") == 0) {
-		rate = strtol(value, &end, 10);
-		if (*end != '\0' || rate < 8000 || rate > 192000)
-			return cmd_error(ctx, CMD_USAGE_ERROR, "audio: rate takes %s, not '%s'", settings[which].value_help,
-					 value);
-	} else if ((strcmp(settings[which].name, "spoken") == 0 || strcmp(settings[which].name, "transcripts") == 0) &&
-		   strcmp(value, "on") != 0 && strcmp(value, "off") != 0 && strcmp(value, "default") != 0) {
-		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: %s takes 'on' or 'off', not '%s'", settings[which].name,
-				 value);
-	}
-	return CMD_OK;
-}
-
+/* 'audio set NAME VALUE' is 'config set KEY VALUE' ('spoken on' is interview.mode spoken; 'default'
+ * removes the setting). */
 static int set_setting(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	char *cause = NULL;
+	const char *value = args->argv[2];
+	char *argv[5] = { "config", NULL, NULL, NULL, NULL };
 	size_t i;
-	int status;
+	int status, unset;
 
 	if (args->argc != 3)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: usage: audio set input|output|rate|spoken|transcripts VALUE");
@@ -106,13 +83,18 @@ static int set_setting(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (i == SETTING_COUNT)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: no setting '%s' (input, output, rate, spoken, transcripts)",
 				 args->argv[1]);
-	if ((status = check_value(ctx, i, args->argv[2])) != CMD_OK)
+	if (strcmp(settings[i].name, "spoken") == 0 && strcmp(value, "default") != 0) {
+		if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
+			return cmd_error(ctx, CMD_USAGE_ERROR, "audio: spoken takes 'on' or 'off', not '%s'", value);
+		value = strcmp(value, "on") == 0 ? "spoken" : "typed";
+	}
+	unset = strcmp(value, "default") == 0;
+	argv[1] = unset ? "unset" : "set";
+	argv[2] = (char *)settings[i].key;
+	argv[3] = unset ? NULL : (char *)value;
+	if ((status = cmd_run(ctx, unset ? 3 : 4, argv)) != CMD_OK)
 		return status;
-	if (store_setting_set(ctx->app->store, settings[i].key,
-			      strcmp(args->argv[2], "default") == 0 ? NULL : args->argv[2], &cause) != 0)
-		return fail(ctx, CMD_SYSTEM_ERROR, cause);
-	fprintf(ctx->out, "%s: %s\n", settings[i].name, args->argv[2]);
-	if (strcmp(settings[i].name, "transcripts") == 0 && strcmp(args->argv[2], "off") != 0 && !recognizer_available())
+	if (strcmp(settings[i].name, "transcripts") == 0 && strcmp(value, "off") != 0 && !recognizer_available())
 		fprintf(ctx->out, "This build has no recogniser (rebound was built without pocketsphinx): recorded "
 			"answers are not transcribed.\n");
 	return CMD_OK;
@@ -126,18 +108,15 @@ static int test_devices(struct cmd_ctx *ctx, struct audio *audio)
 	struct audio_record_status status;
 	struct audio_record_result result;
 	struct audio_recorder *recorder;
-	struct arena arena;
 	const char *rate;
 	char *cause = NULL, *dir, *path;
 	int output, rc = CMD_OK;
 
-	arena_init(&arena);
-	rate = get_setting(ctx, "audio.rate", &arena);
+	rate = app_setting(ctx->app, "audio.rate");
 	options.rate = rate ? atoi(rate) : AUDIO_DEFAULT_RATE;
 	options.max_frames = (long long)TEST_SECONDS * options.rate;
-	options.device = audio_pick_device(audio, get_setting(ctx, "audio.input", &arena), 1, &cause);
-	output = options.device < 0 ? -1 : audio_pick_device(audio, get_setting(ctx, "audio.output", &arena), 0, &cause);
-	arena_release(&arena);
+	options.device = audio_pick_device(audio, app_setting(ctx->app, "audio.input"), 1, &cause);
+	output = options.device < 0 ? -1 : audio_pick_device(audio, app_setting(ctx->app, "audio.output"), 0, &cause);
 	if (options.device < 0 || output < 0)
 		return fail(ctx, CMD_USER_ERROR, cause);
 	dir = xasprintf("%s/recordings", ctx->app->data_dir);
@@ -211,7 +190,8 @@ const struct cmd_entry cmd_audio_entry = {
 		"audio set spoken on|off  whether 'interview' records answers without --spoken\n"
 		"audio set transcripts on|off\n"
 		"                         whether recorded answers are transcribed (on by default when rebound\n"
-		"                         is built with pocketsphinx: 'rebound --version' says)",
+		"                         is built with pocketsphinx: 'rebound --version' says)\n"
+		"'audio set' writes the settings file, as 'config set audio.input N' and so on do.",
 	.operands_max = 3,
 	.flags = CMD_NEEDS_CATALOG,
 	.subcommands = subcommands,

@@ -77,5 +77,6 @@ const struct cmd_entry cmd_help_entry = {
 		[OPT_MAN] = { "man", NULL, COMPLETE_NONE, "print the manual page, rebound(1), in roff" },
 		[OPT_COMPLETION] = { "bash-completion", NULL, COMPLETE_NONE, "print the bash completion script" },
 	},
+	.flags = CMD_ANY_CONFIG,
 	.exec = cmd_help_exec,
 };

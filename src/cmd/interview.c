@@ -5,6 +5,21 @@
 enum { OPT_BANK, OPT_STAGE, OPT_THEME, OPT_COUNT, OPT_DIFFICULTY, OPT_THINK, OPT_ANSWER, OPT_ANSWERS,
        OPT_NO_FOLLOW_UPS, OPT_SPOKEN, OPT_TYPED };
 
+/* The settings file's bank when --bank is not given (or NULL); an error naming the file's line when
+ * no loaded bank has that name. */
+static int default_bank(struct cmd_ctx *ctx, const char **bank)
+{
+	const char *name = app_setting(ctx->app, "interview.bank");
+	int line = 0, column = 0;
+
+	*bank = name;
+	if (name == NULL || bank_find(ctx->app->catalog, name) != NULL)
+		return CMD_OK;
+	config_where(ctx->app->config, "interview.bank", &line, &column);
+	return cmd_error(ctx, CMD_USER_ERROR, "%s:%d:%d: interview.bank: no bank '%s' is loaded ('banks' lists them)",
+			 config_path(ctx->app->config), line, column, name);
+}
+
 /* Parses the options into *o; returns CMD_OK or the status of the error reported. */
 static int parse_options(struct cmd_ctx *ctx, const struct cmd_args *args, struct interview_options *o)
 {
@@ -18,6 +33,8 @@ static int parse_options(struct cmd_ctx *ctx, const struct cmd_args *args, struc
 	if (interview_parse_flags(ctx, "interview", &flags, o) != CMD_OK)
 		return CMD_USAGE_ERROR;
 	o->filter.bank = v[OPT_BANK];
+	if (o->filter.bank == NULL && default_bank(ctx, &o->filter.bank) != CMD_OK)
+		return CMD_USER_ERROR;
 	o->filter.stage = v[OPT_STAGE];
 	o->filter.theme = v[OPT_THEME];
 	if (v[OPT_DIFFICULTY] &&

@@ -12,5 +12,6 @@ const struct cmd_entry cmd_quit_entry = {
 	.name = "quit",
 	.usage = "",
 	.help = "leave the shell (Ctrl-D does too)",
+	.flags = CMD_ANY_CONFIG,
 	.exec = cmd_quit_exec,
 };

@@ -93,21 +93,24 @@ run "$REBOUND" progress
 expect_out_has "Speaking, over 2 recorded answers:"
 expect_true 'printf %s "$out" | grep -Eq "^  silence +[^ ]+ +first +[0-9]+%  latest +[0-9]+% \(lower is smoother\)$"'
 
-# Settings: spoken by default, a bad rate refused.
+# Settings (a shortcut into the settings file): spoken by default, a bad rate refused.
 run "$REBOUND" audio set spoken on
-expect_out "spoken: on"
+expect_out "interview.mode: spoken (in $HOME/.config/rebound/config.yaml)"
 run "$REBOUND" audio set rate 12
-expect_status 2
-expect_err "rebound: audio: rate takes samples per second, 8000 to 192000 (default 16000), not '12'"
+expect_status 1
+expect_err "rebound: config: 'audio.rate' takes a whole number from 8000 to 192000, not '12'"
 run "$REBOUND" audio settings
 expect_out "input       default
 output      default
-rate        default
+rate        16000
 spoken      on
-transcripts default"
+transcripts on"
 run "$REBOUND" audio set transcripts maybe
+expect_status 1
+expect_err "rebound: config: 'speech.transcripts' takes on or off, not 'maybe'"
+run "$REBOUND" audio set spoken maybe
 expect_status 2
-expect_err "rebound: audio: transcripts takes 'on' or 'off', not 'maybe'"
+expect_err "rebound: audio: spoken takes 'on' or 'off', not 'maybe'"
 
 # With no sound device at all (the system's ALSA setup on a machine without a card, no JACK server):
 # a plain message, and typed interviews still work.

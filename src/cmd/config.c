@@ -1,0 +1,160 @@
+/* config: the settings file (config.h): lists every setting with its value and where it comes from,
+ * prints one, and sets or removes one in the file, keeping the user's comments and layout. */
+#include "rebound/cmd.h"
+#include "rebound/paths.h"
+#include "rebound/term.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const subcommands[] = { "list", "get", "set", "unset", NULL };
+
+/* Where a value comes from: "line 3" of the file, or "default", or "not set". */
+static void describe_source(const struct config *config, const struct config_key *key, char *buf, size_t size)
+{
+	int line, column;
+
+	if (config != NULL && config_where(config, key->name, &line, &column))
+		snprintf(buf, size, "line %d", line);
+	else
+		snprintf(buf, size, "%s", key->default_value ? "default" : "not set");
+}
+
+static int list(struct cmd_ctx *ctx)
+{
+	const struct config *config = ctx->app->config;
+	char *path, *cause = NULL, source[32];
+	struct stat st;
+	size_t i;
+
+	if ((path = paths_config_file(&cause)) == NULL) {
+		int status = cmd_error(ctx, CMD_SYSTEM_ERROR, "config: %s", cause);
+		free(cause);
+		return status;
+	}
+	fprintf(ctx->out, "Settings file: %s%s\n", path, stat(path, &st) != 0 ? " (not there yet: all defaults)" : "");
+	free(path);
+	fprintf(ctx->out, "%s%-24s %-14s %-9s %s%s\n", term_bold(ctx->color), "SETTING", "VALUE", "FROM", "WHAT",
+		term_reset(ctx->color));
+	for (i = 0; i < config_key_count(); i++) {
+		const struct config_key *key = config_key_at(i);
+		const char *value = app_setting(ctx->app, key->name);
+		describe_source(config, key, source, sizeof source);
+		fprintf(ctx->out, "%-24s %-14s %-9s %s\n", key->name, value ? value : "-", source, key->help);
+	}
+	if (ctx->app->config_error != NULL)
+		return cmd_error(ctx, CMD_USER_ERROR, "%s", ctx->app->config_error);
+	return CMD_OK;
+}
+
+static int get(struct cmd_ctx *ctx, const char *name)
+{
+	const char *value;
+	char *cause = NULL;
+	int status;
+
+	if (config_key_find(name) == NULL) {
+		config_check(name, "", &cause);
+		status = cmd_error(ctx, CMD_USER_ERROR, "config: %s", cause);
+		free(cause);
+		return status;
+	}
+	if (ctx->app->config_error != NULL)
+		return cmd_error(ctx, CMD_USER_ERROR, "%s", ctx->app->config_error);
+	if ((value = app_setting(ctx->app, name)) == NULL)
+		return cmd_error(ctx, CMD_USER_ERROR, "config: '%s' is not set", name);
+	fprintf(ctx->out, "%s\n", value);
+	return CMD_OK;
+}
+
+/* Values that need more than their form checked: the default bank must be one that is loaded. */
+static int check_meaning(struct cmd_ctx *ctx, const char *name, const char *value)
+{
+	char *cause = NULL;
+	int status;
+
+	if (value == NULL || strcmp(name, "interview.bank") != 0)
+		return CMD_OK;
+	if (app_load_catalog(ctx->app, ctx->err, &cause) != 0) {
+		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+		return status;
+	}
+	return cmd_bank_arg(ctx, value) != NULL ? CMD_OK : CMD_USER_ERROR;
+}
+
+static int set(struct cmd_ctx *ctx, const char *name, const char *value)
+{
+	char *path, *cause = NULL;
+	int status;
+
+	if (config_check(name, value ? value : "", &cause) != 0 && (value != NULL || config_key_find(name) == NULL)) {
+		status = cmd_error(ctx, CMD_USER_ERROR, "config: %s", cause);
+		free(cause);
+		return status;
+	}
+	free(cause);
+	cause = NULL;
+	if ((status = check_meaning(ctx, name, value)) != CMD_OK)
+		return status;
+	if ((path = paths_config_file(&cause)) == NULL || config_set(path, name, value, &cause) != 0) {
+		status = cmd_error(ctx, path ? CMD_USER_ERROR : CMD_SYSTEM_ERROR, "config: %s", cause);
+		free(cause);
+		free(path);
+		return status;
+	}
+	if (value != NULL)
+		fprintf(ctx->out, "%s: %s (in %s)\n", name, value, path);
+	else
+		fprintf(ctx->out, "%s: removed from %s%s%s\n", name, path,
+			config_key_find(name)->default_value ? "; the default is " : "",
+			config_key_find(name)->default_value ? config_key_find(name)->default_value : "");
+	free(path);
+	app_load_config(ctx->app);
+	if (strcmp(name, "colour") == 0)
+		ctx->color = term_color_choice(ctx->out, app_setting(ctx->app, "colour"));
+	return CMD_OK;
+}
+
+static int cmd_config_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char *sub = args->argc > 0 ? args->argv[0] : "list";
+	int want = strcmp(sub, "list") == 0 ? 1 : strcmp(sub, "get") == 0 || strcmp(sub, "unset") == 0 ? 2 :
+		   strcmp(sub, "set") == 0 ? 3 : 0;
+
+	if (want == 0)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "config: no subcommand '%s' (list, get, set, unset)", sub);
+	if (args->argc > 0 && args->argc != want)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "config: usage: config %s", want == 1 ? "list" :
+				 want == 3 ? "set KEY VALUE" : strcmp(sub, "get") == 0 ? "get KEY" : "unset KEY");
+	if (want != 3 && strcmp(sub, "unset") != 0 && ctx->app->store == NULL) {
+		char *cause = NULL;	/* opening the data moves an older version's settings into the file */
+		if (app_open_data(ctx->app, &cause) != 0)
+			free(cause);
+	}
+	if (want == 1)
+		return list(ctx);
+	if (strcmp(sub, "get") == 0)
+		return get(ctx, args->argv[1]);
+	return set(ctx, args->argv[1], want == 3 ? args->argv[2] : NULL);
+}
+
+const struct cmd_entry cmd_config_entry = {
+	.name = "config",
+	.usage = "[list | get KEY | set KEY VALUE | unset KEY]",
+	.help = "show or change the settings (default bank, answer mode, times, audio, colour)",
+	.description =
+		"config                  lists every setting, its value and where it comes from\n"
+		"config get KEY          prints one setting's value\n"
+		"config set KEY VALUE    writes it into the settings file, keeping your comments and layout\n"
+		"config unset KEY        removes it from the file, so that its default applies\n"
+		"The file is $XDG_CONFIG_HOME/rebound/config.yaml (~/.config/rebound/config.yaml), or\n"
+		"$REBOUND_CONFIG; you may also edit it by hand. Options given to a command win over it.",
+	.operands_max = 3,
+	.flags = CMD_ANY_CONFIG,
+	.complete = COMPLETE_SUBCOMMAND,
+	.subcommands = subcommands,
+	.exec = cmd_config_exec,
+};

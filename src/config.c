@@ -1,0 +1,794 @@
+/* config: the settings file. The table of known keys, a reader over libyaml's events that reports
+ * file:line:column, and an editor that splices one key's bytes so the user's comments and layout survive. */
+#include "rebound/config.h"
+#include "rebound/paths.h"
+#include "rebound/util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+/* ---- The known keys ---- */
+
+static const char *const mode_choices[] = { "typed", "spoken", NULL };
+static const char *const on_off[] = { "on", "off", NULL };
+static const char *const colour_choices[] = { "auto", "always", "never", NULL };
+
+#define DEVICE_HELP "a device number or part of its name, or 'default'"
+
+static const struct config_key keys[] = {
+	{ .name = "interview.bank", .type = CONFIG_STRING,
+	  .help = "the bank interviews ask from when --bank is not given" },
+	{ .name = "interview.mode", .type = CONFIG_CHOICE, .choices = mode_choices, .default_value = "typed",
+	  .help = "how answers are given: typed or spoken" },
+	{ .name = "interview.think_seconds", .type = CONFIG_INT, .min = 0, .max = 600,
+	  .help = "seconds to think before each answer (unset: the bank's or question's own)" },
+	{ .name = "interview.answer_seconds", .type = CONFIG_INT, .min = 1, .max = 3600,
+	  .help = "seconds to answer each question (unset: the bank's or question's own)" },
+	{ .name = "audio.input", .type = CONFIG_STRING, .default_value = "default",
+	  .help = "the microphone: " DEVICE_HELP },
+	{ .name = "audio.output", .type = CONFIG_STRING, .default_value = "default",
+	  .help = "the speakers for replay: " DEVICE_HELP },
+	{ .name = "audio.rate", .type = CONFIG_INT, .min = 8000, .max = 192000, .default_value = "16000",
+	  .help = "the recording sample rate, in Hz" },
+	{ .name = "speech.transcripts", .type = CONFIG_CHOICE, .choices = on_off, .default_value = "on",
+	  .help = "transcribe spoken answers (when rebound is built with pocketsphinx)" },
+	{ .name = "colour", .type = CONFIG_CHOICE, .choices = colour_choices, .default_value = "auto",
+	  .help = "colour in the output: auto (only on a terminal), always or never" },
+};
+
+#define KEY_COUNT (sizeof keys / sizeof keys[0])
+
+size_t config_key_count(void)
+{
+	return KEY_COUNT;
+}
+
+const struct config_key *config_key_at(size_t i)
+{
+	return i < KEY_COUNT ? &keys[i] : NULL;
+}
+
+static int key_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < KEY_COUNT; i++)
+		if (strcmp(keys[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct config_key *config_key_find(const char *name)
+{
+	int i = key_index(name);
+	return i < 0 ? NULL : &keys[i];
+}
+
+/* The length of name's section ("audio" in "audio.rate"), 0 when it has none. */
+static size_t section_length(const char *name)
+{
+	const char *dot = strchr(name, '.');
+	return dot != NULL ? (size_t)(dot - name) : 0;
+}
+
+/* A section is known by the index of its first key: that of name[0..len), or -1. */
+static int section_index(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; len > 0 && i < KEY_COUNT; i++)
+		if (section_length(keys[i].name) == len && strncmp(keys[i].name, name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* "a, b or c" */
+static char *choices_text(const char *const *choices)
+{
+	char *text = xstrdup(choices[0]), *longer;
+	size_t i;
+
+	for (i = 1; choices[i] != NULL; i++) {
+		longer = xasprintf("%s%s%s", text, choices[i + 1] == NULL ? " or " : ", ", choices[i]);
+		free(text);
+		text = longer;
+	}
+	return text;
+}
+
+char *config_key_describe(const struct config_key *key)
+{
+	switch (key->type) {
+	case CONFIG_INT:
+		return xasprintf("a whole number from %ld to %ld", key->min, key->max);
+	case CONFIG_CHOICE:
+		return choices_text(key->choices);
+	default:
+		return xstrdup("text");
+	}
+}
+
+/* "no setting 'X' (did you mean 'Y'?)"; in the file, where a section may be meant, sections are suggested too. */
+static char *unknown_message(const char *name, int with_sections)
+{
+	const char *candidates[2 * KEY_COUNT], *best;
+	char *sections[KEY_COUNT], *message;
+	size_t count = 0, section_count = 0, i, len;
+
+	for (i = 0; i < KEY_COUNT; i++) {
+		candidates[count++] = keys[i].name;
+		len = section_length(keys[i].name);
+		if (with_sections && section_index(keys[i].name, len) == (int)i)
+			candidates[count++] = sections[section_count++] = xstrndup(keys[i].name, len);
+	}
+	best = util_suggest(name, candidates, count);
+	message = best != NULL ? xasprintf("no setting '%s' (did you mean '%s'?)", name, best)
+			       : xasprintf("no setting '%s'", name);
+	while (section_count > 0)
+		free(sections[--section_count]);
+	return message;
+}
+
+/* Plain decimal digits within [min, max]. Nine digits cannot overflow a long, and no maximum is longer. */
+static int number_in_range(const char *text, long min, long max)
+{
+	long value = 0;
+	size_t i;
+
+	for (i = 0; text[i] != '\0'; i++) {
+		if (text[i] < '0' || text[i] > '9' || i >= 9)
+			return 0;
+		value = value * 10 + (text[i] - '0');
+	}
+	return i > 0 && value >= min && value <= max;
+}
+
+static int has_control(const char *text)
+{
+	for (; *text != '\0'; text++)
+		if ((unsigned char)*text < 0x20 || *text == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* NULL when value suits key, else why not (caller frees). */
+static char *value_problem(const struct config_key *key, const char *value)
+{
+	char *what, *message;
+	size_t i;
+
+	if (value == NULL || *value == '\0')
+		return xasprintf("'%s' has no value", key->name);
+	if (key->type == CONFIG_STRING)
+		return has_control(value) ? xasprintf("'%s' takes one line of text without control characters",
+						       key->name) : NULL;
+	if (key->type == CONFIG_INT && number_in_range(value, key->min, key->max))
+		return NULL;
+	for (i = 0; key->type == CONFIG_CHOICE && key->choices[i] != NULL; i++)
+		if (strcmp(key->choices[i], value) == 0)
+			return NULL;
+	what = config_key_describe(key);
+	message = xasprintf("'%s' takes %s, not '%s'", key->name, what, value);
+	free(what);
+	return message;
+}
+
+int config_check(const char *name, const char *value, char **cause)
+{
+	const struct config_key *key = config_key_find(name);
+	char *problem = key != NULL ? value_problem(key, value) : unknown_message(name, 0);
+
+	if (problem == NULL)
+		return 0;
+	util_fail(cause, "%s", problem);
+	free(problem);
+	return -1;
+}
+
+/* ---- Reading: libyaml's events to what the file sets, and where ---- */
+
+struct setting {			/* a key the file sets */
+	char *value;			/* NULL when the file does not set it */
+	int section;			/* the section it is written under, -1 for a top-level key */
+	yaml_mark_t key_mark, value_start, value_end;
+};
+
+struct section {			/* a section mapping ("audio:") the file holds */
+	int present, flow;
+	size_t settings;		/* keys written under it */
+	size_t indent;			/* the column of its keys */
+	size_t last_end;		/* where its last value ends */
+	yaml_mark_t key_mark, value_start, value_end;	/* the value: its mapping, or nothing at all */
+};
+
+struct layout {
+	struct setting settings[KEY_COUNT];	/* by key index */
+	struct section sections[KEY_COUNT];	/* by section_index() */
+	int top_flow;
+	size_t top_keys, top_indent;
+	yaml_mark_t top_mark;
+};
+
+struct parser {
+	yaml_parser_t yaml;
+	yaml_event_t event;		/* the current event, owned when has_event */
+	int has_event;
+	const char *path, *text;
+	size_t len;
+	struct layout *layout;
+	char *error;
+};
+
+static int fail_at_mark(char **cause, const char *path, const yaml_mark_t *mark, const char *message)
+{
+	return util_fail(cause, "%s:%d:%d: %s", path, (int)mark->line + 1, (int)mark->column + 1, message);
+}
+
+/* Takes ownership of message. */
+static int fail_at(struct parser *p, const yaml_mark_t *mark, char *message)
+{
+	fail_at_mark(&p->error, p->path, mark, message);
+	free(message);
+	return -1;
+}
+
+/* libyaml's reader errors give a byte offset, not a mark: count lines and characters up to it. */
+static yaml_mark_t offset_mark(const char *text, size_t len, size_t offset)
+{
+	yaml_mark_t mark = { .index = 0 };
+	size_t back;
+
+	/* In a cut-short sequence libyaml points past its first byte: point at the byte that starts it. */
+	for (back = 1; back <= 3 && back <= offset && offset <= len; back++)
+		if (((unsigned char)text[offset - back] & 0xC0) == 0xC0) {
+			offset -= back;
+			break;
+		}
+	for (; mark.index < offset && mark.index < len; mark.index++) {
+		if (text[mark.index] == '\n') {
+			mark.line++;
+			mark.column = 0;
+		} else if (((unsigned char)text[mark.index] & 0xC0) != 0x80) {
+			mark.column++;
+		}
+	}
+	return mark;
+}
+
+static int syntax_error(struct parser *p)
+{
+	const yaml_parser_t *y = &p->yaml;
+	const char *problem = y->problem != NULL ? y->problem : "cannot parse YAML";
+	yaml_mark_t mark = y->problem_mark;
+
+	if (y->error == YAML_READER_ERROR)
+		mark = offset_mark(p->text, p->len, y->problem_offset);
+	if (y->context == NULL)
+		return fail_at(p, &mark, xstrdup(problem));
+	return fail_at(p, &mark, xasprintf("%s (%s at %d:%d)", problem, y->context,
+					   (int)y->context_mark.line + 1, (int)y->context_mark.column + 1));
+}
+
+static int next(struct parser *p)
+{
+	if (p->has_event)
+		yaml_event_delete(&p->event);
+	p->has_event = yaml_parser_parse(&p->yaml, &p->event);
+	return p->has_event ? 0 : syntax_error(p);
+}
+
+static const char *kind_name(const yaml_event_t *event)
+{
+	switch (event->type) {
+	case YAML_SCALAR_EVENT:
+		return "a text";
+	case YAML_SEQUENCE_START_EVENT:
+		return "a list";
+	case YAML_MAPPING_START_EVENT:
+		return "a mapping";
+	default:
+		return "an alias";
+	}
+}
+
+/* YAML's null: nothing at all, ~ or null, unquoted. */
+static int is_null(const yaml_event_t *event)
+{
+	const char *value;
+
+	if (event->type != YAML_SCALAR_EVENT || event->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	value = (const char *)event->data.scalar.value;
+	return *value == '\0' || strcmp(value, "~") == 0 || strcmp(value, "null") == 0 || strcmp(value, "Null") == 0 ||
+	       strcmp(value, "NULL") == 0;
+}
+
+/* The current event is the value of key index, whose name is at key_mark. */
+static int parse_setting(struct parser *p, int index, int section, const yaml_mark_t *key_mark)
+{
+	struct setting *setting = &p->layout->settings[index];
+	const yaml_event_t *e = &p->event;
+	const char *name = keys[index].name, *value;
+	char *problem;
+
+	if (setting->value != NULL)
+		return fail_at(p, key_mark, xasprintf("'%s' is set twice (first at line %d)", name,
+						      (int)setting->key_mark.line + 1));
+	if (e->type != YAML_SCALAR_EVENT)
+		return fail_at(p, &e->start_mark, xasprintf("'%s' takes one value, not %s", name, kind_name(e)));
+	if (is_null(e))
+		return fail_at(p, key_mark, xasprintf("'%s' has no value", name));
+	value = (const char *)e->data.scalar.value;
+	if (strlen(value) != e->data.scalar.length)
+		return fail_at(p, &e->start_mark, xasprintf("'%s' cannot hold a NUL character", name));
+	if ((problem = value_problem(&keys[index], value)) != NULL)
+		return fail_at(p, &e->start_mark, problem);
+	setting->value = xstrdup(value);
+	setting->section = section;
+	setting->key_mark = *key_mark;
+	setting->value_start = e->start_mark;
+	setting->value_end = e->end_mark;
+	if (section >= 0) {
+		p->layout->sections[section].settings++;
+		p->layout->sections[section].last_end = e->end_mark.index;
+	}
+	return 0;
+}
+
+static int parse_mapping(struct parser *p, int section);
+
+/* The current event is the value of section index's name, at key_mark. */
+static int parse_section(struct parser *p, int index, const yaml_mark_t *key_mark)
+{
+	struct section *section = &p->layout->sections[index];
+	const yaml_event_t *e = &p->event;
+	int len = (int)section_length(keys[index].name);
+
+	if (section->present)
+		return fail_at(p, key_mark, xasprintf("'%.*s' is set twice (first at line %d)", len, keys[index].name,
+						      (int)section->key_mark.line + 1));
+	section->present = 1;
+	section->key_mark = *key_mark;
+	section->value_start = e->start_mark;
+	section->value_end = e->end_mark;
+	if (is_null(e))
+		return 0;
+	if (e->type != YAML_MAPPING_START_EVENT)
+		return fail_at(p, &e->start_mark, xasprintf("'%.*s' holds settings, like '%s', not %s", len,
+							    keys[index].name, keys[index].name, kind_name(e)));
+	section->flow = e->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+	return parse_mapping(p, index);
+}
+
+/* The current event is a key of the top mapping (section -1) or of a section's. */
+static int parse_entry(struct parser *p, int section)
+{
+	yaml_mark_t key_mark = p->event.start_mark;
+	struct layout *layout = p->layout;
+	char *name;
+	int index, rc;
+
+	if (p->event.type != YAML_SCALAR_EVENT)
+		return fail_at(p, &key_mark, xasprintf("a setting's name must be text, not %s", kind_name(&p->event)));
+	if (section < 0)
+		name = xstrdup((const char *)p->event.data.scalar.value);
+	else
+		name = xasprintf("%.*s.%s", (int)section_length(keys[section].name), keys[section].name,
+				 (const char *)p->event.data.scalar.value);
+	if (section >= 0 && layout->sections[section].settings == 0)
+		layout->sections[section].indent = key_mark.column;
+	if (section < 0 && layout->top_keys++ == 0)
+		layout->top_indent = key_mark.column;
+	if (next(p) != 0)
+		rc = -1;
+	else if ((index = key_index(name)) >= 0)
+		rc = parse_setting(p, index, section, &key_mark);
+	else if (section < 0 && (index = section_index(name, strlen(name))) >= 0)
+		rc = parse_section(p, index, &key_mark);
+	else
+		rc = fail_at(p, &key_mark, unknown_message(name, section < 0));
+	free(name);
+	return rc;
+}
+
+/* The current event starts a mapping; returns on its end. */
+static int parse_mapping(struct parser *p, int section)
+{
+	for (;;) {
+		if (next(p) != 0)
+			return -1;
+		if (p->event.type == YAML_MAPPING_END_EVENT)
+			return 0;
+		if (parse_entry(p, section) != 0)
+			return -1;
+	}
+}
+
+static int parse_stream(struct parser *p)
+{
+	const yaml_event_t *e = &p->event;
+
+	if (next(p) != 0 || next(p) != 0)	/* the stream's start, then a document's or the stream's end */
+		return -1;
+	if (e->type == YAML_STREAM_END_EVENT)	/* an empty file, or only comments */
+		return 0;
+	if (next(p) != 0)			/* the document's top node */
+		return -1;
+	if (e->type == YAML_MAPPING_START_EVENT) {
+		p->layout->top_flow = e->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+		p->layout->top_mark = e->start_mark;
+		if (parse_mapping(p, -1) != 0)
+			return -1;
+	} else if (!is_null(e)) {
+		return fail_at(p, &e->start_mark, xasprintf("the settings file must be a mapping of settings "
+							    "(like 'colour: never'), not %s", kind_name(e)));
+	}
+	if (next(p) != 0 || next(p) != 0)	/* the document's end, then the stream's */
+		return -1;
+	if (e->type == YAML_DOCUMENT_START_EVENT)
+		return fail_at(p, &e->start_mark, xstrdup("a file holds one YAML document; found a second one"));
+	return 0;
+}
+
+static void layout_release(struct layout *layout)
+{
+	size_t i;
+
+	for (i = 0; i < KEY_COUNT; i++)
+		free(layout->settings[i].value);
+}
+
+/* Reads text (from path, named in messages) into layout. 0, or -1 with *cause and layout empty. */
+static int parse_text(const char *path, const char *text, size_t len, struct layout *layout, char **cause)
+{
+	struct parser p = { .path = path, .text = text, .len = len, .layout = layout };
+	int rc;
+
+	memset(layout, 0, sizeof *layout);
+	yaml_parser_initialize(&p.yaml);
+	yaml_parser_set_input_string(&p.yaml, (const unsigned char *)text, len);
+	rc = parse_stream(&p);
+	if (p.has_event)
+		yaml_event_delete(&p.event);
+	yaml_parser_delete(&p.yaml);
+	if (rc != 0) {
+		layout_release(layout);
+		memset(layout, 0, sizeof *layout);
+		util_fail(cause, "%s", p.error);
+		free(p.error);
+	}
+	return rc;
+}
+
+/* The file's text in *text (caller frees): "" with *missing set when there is no file. 0, or -1 with *cause. */
+static int read_text(const char *path, char **text, size_t *len, int *missing, char **cause)
+{
+	struct stat st;
+
+	*missing = stat(path, &st) != 0 && errno == ENOENT;
+	if (*missing) {
+		*len = 0;
+		*text = xstrdup("");
+		return 0;
+	}
+	*text = util_read_file(path, CONFIG_MAX_BYTES, len, NULL, cause);
+	return *text != NULL ? 0 : -1;
+}
+
+/* ---- The loaded settings ---- */
+
+struct config {
+	char *path;
+	struct layout layout;
+};
+
+int config_load(const char *path, struct config **out, char **cause)
+{
+	struct config *config = xcalloc(1, sizeof *config);
+	char *text;
+	size_t len;
+	int missing, rc;
+
+	config->path = xstrdup(path);
+	rc = read_text(path, &text, &len, &missing, cause);
+	if (rc == 0) {
+		rc = parse_text(path, text, len, &config->layout, cause);
+		free(text);
+	}
+	if (rc != 0) {
+		config_free(config);
+		config = NULL;
+	}
+	*out = config;
+	return rc;
+}
+
+void config_free(struct config *config)
+{
+	if (config == NULL)
+		return;
+	layout_release(&config->layout);
+	free(config->path);
+	free(config);
+}
+
+const char *config_path(const struct config *config)
+{
+	return config->path;
+}
+
+const char *config_get(const struct config *config, const char *name)
+{
+	int i = key_index(name);
+	return i < 0 ? NULL : config->layout.settings[i].value;
+}
+
+const char *config_value(const struct config *config, const char *name)
+{
+	const char *value = config_get(config, name);
+	const struct config_key *key = config_key_find(name);
+
+	return value != NULL ? value : key != NULL ? key->default_value : NULL;
+}
+
+int config_where(const struct config *config, const char *name, int *line, int *column)
+{
+	int i = key_index(name);
+
+	if (i < 0 || config->layout.settings[i].value == NULL)
+		return 0;
+	*line = (int)config->layout.settings[i].value_start.line + 1;
+	*column = (int)config->layout.settings[i].value_start.column + 1;
+	return 1;
+}
+
+/* ---- Editing: splices into the file's own bytes ---- */
+
+struct splice {				/* bytes [start, end) become text (owned) */
+	size_t start, end;
+	char *text;
+};
+
+struct edit {
+	struct splice splices[2];	/* added in the order they appear in the file, not overlapping */
+	size_t count;
+};
+
+static void add_splice(struct edit *edit, size_t start, size_t end, char *text)
+{
+	edit->splices[edit->count++] = (struct splice){ start, end, text };
+}
+
+/* Adds line (owned) at offset at, after a newline when it would otherwise extend the file's unfinished last line. */
+static void add_line(struct edit *edit, const char *text, size_t len, size_t at, char *line)
+{
+	char *with_newline;
+
+	if (at == len && len > 0 && text[len - 1] != '\n') {
+		with_newline = xasprintf("\n%s", line);
+		free(line);
+		line = with_newline;
+	}
+	add_splice(edit, at, at, line);
+}
+
+static size_t line_start(const char *text, size_t at)
+{
+	while (at > 0 && text[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+/* Past the newline that ends the line holding at; a value that ends a line (a block scalar) ends there. */
+static size_t line_end(const char *text, size_t len, size_t at, int value_end)
+{
+	if (value_end && at > 0 && text[at - 1] == '\n')
+		return at;
+	while (at < len && text[at] != '\n')
+		at++;
+	return at < len ? at + 1 : len;
+}
+
+/* value as a scalar that reads back the same: plain when that is safe, else double-quoted. Caller frees. */
+static char *quote(const char *value)
+{
+	size_t len = strlen(value);
+	char *out, *w;
+
+	if (!strchr("-?:,[]{}#&*!|>'\"%@` ", value[0]) && value[len - 1] != ' ' && value[len - 1] != ':' &&
+	    !strpbrk(value, ",[]{}") && !strstr(value, ": ") && !strstr(value, " #") && strcmp(value, "~") != 0 &&
+	    strcmp(value, "null") != 0 && strcmp(value, "Null") != 0 && strcmp(value, "NULL") != 0)
+		return xstrdup(value);
+	w = out = xmalloc(2 * len + 3);
+	*w++ = '"';
+	for (; *value != '\0'; value++) {
+		if (*value == '"' || *value == '\\')
+			*w++ = '\\';
+		*w++ = *value;
+	}
+	*w++ = '"';
+	*w = '\0';
+	return out;
+}
+
+static int flow_error(const char *path, const yaml_mark_t *mark, char **cause)
+{
+	return fail_at_mark(cause, path, mark, "cannot edit a flow-style mapping; write it as a block");
+}
+
+/* Replaces the value's bytes (tag and anchor included); a block scalar's newline stays. */
+static int plan_replace(const char *text, const struct setting *setting, const char *value, struct edit *edit)
+{
+	size_t start = setting->value_start.index, end = setting->value_end.index;
+	char *quoted = quote(value);
+
+	add_splice(edit, start, end, text[end - 1] == '\n' ? xasprintf("%s\n", quoted) : xstrdup(quoted));
+	free(quoted);
+	return 0;
+}
+
+/* Deletes the key's lines, and its section's line when it was the section's last key. */
+static int plan_remove(const char *path, const char *text, size_t len, const struct layout *layout,
+		       const struct setting *setting, struct edit *edit, char **cause)
+{
+	const struct section *section = setting->section >= 0 ? &layout->sections[setting->section] : NULL;
+	size_t key = setting->key_mark.index;
+
+	if (section != NULL ? section->flow : layout->top_flow)
+		return flow_error(path, section != NULL ? &section->value_start : &layout->top_mark, cause);
+	if (section != NULL && section->settings == 1)
+		add_splice(edit, line_start(text, section->key_mark.index),
+			   line_end(text, len, section->key_mark.index, 0), xstrdup(""));
+	add_splice(edit, line_start(text, key), line_end(text, len, setting->value_end.index, 1), xstrdup(""));
+	return 0;
+}
+
+/* Adds key index at the end of its section, or in a new section (or as a top-level key) at the end of the file. */
+static int plan_insert(const char *path, const char *text, size_t len, const struct layout *layout, int index,
+		       const char *value, struct edit *edit, char **cause)
+{
+	const char *name = keys[index].name;
+	int section_len = (int)section_length(name), s = section_index(name, (size_t)section_len);
+	const struct section *section = s >= 0 && layout->sections[s].present ? &layout->sections[s] : NULL;
+	const char *leaf = name + (section_len > 0 ? section_len + 1 : 0);
+	char *quoted = quote(value), *line;
+	int indent = (int)layout->top_indent, rc = 0;
+
+	if (section != NULL && section->flow) {
+		rc = flow_error(path, &section->value_start, cause);
+	} else if (section != NULL && section->settings > 0) {
+		line = xasprintf("%*s%s: %s\n", (int)section->indent, "", leaf, quoted);
+		add_line(edit, text, len, line_end(text, len, section->last_end, 1), line);
+	} else if (section != NULL) {	/* "audio:" with nothing under it, or "audio: ~" */
+		if (section->value_end.index > section->value_start.index)
+			add_splice(edit, section->value_start.index, section->value_end.index, xstrdup(""));
+		line = xasprintf("%*s%s: %s\n", (int)section->key_mark.column + 2, "", leaf, quoted);
+		add_line(edit, text, len, line_end(text, len, section->key_mark.index, 0), line);
+	} else if (layout->top_flow) {
+		rc = flow_error(path, &layout->top_mark, cause);
+	} else if (section_len > 0) {
+		line = xasprintf("%*s%.*s:\n%*s%s: %s\n", indent, "", section_len, name, indent + 2, "", leaf, quoted);
+		add_line(edit, text, len, len, line);
+	} else {
+		add_line(edit, text, len, len, xasprintf("%*s%s: %s\n", indent, "", name, quoted));
+	}
+	free(quoted);
+	return rc;
+}
+
+/* text with the edit applied. Caller frees. */
+static char *apply(const char *text, size_t len, const struct edit *edit, size_t *out_len)
+{
+	size_t total = len, at = 0, i, n;
+	char *out, *w;
+
+	for (i = 0; i < edit->count; i++)
+		total += strlen(edit->splices[i].text) - (edit->splices[i].end - edit->splices[i].start);
+	w = out = xmalloc(total + 1);
+	for (i = 0; i < edit->count; i++) {
+		memcpy(w, text + at, edit->splices[i].start - at);
+		w += edit->splices[i].start - at;
+		n = strlen(edit->splices[i].text);
+		memcpy(w, edit->splices[i].text, n);
+		w += n;
+		at = edit->splices[i].end;
+	}
+	memcpy(w, text + at, len - at);
+	out[total] = '\0';
+	*out_len = total;
+	return out;
+}
+
+/* The edited text must load, with key index reading back as value (or unset when value is NULL). */
+static int verify(const char *path, const char *text, size_t len, int index, const char *value, char **cause)
+{
+	struct layout layout;
+	char *problem = NULL;
+	const char *got;
+	int same = 0;
+
+	if (len <= CONFIG_MAX_BYTES && parse_text(path, text, len, &layout, &problem) == 0) {
+		got = layout.settings[index].value;
+		same = value == NULL ? got == NULL : got != NULL && strcmp(got, value) == 0;
+		layout_release(&layout);
+	}
+	if (!same)
+		util_fail(cause, "cannot set '%s' in '%s': the edited file would not read back as written%s%s",
+			  keys[index].name, path, problem != NULL ? ": " : "", problem != NULL ? problem : "");
+	free(problem);
+	return same ? 0 : -1;
+}
+
+static int make_parent_dir(const char *path, char **cause)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int rc;
+
+	if (slash == NULL || slash == path)
+		return 0;
+	dir = xstrndup(path, (size_t)(slash - path));
+	rc = paths_make_private_dir(dir, cause);
+	free(dir);
+	return rc;
+}
+
+/* Plans, checks and writes the edit of text, the file at path (or nothing, when missing). */
+static int edit_file(const char *path, const char *text, size_t len, int missing, int index, const char *value,
+		     char **cause)
+{
+	struct layout layout;
+	struct edit edit = { .count = 0 };
+	const struct setting *setting;
+	char *edited = NULL, *target = NULL;
+	size_t edited_len, i;
+	int rc;
+
+	if (parse_text(path, text, len, &layout, cause) != 0)
+		return -1;
+	setting = &layout.settings[index];
+	if (setting->value != NULL && value != NULL)
+		rc = plan_replace(text, setting, value, &edit);
+	else if (setting->value != NULL)
+		rc = plan_remove(path, text, len, &layout, setting, &edit, cause);
+	else if (value != NULL)
+		rc = plan_insert(path, text, len, &layout, index, value, &edit, cause);
+	else
+		rc = 0;		/* removing what is not there */
+	if (rc == 0 && edit.count > 0) {
+		edited = apply(text, len, &edit, &edited_len);
+		rc = verify(path, edited, edited_len, index, value, cause);
+		if (rc == 0 && missing)
+			rc = make_parent_dir(path, cause);
+		/* Write through a symbolic link (a dotfiles checkout), not over it. */
+		if (rc == 0 && !missing)
+			target = realpath(path, NULL);
+		if (rc == 0)
+			rc = paths_write_atomic(target != NULL ? target : path, edited, edited_len, cause);
+	}
+	for (i = 0; i < edit.count; i++)
+		free(edit.splices[i].text);
+	layout_release(&layout);
+	free(edited);
+	free(target);
+	return rc;
+}
+
+int config_set(const char *path, const char *name, const char *value, char **cause)
+{
+	int index = key_index(name), missing, rc;
+	char *text;
+	size_t len;
+
+	/* An unknown name fails here even when removing. */
+	if ((index < 0 || value != NULL) && config_check(name, value, cause) != 0)
+		return -1;
+	if (read_text(path, &text, &len, &missing, cause) != 0)
+		return -1;
+	rc = edit_file(path, text, len, missing, index, value, cause);
+	free(text);
+	return rc;
+}
