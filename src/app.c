@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void app_init(struct app *app, const char *data_dir_flag)
 {
@@ -20,26 +21,53 @@ void app_release(struct app *app)
 	bank_catalog_free(app->catalog);
 	config_free(app->config);
 	free(app->config_error);
+	free(app->config_file);
 	free(app->data_dir);
 	free(app->bundle_dir);
 	memset(app, 0, sizeof *app);
 }
 
+/* What tells a changed file: modification time, size and inode (all 0 when there is none). */
+static void file_stamp(const char *path, long long stamp[3])
+{
+	struct stat st;
+
+	memset(stamp, 0, 3 * sizeof *stamp);
+	if (stat(path, &st) != 0)
+		return;
+	stamp[0] = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	stamp[1] = (long long)st.st_size;
+	stamp[2] = (long long)st.st_ino;
+}
+
 int app_load_config(struct app *app)
 {
-	char *path, *cause = NULL;
+	char *cause = NULL;
 
 	config_free(app->config);
 	app->config = NULL;
 	free(app->config_error);
 	app->config_error = NULL;
-	if ((path = paths_config_file(&cause)) != NULL && config_load(path, &app->config, &cause) == 0) {
-		free(path);
+	if (app->config_file == NULL && (app->config_file = paths_config_file(&cause)) == NULL) {
+		free(cause);		/* no home at all (a cron job with REBOUND_HOME): the defaults */
 		return 0;
 	}
+	file_stamp(app->config_file, app->config_stamp);
+	if (config_load(app->config_file, &app->config, &cause) == 0)
+		return 0;
 	app->config_error = cause;
-	free(path);
 	return -1;
+}
+
+void app_refresh_config(struct app *app)
+{
+	long long stamp[3];
+
+	if (app->config_file == NULL)
+		return;
+	file_stamp(app->config_file, stamp);
+	if (memcmp(stamp, app->config_stamp, sizeof stamp) != 0)
+		app_load_config(app);
 }
 
 const char *app_setting(const struct app *app, const char *name)
@@ -52,15 +80,31 @@ const char *app_setting(const struct app *app, const char *name)
 	return key ? key->default_value : NULL;
 }
 
-/* Settings rebound 0.x kept in the database ('audio set'), moved into the settings file once; a value
- * the file already has wins. Best effort: whatever cannot be moved stays where it was. */
-static void move_old_settings(struct app *app)
+/* An old setting's value as the settings file spells it ("on" for spoken is "spoken"; "+44100" 44100). */
+static const char *new_value(const char *key, const char *value, char buf[32])
+{
+	char *end;
+	long number;
+
+	if (strcmp(key, "interview.spoken") == 0)
+		return strcmp(value, "on") == 0 ? "spoken" : "typed";
+	if (strcmp(key, "audio.rate") == 0 && (number = strtol(value, &end, 10)) > 0 && *end == '\0') {
+		snprintf(buf, 32, "%ld", number);
+		return buf;
+	}
+	return value;
+}
+
+/* Settings older versions kept in the database ('audio set'), moved into the settings file once; a value
+ * the file already has wins. One that cannot be moved stays in the database, and err says why. */
+static void move_old_settings(struct app *app, FILE *err)
 {
 	static const char *const old[][2] = { { "audio.input", "audio.input" }, { "audio.output", "audio.output" },
 					      { "audio.rate", "audio.rate" }, { "interview.spoken", "interview.mode" },
 					      { "speech.transcripts", "speech.transcripts" } };
 	struct arena arena;
 	const char *value;
+	char *cause = NULL, buf[32];
 	size_t i;
 	int moved = 0;
 
@@ -70,11 +114,15 @@ static void move_old_settings(struct app *app)
 	for (i = 0; i < sizeof old / sizeof old[0]; i++) {
 		if (store_setting_get(app->store, old[i][0], &arena, &value, NULL) != 1)
 			continue;
-		if (strcmp(old[i][0], "interview.spoken") == 0)
-			value = strcmp(value, "on") == 0 ? "spoken" : "typed";
+		value = new_value(old[i][0], value, buf);
 		if (config_get(app->config, old[i][1]) == NULL &&
-		    config_set(config_path(app->config), old[i][1], value, NULL) != 0)
+		    config_set(config_path(app->config), old[i][1], value, &cause) != 0) {
+			fprintf(err, "rebound: could not move the setting %s = %s into the settings file: %s\n",
+				old[i][1], value, cause);
+			free(cause);
+			cause = NULL;
 			continue;
+		}
 		store_setting_set(app->store, old[i][0], NULL, NULL);
 		moved = 1;
 	}
@@ -98,7 +146,7 @@ int app_open_data(struct app *app, char **cause)
 	free(db_path);
 	if (app->store == NULL)
 		return -1;
-	move_old_settings(app);
+	move_old_settings(app, stderr);
 	return 0;
 }
 

@@ -178,6 +178,7 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	operands = xcalloc((size_t)argc + 1, sizeof *operands);
 	status = parse_args(ctx, entry, argc, argv, &args, operands);
+	app_refresh_config(ctx->app);
 	if (status == CMD_OK && ctx->app->config_error != NULL && !(entry->flags & CMD_ANY_CONFIG))
 		status = cmd_error(ctx, CMD_USER_ERROR, "%s ('config' shows the settings; fix the file or remove it)",
 				   ctx->app->config_error);

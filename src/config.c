@@ -218,6 +218,7 @@ struct parser {
 	int has_event;
 	const char *path, *text;
 	size_t len;
+	size_t chars, bytes;		/* where byte_index last stopped: so many characters are so many bytes */
 	struct layout *layout;
 	char *error;
 };
@@ -272,12 +273,36 @@ static int syntax_error(struct parser *p)
 					   (int)y->context_mark.line + 1, (int)y->context_mark.column + 1));
 }
 
+/*
+ * libyaml counts a mark's index in characters (a byte-order mark not counted, CR LF as two); edits need
+ * bytes. Walks the UTF-8 text from where the last call stopped (or from the start when it went back).
+ */
+static size_t byte_index(struct parser *p, size_t chars)
+{
+	if (chars < p->chars || p->bytes == 0) {
+		p->chars = 0;
+		p->bytes = p->len >= 3 && memcmp(p->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	}
+	while (p->chars < chars && p->bytes < p->len) {
+		p->bytes++;
+		while (p->bytes < p->len && ((unsigned char)p->text[p->bytes] & 0xC0) == 0x80)
+			p->bytes++;
+		p->chars++;
+	}
+	return p->bytes;
+}
+
+/* The next event, with its marks' indexes in bytes. */
 static int next(struct parser *p)
 {
 	if (p->has_event)
 		yaml_event_delete(&p->event);
 	p->has_event = yaml_parser_parse(&p->yaml, &p->event);
-	return p->has_event ? 0 : syntax_error(p);
+	if (!p->has_event)
+		return syntax_error(p);
+	p->event.start_mark.index = byte_index(p, p->event.start_mark.index);
+	p->event.end_mark.index = byte_index(p, p->event.end_mark.index);
+	return 0;
 }
 
 static const char *kind_name(const yaml_event_t *event)
@@ -702,17 +727,25 @@ static char *apply(const char *text, size_t len, const struct edit *edit, size_t
 	return out;
 }
 
-/* The edited text must load, with key index reading back as value (or unset when value is NULL). */
-static int verify(const char *path, const char *text, size_t len, int index, const char *value, char **cause)
+static int same_value(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* The edited text must load, with key index reading back as value (or unset when value is NULL) and
+ * every other key as it was before. */
+static int verify(const char *path, const char *text, size_t len, const struct layout *before, int index,
+		  const char *value, char **cause)
 {
 	struct layout layout;
 	char *problem = NULL;
-	const char *got;
+	size_t i;
 	int same = 0;
 
 	if (len <= CONFIG_MAX_BYTES && parse_text(path, text, len, &layout, &problem) == 0) {
-		got = layout.settings[index].value;
-		same = value == NULL ? got == NULL : got != NULL && strcmp(got, value) == 0;
+		same = same_value(layout.settings[index].value, value);
+		for (i = 0; i < KEY_COUNT; i++)
+			same = same && ((int)i == index || same_value(layout.settings[i].value, before->settings[i].value));
 		layout_release(&layout);
 	}
 	if (!same)
@@ -760,7 +793,7 @@ static int edit_file(const char *path, const char *text, size_t len, int missing
 		rc = 0;		/* removing what is not there */
 	if (rc == 0 && edit.count > 0) {
 		edited = apply(text, len, &edit, &edited_len);
-		rc = verify(path, edited, edited_len, index, value, cause);
+		rc = verify(path, edited, edited_len, &layout, index, value, cause);
 		if (rc == 0 && missing)
 			rc = make_parent_dir(path, cause);
 		/* Write through a symbolic link (a dotfiles checkout), not over it. */

@@ -71,6 +71,10 @@ static const char man_head[] =
 	"rehearse the questions that train those themes against a clock, typed or spoken, rate yourself per theme,\n"
 	"replay what you said, and watch the themes improve. With no \\fICOMMAND\\fR it opens a shell with\n"
 	"completion and history; any unique prefix of a command works. Everything stays on this machine.\n"
+	".SH OPTIONS\n.TP\n\\fB\\-\\-data\\-dir\\fR \\fIDIR\\fR\nKeep the data in \\fIDIR\\fR.\n"
+	".TP\n\\fB\\-\\-colour\\fR \\fIWHEN\\fR\n\\fBauto\\fR (colour on a terminal), \\fBalways\\fR or "
+	"\\fBnever\\fR; wins over the colour setting.\n"
+	".TP\n\\fB\\-\\-version\\fR\nThe version, and whether transcripts are built in.\n"
 	".SH COMMANDS\n";
 
 static const char man_tail[] =
@@ -81,7 +85,7 @@ static const char man_tail[] =
 	".TP\n\\fI$XDG_CONFIG_HOME/rebound/config.yaml\\fR (\\fI~/.config/rebound/config.yaml\\fR)\n"
 	"The settings (see \\fBconfig\\fR): default bank, answer mode, think and answer seconds, audio devices and "
 	"rate, transcripts, colour. Options given to a command win over it; a broken file stops every command but "
-	"\\fBconfig\\fR and \\fBhelp\\fR with its line and column.\n"
+	"\\fBconfig\\fR, \\fBhelp\\fR and \\fBquit\\fR with its line and column.\n"
 	".TP\n\\fI<prefix>/share/rebound\\fR\nThe bundled question banks and assets.\n"
 	".SH ENVIRONMENT\n.TP\n\\fBREBOUND_HOME\\fR\nThe data dir (\\fB\\-\\-data\\-dir\\fR wins over it).\n"
 	".TP\n\\fBXDG_DATA_HOME\\fR\nWhere the data dir is made when neither is given.\n"

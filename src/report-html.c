@@ -46,31 +46,26 @@ static const char style[] =
 	"@media print{body{max-width:none;padding:0;font-size:11pt}h2{break-after:avoid}section{break-inside:"
 	"avoid-page}.scroll{overflow:visible}}\n";
 
-static void text(FILE *out, const char *s)
-{
-	html_text(out, s);
-}
-
 static void head(FILE *out, const struct report *r)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 	      "<meta name=\"generator\" content=\"rebound\"/>\n<title>rebound: progress report, ", out);
-	text(out, r->range_label);
+	html_text(out, r->range_label);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
 	fputs("<header>\n<h1>Progress report</h1>\n<p class=\"meta\">", out);
-	text(out, r->range_label);
+	html_text(out, r->range_label);
 	fputs(" &#183; made ", out);
-	text(out, r->generated);
+	html_text(out, r->generated);
 	fputs(" by rebound from your own ratings and recordings</p>\n</header>\n", out);
 }
 
 static void figure(FILE *out, const char *term, const char *value)
 {
 	fputs("<div><dt>", out);
-	text(out, term);
+	html_text(out, term);
 	fputs("</dt><dd>", out);
-	text(out, value);
+	html_text(out, value);
 	fputs("</dd></div>\n", out);
 }
 
@@ -101,7 +96,7 @@ static void summary(FILE *out, const struct report *r)
 static void empty(FILE *out, const char *message)
 {
 	fputs("<p class=\"caption\">", out);
-	text(out, message);
+	html_text(out, message);
 	fputs("</p>\n", out);
 }
 
@@ -122,7 +117,7 @@ static void theme_chart(FILE *out, const struct report *r, const struct report_t
 				     .y_label = "rating (1-5)", .x_ticks = r->session_days, .x_count = r->session_count,
 				     .y_min = 1, .y_max = 5, .y_step = 1, .series = &series, .series_count = 1 };
 	fputs("<figure>\n<figcaption><h3>", out);
-	text(out, t->title);
+	html_text(out, t->title);
 	fprintf(out, "</h3><p>first %.1f &#183; latest %.1f (%+.1f) &#183; best %.1f on %s &#183; %d rating%s in %zu "
 		"session%s</p></figcaption>\n", t->stats.first, t->stats.latest, t->stats.change, t->stats.best,
 		report_session_day(r, t->stats.best_session), t->stats.rated, t->stats.rated == 1 ? "" : "s", t->count,
@@ -234,7 +229,7 @@ static void speaking_chart(FILE *out, const struct report *r, struct chart_line 
 	chart->x_count = r->session_count;
 	chart->x_label = "sessions, oldest to newest";
 	fputs("<figure>\n<figcaption><h3>", out);
-	text(out, which ? "Fillers" : "Speaking pace");
+	html_text(out, which ? "Fillers" : "Speaking pace");
 	fputs("</h3></figcaption>\n", out);
 	if (k == 0)
 		empty(out, which ? "No transcript clear enough to count fillers from yet (they need pocketsphinx, 10 s of "
@@ -310,56 +305,56 @@ static const char *theme_title(const struct report *r, const char *id)
 	return theme ? theme->title : id;
 }
 
-static char *rejection_detail(const struct report *r, const struct store_rejection *j)
+static char *rejection_detail(const struct report *r, const struct store_rejection *rejection)
 {
-	size_t size = strlen(j->company) + strlen(j->role) + 32, i;
+	size_t size = strlen(rejection->company) + strlen(rejection->role) + 32, i;
 	char *detail;
 
-	for (i = 0; i < j->theme_count; i++)
-		size += strlen(theme_title(r, j->themes[i].theme_id)) + 2;
+	for (i = 0; i < rejection->theme_count; i++)
+		size += strlen(theme_title(r, rejection->themes[i].theme_id)) + 2;
 	detail = xmalloc(size);
-	snprintf(detail, size, "%s: %s, %s", j->rejected_on, j->company, j->role);
-	for (i = 0; i < j->theme_count; i++) {
+	snprintf(detail, size, "%s: %s, %s", rejection->rejected_on, rejection->company, rejection->role);
+	for (i = 0; i < rejection->theme_count; i++) {
 		strcat(detail, i ? ", " : ": ");
-		strcat(detail, theme_title(r, j->themes[i].theme_id));
+		strcat(detail, theme_title(r, rejection->themes[i].theme_id));
 	}
 	return detail;
 }
 
-static void rejection_item(FILE *out, const struct report *r, const struct store_rejection *j)
+static void rejection_item(FILE *out, const struct report *r, const struct store_rejection *rejection)
 {
-	const struct bank_stage *stage = j->stage_reached ? bank_stage_find(r->catalog, j->stage_reached) : NULL;
+	const struct bank_stage *stage = rejection->stage_reached ? bank_stage_find(r->catalog, rejection->stage_reached) : NULL;
 	size_t i;
 
-	fprintf(out, "<li id=\"rejection-%lld\"><time datetime=\"", j->id);
-	html_attr(out, j->rejected_on);
+	fprintf(out, "<li id=\"rejection-%lld\"><time datetime=\"", rejection->id);
+	html_attr(out, rejection->rejected_on);
 	fputs("\">", out);
-	text(out, j->rejected_on);
+	html_text(out, rejection->rejected_on);
 	fputs("</time> <strong>", out);
-	text(out, j->company);
+	html_text(out, rejection->company);
 	fputs("</strong>, ", out);
-	text(out, j->role);
-	if (j->stage_reached != NULL) {
+	html_text(out, rejection->role);
+	if (rejection->stage_reached != NULL) {
 		fputs(", reached ", out);
-		text(out, stage ? stage->title : j->stage_reached);
+		html_text(out, stage ? stage->title : rejection->stage_reached);
 	}
 	fputs("<br/>", out);
-	for (i = 0; i < j->theme_count; i++) {
+	for (i = 0; i < rejection->theme_count; i++) {
 		fputs("<span class=\"chip\" data-theme=\"", out);
-		html_attr(out, j->themes[i].theme_id);
+		html_attr(out, rejection->themes[i].theme_id);
 		fputs("\">", out);
-		text(out, theme_title(r, j->themes[i].theme_id));
-		if (j->themes[i].reason != NULL) {
+		html_text(out, theme_title(r, rejection->themes[i].theme_id));
+		if (rejection->themes[i].reason != NULL) {
 			fputs(": ", out);
-			text(out, j->themes[i].reason);
+			html_text(out, rejection->themes[i].reason);
 		}
 		fputs("</span>", out);
 	}
-	if (j->theme_count == 0)
+	if (rejection->theme_count == 0)
 		fputs("<span class=\"caption\">no themes recorded</span>", out);
-	if (j->feedback[0] != '\0') {
+	if (rejection->feedback[0] != '\0') {
 		fputs("<blockquote>", out);
-		text(out, j->feedback);
+		html_text(out, rejection->feedback);
 		fputs("</blockquote>", out);
 	}
 	fputs("</li>\n", out);
@@ -373,10 +368,10 @@ static void rejections(FILE *out, const struct report *r)
 
 	fputs("<section id=\"rejections\">\n<h2>Rejections and the themes they raised</h2>\n", out);
 	for (i = 0; i < r->rejection_count; i++) {
-		const struct store_rejection *j = &r->rejections[i];
-		details[i] = rejection_detail(r, j);
-		events[i] = (struct chart_event){ 0, j->id, j->company, details[i] };
-		if (date_parse_day(j->rejected_on, &events[i].day) != 0)
+		const struct store_rejection *rejection = &r->rejections[i];
+		details[i] = rejection_detail(r, rejection);
+		events[i] = (struct chart_event){ 0, rejection->id, rejection->company, details[i] };
+		if (date_parse_day(rejection->rejected_on, &events[i].day) != 0)
 			events[i].day = i ? events[i - 1].day : 0;
 	}
 	if (r->rejection_count == 0) {
@@ -396,20 +391,22 @@ static void rejections(FILE *out, const struct report *r)
 	free(events);
 }
 
-static void plan_row(FILE *out, const struct report *r, const struct store_plan_action *a)
+static void plan_row(FILE *out, const struct report *r, const struct store_plan_action *action)
 {
 	long due;
-	int overdue = a->due_on && strcmp(a->status, "done") != 0 && date_parse_day(a->due_on, &due) == 0 &&
+	int overdue = action->due_on && strcmp(action->status, "done") != 0 &&
+		      date_parse_day(action->due_on, &due) == 0 &&
 		      due < r->today;
 
-	fprintf(out, "<tr id=\"action-%lld\"><td>", a->id);
-	text(out, theme_title(r, a->theme_id));
+	fprintf(out, "<tr id=\"action-%lld\"><td>", action->id);
+	html_text(out, theme_title(r, action->theme_id));
 	fputs("</td><td>", out);
-	text(out, a->text);
-	fprintf(out, "</td><td class=\"%s\">%s</td><td%s>", strcmp(a->status, "done") == 0 ? "done" : "",
-		strcmp(a->status, "todo") == 0 ? "to do" : a->status, overdue ? " class=\"overdue\"" : "");
-	if (a->due_on != NULL)
-		text(out, a->due_on);
+	html_text(out, action->text);
+	fprintf(out, "</td><td class=\"%s\">", strcmp(action->status, "done") == 0 ? "done" : "");
+	html_text(out, strcmp(action->status, "todo") == 0 ? "to do" : action->status);
+	fprintf(out, "</td><td%s>", overdue ? " class=\"overdue\"" : "");
+	if (action->due_on != NULL)
+		html_text(out, action->due_on);
 	fputs(overdue ? " (overdue)" : "", out);
 	fputs("</td></tr>\n", out);
 }
@@ -447,11 +444,11 @@ static void bests(FILE *out, const struct report *r)
 	fputs("<div class=\"scroll\"><table>\n<tbody>\n", out);
 	for (i = 0; i < r->best_count; i++) {
 		fputs("<tr><th>", out);
-		text(out, r->bests[i].what);
+		html_text(out, r->bests[i].what);
 		fputs("</th><td>", out);
-		text(out, r->bests[i].figure);
+		html_text(out, r->bests[i].figure);
 		fputs("</td><td>", out);
-		text(out, r->bests[i].when);
+		html_text(out, r->bests[i].when);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table></div>\n</section>\n", out);

@@ -76,9 +76,10 @@ static void group_themes(struct report *r, const struct store_theme_point *point
 	}
 }
 
-#define CALENDAR_MIN_DAYS (12 * 7)	/* a calendar of all time shows at least the last twelve weeks */
+#define CALENDAR_MIN_DAYS (12 * 7)	/* the calendar shows at least the last twelve weeks (after since_day) */
 
-/* The streak, and sessions per local day from the first (or since_day) to today. */
+/* The streak, and sessions per local day from the first session (or twelve weeks ago, or since_day, if
+ * later) to today. */
 static void count_days(struct report *r, const char *const *starts, size_t count, long since_day, struct arena *arena)
 {
 	long *days = arena_alloc(arena, (count + 1) * sizeof *days);
@@ -89,13 +90,14 @@ static void count_days(struct report *r, const char *const *starts, size_t count
 		days[i] = date_parse_iso(starts[i], &t) == 0 ? date_local_day(t) : 0;
 	}
 	stats_streak(days, count, r->today, &r->streak);
-	if (count == 0)
-		r->first_day = r->today + 1;
-	else if (since_day >= 0)
-		r->first_day = since_day < days[0] ? since_day : days[0];
-	else
-		r->first_day = days[0] < r->today - CALENDAR_MIN_DAYS + 1 ? days[0] : r->today - CALENDAR_MIN_DAYS + 1;
 	r->last_day = r->today;
+	if (count == 0) {
+		r->first_day = r->today + 1;	/* no calendar */
+		return;
+	}
+	r->first_day = days[0] < r->today - CALENDAR_MIN_DAYS + 1 ? days[0] : r->today - CALENDAR_MIN_DAYS + 1;
+	if (since_day != REPORT_ALL_TIME && since_day > r->first_day)
+		r->first_day = since_day;
 	if (r->last_day < r->first_day)
 		return;
 	r->day_counts = arena_alloc(arena, (size_t)(r->last_day - r->first_day + 1) * sizeof *r->day_counts);
@@ -115,7 +117,7 @@ static void keep_rejections(struct report *r, const struct store_rejection *list
 	r->rejection_count = 0;
 	for (i = count; i-- > 0;) {
 		long day;
-		if (since_day >= 0 && date_parse_day(list[i].rejected_on, &day) == 0 && day < since_day)
+		if (since_day != REPORT_ALL_TIME && date_parse_day(list[i].rejected_on, &day) == 0 && day < since_day)
 			continue;
 		r->rejections[r->rejection_count++] = list[i];
 	}
@@ -233,7 +235,7 @@ int report_gather(struct app *app, long since_day, long today, struct arena *are
 	r->today = today;
 	date_format_local(time(NULL), generated);
 	r->generated = arena_strdup(arena, generated);
-	if (since_day >= 0) {
+	if (since_day != REPORT_ALL_TIME) {
 		since = arena_alloc(arena, DATE_ISO_SIZE);
 		date_iso_utc(date_day_start(since_day), since);
 		range.since = since;

@@ -17,6 +17,8 @@ struct app {
 	struct bank_catalog *catalog;	/* bundled banks, then the user's */
 	struct config *config;		/* the settings file; NULL when it is broken (defaults apply) */
 	char *config_error;		/* why the settings file could not be read, or NULL */
+	char *config_file;		/* its path, or NULL when there is no home to find it in */
+	long long config_stamp[3];	/* its modification time (ns), size and inode when read; all 0: none */
 };
 
 void app_init(struct app *app, const char *data_dir_flag);
@@ -25,6 +27,8 @@ void app_release(struct app *app);
 /* Reads the settings file. When it is broken, app->config is empty, app->config_error says why and
  * this returns -1; commands other than 'config' and 'help' then refuse to run. */
 int app_load_config(struct app *app);
+/* Reads the settings file again if it changed since it was read (an edit while the shell runs). */
+void app_refresh_config(struct app *app);
 /* The value of a setting (config.h's names): the file's, else the key's default, else NULL. */
 const char *app_setting(const struct app *app, const char *name);
 

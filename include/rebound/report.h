@@ -5,6 +5,7 @@
 #ifndef REBOUND_REPORT_H
 #define REBOUND_REPORT_H
 
+#include <limits.h>
 #include <stdio.h>
 
 #include "rebound/app.h"
@@ -50,10 +51,12 @@ struct report {
 };
 
 /*
- * Gathers the report of sessions started on or after since_day (a local day number, or -1 for all)
+ * Gathers the report of sessions started on or after since_day (a local day number, or REPORT_ALL_TIME)
  * from app's store, in arena. today is the local day number now (the calendar ends there and overdue
  * actions are marked against it). 0, or -1 with *cause.
  */
+#define REPORT_ALL_TIME LONG_MIN
+
 int report_gather(struct app *app, long since_day, long today, struct arena *arena, struct report *report,
 		  char **cause);
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 static const char *const subcommands[] = { "list", "get", "set", "unset", NULL };
+enum { LIST, GET, SET, UNSET, FORMS };
 
 /* Where a value comes from: "line 3" of the file, or "default", or "not set". */
 static void describe_source(const struct config *config, const struct config_key *key, char *buf, size_t size)
@@ -99,6 +100,10 @@ static int set(struct cmd_ctx *ctx, const char *name, const char *value)
 	cause = NULL;
 	if ((status = check_meaning(ctx, name, value)) != CMD_OK)
 		return status;
+	if (value == NULL && ctx->app->config != NULL && config_get(ctx->app->config, name) == NULL) {
+		fprintf(ctx->out, "%s: not set in %s, nothing to remove\n", name, config_path(ctx->app->config));
+		return CMD_OK;
+	}
 	if ((path = paths_config_file(&cause)) == NULL || config_set(path, name, value, &cause) != 0) {
 		status = cmd_error(ctx, path ? CMD_USER_ERROR : CMD_SYSTEM_ERROR, "config: %s", cause);
 		free(cause);
@@ -118,27 +123,34 @@ static int set(struct cmd_ctx *ctx, const char *name, const char *value)
 	return CMD_OK;
 }
 
+/* The subcommands: their usage and how many words they take, the name included. */
+static const struct {
+	const char *usage;
+	int words;
+} forms[FORMS] = { [LIST] = { "list", 1 }, [GET] = { "get KEY", 2 }, [SET] = { "set KEY VALUE", 3 },
+		   [UNSET] = { "unset KEY", 2 } };
+
 static int cmd_config_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char *sub = args->argc > 0 ? args->argv[0] : "list";
-	int want = strcmp(sub, "list") == 0 ? 1 : strcmp(sub, "get") == 0 || strcmp(sub, "unset") == 0 ? 2 :
-		   strcmp(sub, "set") == 0 ? 3 : 0;
+	size_t form;
 
-	if (want == 0)
+	for (form = 0; form < FORMS && strcmp(sub, subcommands[form]) != 0; form++)
+		;
+	if (form == FORMS)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "config: no subcommand '%s' (list, get, set, unset)", sub);
-	if (args->argc > 0 && args->argc != want)
-		return cmd_error(ctx, CMD_USAGE_ERROR, "config: usage: config %s", want == 1 ? "list" :
-				 want == 3 ? "set KEY VALUE" : strcmp(sub, "get") == 0 ? "get KEY" : "unset KEY");
-	if (want != 3 && strcmp(sub, "unset") != 0 && ctx->app->store == NULL) {
+	if (args->argc > 0 && args->argc != forms[form].words)
+		return cmd_error(ctx, CMD_USAGE_ERROR, "config: usage: config %s", forms[form].usage);
+	if ((form == LIST || form == GET) && ctx->app->store == NULL) {
 		char *cause = NULL;	/* opening the data moves an older version's settings into the file */
 		if (app_open_data(ctx->app, &cause) != 0)
 			free(cause);
 	}
-	if (want == 1)
+	if (form == LIST)
 		return list(ctx);
-	if (strcmp(sub, "get") == 0)
+	if (form == GET)
 		return get(ctx, args->argv[1]);
-	return set(ctx, args->argv[1], want == 3 ? args->argv[2] : NULL);
+	return set(ctx, args->argv[1], form == SET ? args->argv[2] : NULL);
 }
 
 const struct cmd_entry cmd_config_entry = {

@@ -244,10 +244,9 @@ static size_t count_recorded(const struct store_answer *answers, size_t count)
 
 static int open_output(struct replay *r)
 {
-	const char *spec = NULL;
+	const char *spec = app_setting(r->ctx->app, "audio.output");
 	char *cause = NULL;
 
-	store_setting_get(r->ctx->app->store, "audio.output", &r->arena, &spec, NULL);
 	if ((r->audio = audio_open(&cause)) == NULL ||
 	    (r->output = audio_pick_device(r->audio, spec, 0, &cause)) < 0) {
 		cmd_error(r->ctx, CMD_USER_ERROR, "replay: %s", cause);

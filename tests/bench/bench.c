@@ -280,9 +280,8 @@ static void generate_rejections(const char *home)
 }
 
 /* Times a command in-process, after the catalog is loaded, with its output thrown away. */
-static double command_ms(struct app *app, FILE *sink, const char *name)
+static double command_argv_ms(struct app *app, FILE *sink, int argc, char **argv)
 {
-	char *argv[] = { (char *)name, NULL };
 	struct cmd_ctx ctx;
 	double start;
 
@@ -291,9 +290,16 @@ static double command_ms(struct app *app, FILE *sink, const char *name)
 	ctx.out = sink;
 	ctx.err = stderr;
 	start = bench_now_ms();
-	if (cmd_run(&ctx, 1, argv) != CMD_OK)
+	if (cmd_run(&ctx, argc, argv) != CMD_OK)
 		exit(1);
 	return bench_now_ms() - start;
+}
+
+static double command_ms(struct app *app, FILE *sink, const char *name)
+{
+	char *argv[] = { (char *)name, NULL };
+
+	return command_argv_ms(app, sink, 1, argv);
 }
 
 /* Times a whole 'rebound progress' process, start to exit. */
@@ -328,9 +334,10 @@ int main(int argc, char **argv)
 	int runs = 7, minutes = 2, audio = 1, speech = 1, i;
 	char dir[] = "/tmp/rebound-bench-XXXXXX";
 	char *bank_path, *themes_path, *empty_home, *big_home, *command;
-	double parse[64], load[64], progress[64], process[64], insights[64], due[64], parse_ms, load_ms, startup_bundled, startup_big;
+	double parse[64], load[64], progress[64], process[64], insights[64], due[64], report[64], parse_ms, load_ms, startup_bundled, startup_big;
 	double generate_ms;
-	char *history_home;
+	char *history_home, *report_path;
+	char *report_argv[4] = { "report", "--out", NULL, NULL };
 	struct app app;
 	FILE *sink;
 	struct stat st;
@@ -351,6 +358,10 @@ int main(int argc, char **argv)
 		perror("mkdtemp");
 		return 1;
 	}
+	/* The processes it starts read a settings file of their own, not the developer's. */
+	command = xasprintf("%s/config.yaml", dir);
+	setenv("REBOUND_CONFIG", command, 1);
+	free(command);
 	bank_path = xasprintf("%s/bench.yaml", dir);
 	themes_path = xasprintf("%s/questions/themes.yaml", REBOUND_SOURCE_DIR);
 	generate_bank(bank_path);
@@ -379,11 +390,14 @@ int main(int argc, char **argv)
 	command_ms(&app, sink, "progress");	/* loads and syncs the catalog, warms the page cache */
 	generate_rejections(history_home);
 	command_ms(&app, sink, "insights");
+	report_path = xasprintf("%s/report.html", dir);
+	report_argv[2] = report_path;
 	for (i = 0; i < runs; i++) {
 		progress[i] = command_ms(&app, sink, "progress");
 		process[i] = progress_process_ms(history_home);
 		insights[i] = command_ms(&app, sink, "insights");
 		due[i] = command_ms(&app, sink, "due");
+		report[i] = command_argv_ms(&app, sink, 3, report_argv);
 	}
 	fclose(sink);
 	app_release(&app);
@@ -403,6 +417,8 @@ int main(int argc, char **argv)
 	printf("\nplus %s weekly rejections and every bundled question in the drill schedule\n", REJECTION_WEEKS);
 	bench_row("insights over the history", median(insights, runs), "ms", "< 50 ms", median(insights, runs) < 50);
 	bench_row("due over the history", median(due, runs), "ms", "< 50 ms", median(due, runs) < 50);
+	printf("\nthe HTML report of the whole history (%.1f MB)\n", stat(report_path, &st) == 0 ? st.st_size / 1e6 : 0);
+	bench_row("report over the history", median(report, runs), "ms", "< 500 ms", median(report, runs) < 500);
 	if (audio)
 		bench_audio(dir, minutes);
 	if (speech)
@@ -420,5 +436,6 @@ int main(int argc, char **argv)
 	free(empty_home);
 	free(big_home);
 	free(history_home);
+	free(report_path);
 	return 0;
 }

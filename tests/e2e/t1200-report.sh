@@ -4,7 +4,7 @@
 # text is escaped; nothing points outside the file; --since, --out -, --open, an empty history, errors.
 . "$(dirname "$0")/lib.sh"
 require python3 sqlite3 xmllint
-export TZ=UTC
+export TZ=Pacific/Auckland	# days are local: far from UTC, so that a day taken from UTC would show
 mkdir -p "$REBOUND_HOME/questions"
 cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
 
@@ -26,9 +26,10 @@ for i in 2 3 4; do
 	STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --theme clarity --count 1 --think 0 --typed
 	expect_status 0
 done
-db "UPDATE session SET started_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-40 days') WHERE id = 1;
-    UPDATE session SET started_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-25 days') WHERE id = 2;
-    UPDATE session SET started_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-10 days'), status = 'discarded' WHERE id = 3;
+# 20:00 UTC is the next day in Auckland.
+db "UPDATE session SET started_at = strftime('%Y-%m-%dT20:00:00Z', 'now', '-40 days') WHERE id = 1;
+    UPDATE session SET started_at = strftime('%Y-%m-%dT20:00:00Z', 'now', '-25 days') WHERE id = 2;
+    UPDATE session SET started_at = strftime('%Y-%m-%dT20:00:00Z', 'now', '-10 days'), status = 'discarded' WHERE id = 3;
     UPDATE answer SET answer_used_ms = 1000 * (10 + 7 * id) + 250, answer_limit_seconds = 60 + 10 * (id % 2);
     UPDATE answer SET stopped_by = 'limit' WHERE id = 2;
     INSERT INTO recording (answer_id, path, sample_rate, channels, frames, speaking_ms, silence_ratio, long_pauses,
@@ -44,9 +45,9 @@ db "UPDATE session SET started_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-40 d
       (4, 'test', 'um well', 2, 0.8, 3, 1, 0, 1, '2026-01-01T00:00:00Z'),
       (5, 'test', 'um well', 2, 0.8, 7, 1, 0, 1, '2026-01-01T00:00:00Z'),
       (6, 'test', 'uh', 1, 0.9, 4, 0, 0, 1, '2026-01-01T00:00:00Z');"
-old=$(date -u -d '-60 days' +%F)
-recent=$(date -u -d '-5 days' +%F)
-since=$(date -u -d '-30 days' +%F)
+old=$(date -d '-60 days' +%F)
+recent=$(date -d '-5 days' +%F)
+since=$(date -d '-30 days' +%F)
 run "$REBOUND" reject add --company 'Acme <b>&amp;' --role 'Lead "eng"' --date "$old" --stage onsite \
 	--feedback 'Needed more examples.
 <script>alert("x")</script> and more'  --themes examples,structure
@@ -84,7 +85,12 @@ bad = []
 def check(cond, what):
     if not cond:
         bad.append(what)
-KEPT = "s.status != 'discarded'" + (" AND s.started_at >= '%sT00:00:00Z'" % since if since else "")
+def local_day(iso):
+    utc = datetime.datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+    return utc.astimezone().date().isoformat()
+def utc_start(day):	# the local day's first moment, in UTC as the database writes it
+    return datetime.datetime.fromisoformat(day).astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+KEPT = "s.status != 'discarded'" + (" AND s.started_at >= '%s'" % utc_start(since) if since else "")
 svgs = {s.get("id"): s for s in root.iter("svg")}
 def points(svg_id, series=None):
     svg = svgs.get(svg_id)
@@ -131,6 +137,10 @@ for theme, want in themes.items():
 rows = list(db.execute("SELECT s.id, AVG(a.answer_used_ms) / 1000.0, AVG(a.answer_limit_seconds) FROM session s"
                        " JOIN answer a ON a.session_id = s.id WHERE " + KEPT + " GROUP BY s.id ORDER BY s.id"))
 same_series("answer-time", "time used", [(r[0], r[1]) for r in rows])
+starts = dict(db.execute("SELECT id, started_at FROM session"))
+for c in svgs["answer-time"].iter("circle"):	# each point's tooltip names its session's local day
+    check(c.find("title").text.startswith(local_day(starts[int(c.get("data-id"))]) + " (session "),
+          "point title %s" % c.find("title").text)
 same_series("answer-time", "time allowed", [(r[0], r[2]) for r in rows])
 linear("answer-time")
 limit = db.execute("SELECT COUNT(*) FROM answer a JOIN session s ON s.id = a.session_id WHERE " + KEPT +
@@ -149,8 +159,8 @@ same_series("fillers", "fillers a minute", list(db.execute("SELECT s.id, SUM(t.f
 linear("pace")
 # The calendar: every day from the first shown to today, each with its count of sessions.
 per_day = {}
-for (day,) in db.execute("SELECT substr(started_at, 1, 10) FROM session s WHERE " + KEPT):
-    per_day[day] = per_day.get(day, 0) + 1
+for (started,) in db.execute("SELECT started_at FROM session s WHERE " + KEPT):
+    per_day[local_day(started)] = per_day.get(local_day(started), 0) + 1
 days = [(r.get("data-day"), int(r.get("data-value"))) for k, s in svgs.items() if k.startswith("calendar-")
         for r in s.iter("rect")]
 today = datetime.date.today()
@@ -234,7 +244,7 @@ expect_err "rebound: report: xdg-open could not open $TMP/r.html (exit 4)"
 # Errors: a bad date, --open with standard output, a folder that is not there (nothing written).
 run "$REBOUND" report --since 'last week'
 expect_status 2
-expect_err "rebound: report: --since takes a date as YYYY-MM-DD, not 'last week'"
+expect_err "rebound: report: --since takes a day (YYYY-MM-DD, today, yesterday or -N days), not 'last week'"
 run "$REBOUND" report --out - --open
 expect_status 2
 run "$REBOUND" report --out "$TMP/nowhere/r.html"

@@ -56,6 +56,7 @@ expect_status 1
 expect_err "rebound: config: 'interview.mode' takes typed or spoken, not 'loud'"
 run "$REBOUND" config set interview.bank nosuchbank
 expect_status 1
+expect_err "rebound: unknown bank 'nosuchbank' (see 'banks')"
 run "$REBOUND" config set nosuch.key 1
 expect_status 1
 expect_err "rebound: config: no setting 'nosuch.key'"
@@ -114,11 +115,29 @@ printf 'audio:\n  rat: 8000\n' >"$CONFIG"
 run "$REBOUND" banks
 expect_status 1
 expect_err_has "rebound: $CONFIG:2:3: no setting 'audio.rat' (did you mean 'audio.rate'?)"
-printf 'audio: [1, 2\n' >"$CONFIG"
+printf 'audio:\n  rate: "48000\n' >"$CONFIG"
 run "$REBOUND" banks
 expect_status 1
-expect_err_has "rebound: $CONFIG:"
+expect_err "rebound: $CONFIG:3:1: found unexpected end of stream (while scanning a quoted scalar at 2:9) ('config' shows the settings; fix the file or remove it)"
 cp "$TMP/good" "$CONFIG"
+
+# The shell reads the file again when it changes under it.
+{ echo "config get colour"; while [ ! -e "$TMP/edited" ]; do sleep 0.05; done; echo "config get colour"; } |
+	"$REBOUND" >"$TMP/shell.out" 2>&1 &
+for i in $(seq 200); do grep -q never "$TMP/shell.out" && break; sleep 0.05; done
+sed -i 's/colour: never/colour: always/' "$CONFIG"
+touch "$TMP/edited"
+wait
+expect_true "[ \"\$(grep -E '^(never|always)$' '$TMP/shell.out' | tr '\n' ' ')\" = 'never always ' ]" || cat "$TMP/shell.out"
+sed -i 's/colour: always/colour: never/' "$CONFIG"
+
+# Removing what is not set changes nothing; with no home at all (a cron job) the defaults apply.
+run "$REBOUND" config unset audio.output
+expect_status 0
+expect_out "audio.output: not set in $CONFIG, nothing to remove"
+run env -i REBOUND_HOME="$REBOUND_HOME" "$REBOUND" config get audio.rate
+expect_status 0
+expect_out "16000"
 
 # $XDG_CONFIG_HOME is where the file lives when it is set.
 XDG_CONFIG_HOME="$TMP/xdg" run "$REBOUND" config set interview.mode spoken
@@ -127,11 +146,13 @@ expect_true "grep -q 'mode: spoken' '$TMP/xdg/rebound/config.yaml'"
 expect_true "! grep -q 'mode: spoken' '$CONFIG'"
 
 # Settings an older rebound kept in the database move into the file once; the file's own values win.
-db "INSERT INTO setting (key, value) VALUES ('audio.rate', '22050'), ('interview.spoken', 'on'), ('audio.input', 'USB mic'), ('speech.transcripts', 'off');"
+db "INSERT INTO setting (key, value) VALUES ('audio.rate', '+22050'), ('interview.spoken', 'on'), ('audio.input', 'USB mic'),
+    ('audio.output', 'Speakers: front'), ('speech.transcripts', 'off');"
 run "$REBOUND" config set interview.mode typed
 run "$REBOUND" config
 expect_status 0
 expect_out_has "audio.input              USB mic        line"
+expect_out_has "audio.output             Speakers: front line"
 expect_out_has "audio.rate               22050          line"
 expect_out_has "interview.mode           typed          line 3"
 expect_out_has "speech.transcripts       off            line"

@@ -400,6 +400,31 @@ static void test_set_replaces_in_place(void **state)
 	assert_set(f->path, "audio.rate", "9000", "audio: {rate: 9000, input: USB}\n");
 }
 
+/* Marks count characters; the edit must land on the right bytes with multibyte text and a byte-order
+ * mark before the key (a comment of accented letters once made 'think_seconds: 10' read '110'). */
+static void test_set_after_multibyte_text(void **state)
+{
+	struct fixture *f = *state;
+
+	write_file(f->path, "# R\xC3\xA9glages \xE2\x80\x94 caf\xC3\xA9 \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\n"
+			    "interview:\n  think_seconds: 10\n  answer_seconds: 20\n");
+	assert_set(f->path, "interview.answer_seconds", "30",
+		   "# R\xC3\xA9glages \xE2\x80\x94 caf\xC3\xA9 \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\n"
+		   "interview:\n  think_seconds: 10\n  answer_seconds: 30\n");
+	assert_set(f->path, "audio.input", "Mikrofon (St\xC3\xA4nder)",
+		   "# R\xC3\xA9glages \xE2\x80\x94 caf\xC3\xA9 \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\n"
+		   "interview:\n  think_seconds: 10\n  answer_seconds: 30\naudio:\n  input: Mikrofon (St\xC3\xA4nder)\n");
+	assert_set(f->path, "audio.rate", "48000",
+		   "# R\xC3\xA9glages \xE2\x80\x94 caf\xC3\xA9 \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\n"
+		   "interview:\n  think_seconds: 10\n  answer_seconds: 30\naudio:\n  input: Mikrofon (St\xC3\xA4nder)\n"
+		   "  rate: 48000\n");
+	assert_set(f->path, "interview.think_seconds", NULL,
+		   "# R\xC3\xA9glages \xE2\x80\x94 caf\xC3\xA9 \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\n"
+		   "interview:\n  answer_seconds: 30\naudio:\n  input: Mikrofon (St\xC3\xA4nder)\n  rate: 48000\n");
+	write_file(f->path, "\xEF\xBB\xBF# \xC3\xA9\r\ncolour: never\r\n");
+	assert_set(f->path, "colour", "always", "\xEF\xBB\xBF# \xC3\xA9\r\ncolour: always\r\n");
+}
+
 static void test_set_inserts_into_section(void **state)
 {
 	struct fixture *f = *state;
@@ -601,6 +626,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_replaces_in_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_after_multibyte_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_inserts_into_section, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_appends_section, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_creates_file, setup, teardown),
