@@ -12,7 +12,7 @@ else
 	expect_status 2
 	expect_err "rebound: 'transcribe' is not in this build: rebound was built without pocketsphinx (see README)"
 	run "$REBOUND" audio set transcripts on
-	expect_out "transcripts: on
+	expect_out "speech.transcripts: on (in $HOME/.config/rebound/config.yaml)
 This build has no recogniser (rebound was built without pocketsphinx): recorded answers are not transcribed."
 fi
 
