@@ -1,6 +1,7 @@
-/* config: the settings file. The table of known keys, a reader over libyaml's events that reports
- * file:line:column, and an editor that splices one key's bytes so the user's comments and layout survive. */
-#include "rebound/config.h"
+/* config: the settings file: the table of known keys, and a reader over libyaml's events that reports
+ * file:line:column (config-edit.c edits one key in place). libyaml is read here directly, not through
+ * bank-yaml, because editing in place needs each value's byte offsets. */
+#include "rebound/config-internal.h"
 #include "rebound/paths.h"
 #include "rebound/util.h"
 
@@ -40,6 +41,7 @@ static const struct config_key keys[] = {
 };
 
 #define KEY_COUNT (sizeof keys / sizeof keys[0])
+_Static_assert(KEY_COUNT == CONFIG_KEY_COUNT, "CONFIG_KEY_COUNT is the size of the key table");
 
 size_t config_key_count(void)
 {
@@ -51,7 +53,7 @@ const struct config_key *config_key_at(size_t i)
 	return i < KEY_COUNT ? &keys[i] : NULL;
 }
 
-static int key_index(const char *name)
+int config_key_index(const char *name)
 {
 	size_t i;
 
@@ -63,24 +65,24 @@ static int key_index(const char *name)
 
 const struct config_key *config_key_find(const char *name)
 {
-	int i = key_index(name);
+	int i = config_key_index(name);
 	return i < 0 ? NULL : &keys[i];
 }
 
 /* The length of name's section ("audio" in "audio.rate"), 0 when it has none. */
-static size_t section_length(const char *name)
+size_t config_section_length(const char *name)
 {
 	const char *dot = strchr(name, '.');
 	return dot != NULL ? (size_t)(dot - name) : 0;
 }
 
 /* A section is known by the index of its first key: that of name[0..len), or -1. */
-static int section_index(const char *name, size_t len)
+int config_section_index(const char *name, size_t len)
 {
 	size_t i;
 
 	for (i = 0; len > 0 && i < KEY_COUNT; i++)
-		if (section_length(keys[i].name) == len && strncmp(keys[i].name, name, len) == 0)
+		if (config_section_length(keys[i].name) == len && strncmp(keys[i].name, name, len) == 0)
 			return (int)i;
 	return -1;
 }
@@ -120,8 +122,8 @@ static char *unknown_message(const char *name, int with_sections)
 
 	for (i = 0; i < KEY_COUNT; i++) {
 		candidates[count++] = keys[i].name;
-		len = section_length(keys[i].name);
-		if (with_sections && section_index(keys[i].name, len) == (int)i)
+		len = config_section_length(keys[i].name);
+		if (with_sections && config_section_index(keys[i].name, len) == (int)i)
 			candidates[count++] = sections[section_count++] = xstrndup(keys[i].name, len);
 	}
 	best = util_suggest(name, candidates, count);
@@ -190,28 +192,6 @@ int config_check(const char *name, const char *value, char **cause)
 
 /* ---- Reading: libyaml's events to what the file sets, and where ---- */
 
-struct setting {			/* a key the file sets */
-	char *value;			/* NULL when the file does not set it */
-	int section;			/* the section it is written under, -1 for a top-level key */
-	yaml_mark_t key_mark, value_start, value_end;
-};
-
-struct section {			/* a section mapping ("audio:") the file holds */
-	int present, flow;
-	size_t settings;		/* keys written under it */
-	size_t indent;			/* the column of its keys */
-	size_t last_end;		/* where its last value ends */
-	yaml_mark_t key_mark, value_start, value_end;	/* the value: its mapping, or nothing at all */
-};
-
-struct layout {
-	struct setting settings[KEY_COUNT];	/* by key index */
-	struct section sections[KEY_COUNT];	/* by section_index() */
-	int top_flow;
-	size_t top_keys, top_indent;
-	yaml_mark_t top_mark;
-};
-
 struct parser {
 	yaml_parser_t yaml;
 	yaml_event_t event;		/* the current event, owned when has_event */
@@ -219,11 +199,11 @@ struct parser {
 	const char *path, *text;
 	size_t len;
 	size_t chars, bytes;		/* where byte_index last stopped: so many characters are so many bytes */
-	struct layout *layout;
+	struct config_layout *layout;
 	char *error;
 };
 
-static int fail_at_mark(char **cause, const char *path, const yaml_mark_t *mark, const char *message)
+int config_fail_at(char **cause, const char *path, const yaml_mark_t *mark, const char *message)
 {
 	return util_fail(cause, "%s:%d:%d: %s", path, (int)mark->line + 1, (int)mark->column + 1, message);
 }
@@ -231,7 +211,7 @@ static int fail_at_mark(char **cause, const char *path, const yaml_mark_t *mark,
 /* Takes ownership of message. */
 static int fail_at(struct parser *p, const yaml_mark_t *mark, char *message)
 {
-	fail_at_mark(&p->error, p->path, mark, message);
+	config_fail_at(&p->error, p->path, mark, message);
 	free(message);
 	return -1;
 }
@@ -334,7 +314,7 @@ static int is_null(const yaml_event_t *event)
 /* The current event is the value of key index, whose name is at key_mark. */
 static int parse_setting(struct parser *p, int index, int section, const yaml_mark_t *key_mark)
 {
-	struct setting *setting = &p->layout->settings[index];
+	struct config_setting *setting = &p->layout->settings[index];
 	const yaml_event_t *e = &p->event;
 	const char *name = keys[index].name, *value;
 	char *problem;
@@ -368,9 +348,9 @@ static int parse_mapping(struct parser *p, int section);
 /* The current event is the value of section index's name, at key_mark. */
 static int parse_section(struct parser *p, int index, const yaml_mark_t *key_mark)
 {
-	struct section *section = &p->layout->sections[index];
+	struct config_section *section = &p->layout->sections[index];
 	const yaml_event_t *e = &p->event;
-	int len = (int)section_length(keys[index].name);
+	int len = (int)config_section_length(keys[index].name);
 
 	if (section->present)
 		return fail_at(p, key_mark, xasprintf("'%.*s' is set twice (first at line %d)", len, keys[index].name,
@@ -392,7 +372,7 @@ static int parse_section(struct parser *p, int index, const yaml_mark_t *key_mar
 static int parse_entry(struct parser *p, int section)
 {
 	yaml_mark_t key_mark = p->event.start_mark;
-	struct layout *layout = p->layout;
+	struct config_layout *layout = p->layout;
 	char *name;
 	int index, rc;
 
@@ -401,7 +381,7 @@ static int parse_entry(struct parser *p, int section)
 	if (section < 0)
 		name = xstrdup((const char *)p->event.data.scalar.value);
 	else
-		name = xasprintf("%.*s.%s", (int)section_length(keys[section].name), keys[section].name,
+		name = xasprintf("%.*s.%s", (int)config_section_length(keys[section].name), keys[section].name,
 				 (const char *)p->event.data.scalar.value);
 	if (section >= 0 && layout->sections[section].settings == 0)
 		layout->sections[section].indent = key_mark.column;
@@ -409,9 +389,9 @@ static int parse_entry(struct parser *p, int section)
 		layout->top_indent = key_mark.column;
 	if (next(p) != 0)
 		rc = -1;
-	else if ((index = key_index(name)) >= 0)
+	else if ((index = config_key_index(name)) >= 0)
 		rc = parse_setting(p, index, section, &key_mark);
-	else if (section < 0 && (index = section_index(name, strlen(name))) >= 0)
+	else if (section < 0 && (index = config_section_index(name, strlen(name))) >= 0)
 		rc = parse_section(p, index, &key_mark);
 	else
 		rc = fail_at(p, &key_mark, unknown_message(name, section < 0));
@@ -458,7 +438,7 @@ static int parse_stream(struct parser *p)
 	return 0;
 }
 
-static void layout_release(struct layout *layout)
+void config_layout_release(struct config_layout *layout)
 {
 	size_t i;
 
@@ -467,7 +447,7 @@ static void layout_release(struct layout *layout)
 }
 
 /* Reads text (from path, named in messages) into layout. 0, or -1 with *cause and layout empty. */
-static int parse_text(const char *path, const char *text, size_t len, struct layout *layout, char **cause)
+int config_parse_text(const char *path, const char *text, size_t len, struct config_layout *layout, char **cause)
 {
 	struct parser p = { .path = path, .text = text, .len = len, .layout = layout };
 	int rc;
@@ -480,7 +460,7 @@ static int parse_text(const char *path, const char *text, size_t len, struct lay
 		yaml_event_delete(&p.event);
 	yaml_parser_delete(&p.yaml);
 	if (rc != 0) {
-		layout_release(layout);
+		config_layout_release(layout);
 		memset(layout, 0, sizeof *layout);
 		util_fail(cause, "%s", p.error);
 		free(p.error);
@@ -489,7 +469,7 @@ static int parse_text(const char *path, const char *text, size_t len, struct lay
 }
 
 /* The file's text in *text (caller frees): "" with *missing set when there is no file. 0, or -1 with *cause. */
-static int read_text(const char *path, char **text, size_t *len, int *missing, char **cause)
+int config_read_text(const char *path, char **text, size_t *len, int *missing, char **cause)
 {
 	struct stat st;
 
@@ -507,7 +487,7 @@ static int read_text(const char *path, char **text, size_t *len, int *missing, c
 
 struct config {
 	char *path;
-	struct layout layout;
+	struct config_layout layout;
 };
 
 int config_load(const char *path, struct config **out, char **cause)
@@ -518,9 +498,9 @@ int config_load(const char *path, struct config **out, char **cause)
 	int missing, rc;
 
 	config->path = xstrdup(path);
-	rc = read_text(path, &text, &len, &missing, cause);
+	rc = config_read_text(path, &text, &len, &missing, cause);
 	if (rc == 0) {
-		rc = parse_text(path, text, len, &config->layout, cause);
+		rc = config_parse_text(path, text, len, &config->layout, cause);
 		free(text);
 	}
 	if (rc != 0) {
@@ -535,7 +515,7 @@ void config_free(struct config *config)
 {
 	if (config == NULL)
 		return;
-	layout_release(&config->layout);
+	config_layout_release(&config->layout);
 	free(config->path);
 	free(config);
 }
@@ -547,7 +527,7 @@ const char *config_path(const struct config *config)
 
 const char *config_get(const struct config *config, const char *name)
 {
-	int i = key_index(name);
+	int i = config_key_index(name);
 	return i < 0 ? NULL : config->layout.settings[i].value;
 }
 
@@ -561,267 +541,11 @@ const char *config_value(const struct config *config, const char *name)
 
 int config_where(const struct config *config, const char *name, int *line, int *column)
 {
-	int i = key_index(name);
+	int i = config_key_index(name);
 
 	if (i < 0 || config->layout.settings[i].value == NULL)
 		return 0;
 	*line = (int)config->layout.settings[i].value_start.line + 1;
 	*column = (int)config->layout.settings[i].value_start.column + 1;
 	return 1;
-}
-
-/* ---- Editing: splices into the file's own bytes ---- */
-
-struct splice {				/* bytes [start, end) become text (owned) */
-	size_t start, end;
-	char *text;
-};
-
-struct edit {
-	struct splice splices[2];	/* added in the order they appear in the file, not overlapping */
-	size_t count;
-};
-
-static void add_splice(struct edit *edit, size_t start, size_t end, char *text)
-{
-	edit->splices[edit->count++] = (struct splice){ start, end, text };
-}
-
-/* Adds line (owned) at offset at, after a newline when it would otherwise extend the file's unfinished last line. */
-static void add_line(struct edit *edit, const char *text, size_t len, size_t at, char *line)
-{
-	char *with_newline;
-
-	if (at == len && len > 0 && text[len - 1] != '\n') {
-		with_newline = xasprintf("\n%s", line);
-		free(line);
-		line = with_newline;
-	}
-	add_splice(edit, at, at, line);
-}
-
-static size_t line_start(const char *text, size_t at)
-{
-	while (at > 0 && text[at - 1] != '\n')
-		at--;
-	return at;
-}
-
-/* Past the newline that ends the line holding at; a value that ends a line (a block scalar) ends there. */
-static size_t line_end(const char *text, size_t len, size_t at, int value_end)
-{
-	if (value_end && at > 0 && text[at - 1] == '\n')
-		return at;
-	while (at < len && text[at] != '\n')
-		at++;
-	return at < len ? at + 1 : len;
-}
-
-/* value as a scalar that reads back the same: plain when that is safe, else double-quoted. Caller frees. */
-static char *quote(const char *value)
-{
-	size_t len = strlen(value);
-	char *out, *w;
-
-	if (!strchr("-?:,[]{}#&*!|>'\"%@` ", value[0]) && value[len - 1] != ' ' && value[len - 1] != ':' &&
-	    !strpbrk(value, ",[]{}") && !strstr(value, ": ") && !strstr(value, " #") && strcmp(value, "~") != 0 &&
-	    strcmp(value, "null") != 0 && strcmp(value, "Null") != 0 && strcmp(value, "NULL") != 0)
-		return xstrdup(value);
-	w = out = xmalloc(2 * len + 3);
-	*w++ = '"';
-	for (; *value != '\0'; value++) {
-		if (*value == '"' || *value == '\\')
-			*w++ = '\\';
-		*w++ = *value;
-	}
-	*w++ = '"';
-	*w = '\0';
-	return out;
-}
-
-static int flow_error(const char *path, const yaml_mark_t *mark, char **cause)
-{
-	return fail_at_mark(cause, path, mark, "cannot edit a flow-style mapping; write it as a block");
-}
-
-/* Replaces the value's bytes (tag and anchor included); a block scalar's newline stays. */
-static int plan_replace(const char *text, const struct setting *setting, const char *value, struct edit *edit)
-{
-	size_t start = setting->value_start.index, end = setting->value_end.index;
-	char *quoted = quote(value);
-
-	add_splice(edit, start, end, text[end - 1] == '\n' ? xasprintf("%s\n", quoted) : xstrdup(quoted));
-	free(quoted);
-	return 0;
-}
-
-/* Deletes the key's lines, and its section's line when it was the section's last key. */
-static int plan_remove(const char *path, const char *text, size_t len, const struct layout *layout,
-		       const struct setting *setting, struct edit *edit, char **cause)
-{
-	const struct section *section = setting->section >= 0 ? &layout->sections[setting->section] : NULL;
-	size_t key = setting->key_mark.index;
-
-	if (section != NULL ? section->flow : layout->top_flow)
-		return flow_error(path, section != NULL ? &section->value_start : &layout->top_mark, cause);
-	if (section != NULL && section->settings == 1)
-		add_splice(edit, line_start(text, section->key_mark.index),
-			   line_end(text, len, section->key_mark.index, 0), xstrdup(""));
-	add_splice(edit, line_start(text, key), line_end(text, len, setting->value_end.index, 1), xstrdup(""));
-	return 0;
-}
-
-/* Adds key index at the end of its section, or in a new section (or as a top-level key) at the end of the file. */
-static int plan_insert(const char *path, const char *text, size_t len, const struct layout *layout, int index,
-		       const char *value, struct edit *edit, char **cause)
-{
-	const char *name = keys[index].name;
-	int section_len = (int)section_length(name), s = section_index(name, (size_t)section_len);
-	const struct section *section = s >= 0 && layout->sections[s].present ? &layout->sections[s] : NULL;
-	const char *leaf = name + (section_len > 0 ? section_len + 1 : 0);
-	char *quoted = quote(value), *line;
-	int indent = (int)layout->top_indent, rc = 0;
-
-	if (section != NULL && section->flow) {
-		rc = flow_error(path, &section->value_start, cause);
-	} else if (section != NULL && section->settings > 0) {
-		line = xasprintf("%*s%s: %s\n", (int)section->indent, "", leaf, quoted);
-		add_line(edit, text, len, line_end(text, len, section->last_end, 1), line);
-	} else if (section != NULL) {	/* "audio:" with nothing under it, or "audio: ~" */
-		if (section->value_end.index > section->value_start.index)
-			add_splice(edit, section->value_start.index, section->value_end.index, xstrdup(""));
-		line = xasprintf("%*s%s: %s\n", (int)section->key_mark.column + 2, "", leaf, quoted);
-		add_line(edit, text, len, line_end(text, len, section->key_mark.index, 0), line);
-	} else if (layout->top_flow) {
-		rc = flow_error(path, &layout->top_mark, cause);
-	} else if (section_len > 0) {
-		line = xasprintf("%*s%.*s:\n%*s%s: %s\n", indent, "", section_len, name, indent + 2, "", leaf, quoted);
-		add_line(edit, text, len, len, line);
-	} else {
-		add_line(edit, text, len, len, xasprintf("%*s%s: %s\n", indent, "", name, quoted));
-	}
-	free(quoted);
-	return rc;
-}
-
-/* text with the edit applied. Caller frees. */
-static char *apply(const char *text, size_t len, const struct edit *edit, size_t *out_len)
-{
-	size_t total = len, at = 0, i, n;
-	char *out, *w;
-
-	for (i = 0; i < edit->count; i++)
-		total += strlen(edit->splices[i].text) - (edit->splices[i].end - edit->splices[i].start);
-	w = out = xmalloc(total + 1);
-	for (i = 0; i < edit->count; i++) {
-		memcpy(w, text + at, edit->splices[i].start - at);
-		w += edit->splices[i].start - at;
-		n = strlen(edit->splices[i].text);
-		memcpy(w, edit->splices[i].text, n);
-		w += n;
-		at = edit->splices[i].end;
-	}
-	memcpy(w, text + at, len - at);
-	out[total] = '\0';
-	*out_len = total;
-	return out;
-}
-
-static int same_value(const char *a, const char *b)
-{
-	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
-}
-
-/* The edited text must load, with key index reading back as value (or unset when value is NULL) and
- * every other key as it was before. */
-static int verify(const char *path, const char *text, size_t len, const struct layout *before, int index,
-		  const char *value, char **cause)
-{
-	struct layout layout;
-	char *problem = NULL;
-	size_t i;
-	int same = 0;
-
-	if (len <= CONFIG_MAX_BYTES && parse_text(path, text, len, &layout, &problem) == 0) {
-		same = same_value(layout.settings[index].value, value);
-		for (i = 0; i < KEY_COUNT; i++)
-			same = same && ((int)i == index || same_value(layout.settings[i].value, before->settings[i].value));
-		layout_release(&layout);
-	}
-	if (!same)
-		util_fail(cause, "cannot set '%s' in '%s': the edited file would not read back as written%s%s",
-			  keys[index].name, path, problem != NULL ? ": " : "", problem != NULL ? problem : "");
-	free(problem);
-	return same ? 0 : -1;
-}
-
-static int make_parent_dir(const char *path, char **cause)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	int rc;
-
-	if (slash == NULL || slash == path)
-		return 0;
-	dir = xstrndup(path, (size_t)(slash - path));
-	rc = paths_make_private_dir(dir, cause);
-	free(dir);
-	return rc;
-}
-
-/* Plans, checks and writes the edit of text, the file at path (or nothing, when missing). */
-static int edit_file(const char *path, const char *text, size_t len, int missing, int index, const char *value,
-		     char **cause)
-{
-	struct layout layout;
-	struct edit edit = { .count = 0 };
-	const struct setting *setting;
-	char *edited = NULL, *target = NULL;
-	size_t edited_len, i;
-	int rc;
-
-	if (parse_text(path, text, len, &layout, cause) != 0)
-		return -1;
-	setting = &layout.settings[index];
-	if (setting->value != NULL && value != NULL)
-		rc = plan_replace(text, setting, value, &edit);
-	else if (setting->value != NULL)
-		rc = plan_remove(path, text, len, &layout, setting, &edit, cause);
-	else if (value != NULL)
-		rc = plan_insert(path, text, len, &layout, index, value, &edit, cause);
-	else
-		rc = 0;		/* removing what is not there */
-	if (rc == 0 && edit.count > 0) {
-		edited = apply(text, len, &edit, &edited_len);
-		rc = verify(path, edited, edited_len, &layout, index, value, cause);
-		if (rc == 0 && missing)
-			rc = make_parent_dir(path, cause);
-		/* Write through a symbolic link (a dotfiles checkout), not over it. */
-		if (rc == 0 && !missing)
-			target = realpath(path, NULL);
-		if (rc == 0)
-			rc = paths_write_atomic(target != NULL ? target : path, edited, edited_len, cause);
-	}
-	for (i = 0; i < edit.count; i++)
-		free(edit.splices[i].text);
-	layout_release(&layout);
-	free(edited);
-	free(target);
-	return rc;
-}
-
-int config_set(const char *path, const char *name, const char *value, char **cause)
-{
-	int index = key_index(name), missing, rc;
-	char *text;
-	size_t len;
-
-	/* An unknown name fails here even when removing. */
-	if ((index < 0 || value != NULL) && config_check(name, value, cause) != 0)
-		return -1;
-	if (read_text(path, &text, &len, &missing, cause) != 0)
-		return -1;
-	rc = edit_file(path, text, len, missing, index, value, cause);
-	free(text);
-	return rc;
 }

@@ -323,7 +323,8 @@ static char *rejection_detail(const struct report *r, const struct store_rejecti
 
 static void rejection_item(FILE *out, const struct report *r, const struct store_rejection *rejection)
 {
-	const struct bank_stage *stage = rejection->stage_reached ? bank_stage_find(r->catalog, rejection->stage_reached) : NULL;
+	const struct bank_stage *stage =
+		rejection->stage_reached ? bank_stage_find(r->catalog, rejection->stage_reached) : NULL;
 	size_t i;
 
 	fprintf(out, "<li id=\"rejection-%lld\"><time datetime=\"", rejection->id);

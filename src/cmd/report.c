@@ -73,7 +73,8 @@ static int cmd_report_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	int status = CMD_OK;
 
 	if (since != NULL && cmd_parse_day(since, cmd_today(), &since_day) != 0)
-		return cmd_error(ctx, CMD_USAGE_ERROR, "report: --since takes a day (YYYY-MM-DD, today, yesterday or -N days), not '%s'", since);
+		return cmd_error(ctx, CMD_USAGE_ERROR,
+				 "report: --since takes a day (YYYY-MM-DD, today, yesterday or -N days), not '%s'", since);
 	if (out != NULL && strcmp(out, "-") == 0 && args->values[OPT_OPEN] != NULL)
 		return cmd_error(ctx, CMD_USAGE_ERROR, "report: --open needs a file, not '--out -'");
 	if ((html = render(ctx, since_day, &size, &cause)) == NULL) {

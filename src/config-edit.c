@@ -1,0 +1,262 @@
+/* config-edit: sets or removes one key in the settings file by splicing the file's own bytes, so that the
+ * user's comments, order and quoting survive; the result is read back before it is written whole. */
+#include "rebound/config-internal.h"
+#include "rebound/paths.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct splice {				/* bytes [start, end) become text (owned) */
+	size_t start, end;
+	char *text;
+};
+
+struct edit {
+	struct splice splices[2];	/* added in the order they appear in the file, not overlapping */
+	size_t count;
+};
+
+static void add_splice(struct edit *edit, size_t start, size_t end, char *text)
+{
+	edit->splices[edit->count++] = (struct splice){ start, end, text };
+}
+
+/* Adds line (owned) at offset at, after a newline when it would otherwise extend the file's unfinished last line. */
+static void add_line(struct edit *edit, const char *text, size_t len, size_t at, char *line)
+{
+	char *with_newline;
+
+	if (at == len && len > 0 && text[len - 1] != '\n') {
+		with_newline = xasprintf("\n%s", line);
+		free(line);
+		line = with_newline;
+	}
+	add_splice(edit, at, at, line);
+}
+
+static size_t line_start(const char *text, size_t at)
+{
+	while (at > 0 && text[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+/* Past the newline that ends the line holding at; a value that ends a line (a block scalar) ends there. */
+static size_t line_end(const char *text, size_t len, size_t at, int value_end)
+{
+	if (value_end && at > 0 && text[at - 1] == '\n')
+		return at;
+	while (at < len && text[at] != '\n')
+		at++;
+	return at < len ? at + 1 : len;
+}
+
+/* value as a scalar that reads back the same: plain when that is safe, else double-quoted. Caller frees. */
+static char *quote(const char *value)
+{
+	size_t len = strlen(value);
+	char *out, *w;
+
+	if (!strchr("-?:,[]{}#&*!|>'\"%@` ", value[0]) && value[len - 1] != ' ' && value[len - 1] != ':' &&
+	    !strpbrk(value, ",[]{}") && !strstr(value, ": ") && !strstr(value, " #") && strcmp(value, "~") != 0 &&
+	    strcmp(value, "null") != 0 && strcmp(value, "Null") != 0 && strcmp(value, "NULL") != 0)
+		return xstrdup(value);
+	w = out = xmalloc(2 * len + 3);
+	*w++ = '"';
+	for (; *value != '\0'; value++) {
+		if (*value == '"' || *value == '\\')
+			*w++ = '\\';
+		*w++ = *value;
+	}
+	*w++ = '"';
+	*w = '\0';
+	return out;
+}
+
+static int flow_error(const char *path, const yaml_mark_t *mark, char **cause)
+{
+	return config_fail_at(cause, path, mark, "cannot edit a flow-style mapping; write it as a block");
+}
+
+/* Replaces the value's bytes (tag and anchor included); a block scalar's newline stays. */
+static int plan_replace(const char *text, const struct config_setting *setting, const char *value, struct edit *edit)
+{
+	size_t start = setting->value_start.index, end = setting->value_end.index;
+	char *quoted = quote(value);
+
+	add_splice(edit, start, end, text[end - 1] == '\n' ? xasprintf("%s\n", quoted) : xstrdup(quoted));
+	free(quoted);
+	return 0;
+}
+
+/* Deletes the key's lines, and its section's line when it was the section's last key. */
+static int plan_remove(const char *path, const char *text, size_t len, const struct config_layout *layout,
+		       const struct config_setting *setting, struct edit *edit, char **cause)
+{
+	const struct config_section *section = setting->section >= 0 ? &layout->sections[setting->section] : NULL;
+	size_t key = setting->key_mark.index;
+
+	if (section != NULL ? section->flow : layout->top_flow)
+		return flow_error(path, section != NULL ? &section->value_start : &layout->top_mark, cause);
+	if (section != NULL && section->settings == 1)
+		add_splice(edit, line_start(text, section->key_mark.index),
+			   line_end(text, len, section->key_mark.index, 0), xstrdup(""));
+	add_splice(edit, line_start(text, key), line_end(text, len, setting->value_end.index, 1), xstrdup(""));
+	return 0;
+}
+
+/* Adds key index at the end of its section, or in a new section (or as a top-level key) at the end of the file. */
+static int plan_insert(const char *path, const char *text, size_t len, const struct config_layout *layout, int index,
+		       const char *value, struct edit *edit, char **cause)
+{
+	const char *name = config_key_at((size_t)index)->name;
+	int section_len = (int)config_section_length(name), s = config_section_index(name, (size_t)section_len);
+	const struct config_section *section = s >= 0 && layout->sections[s].present ? &layout->sections[s] : NULL;
+	const char *leaf = name + (section_len > 0 ? section_len + 1 : 0);
+	char *quoted = quote(value), *line;
+	int indent = (int)layout->top_indent, rc = 0;
+
+	if (section != NULL && section->flow) {
+		rc = flow_error(path, &section->value_start, cause);
+	} else if (section != NULL && section->settings > 0) {
+		line = xasprintf("%*s%s: %s\n", (int)section->indent, "", leaf, quoted);
+		add_line(edit, text, len, line_end(text, len, section->last_end, 1), line);
+	} else if (section != NULL) {	/* "audio:" with nothing under it, or "audio: ~" */
+		if (section->value_end.index > section->value_start.index)
+			add_splice(edit, section->value_start.index, section->value_end.index, xstrdup(""));
+		line = xasprintf("%*s%s: %s\n", (int)section->key_mark.column + 2, "", leaf, quoted);
+		add_line(edit, text, len, line_end(text, len, section->key_mark.index, 0), line);
+	} else if (layout->top_flow) {
+		rc = flow_error(path, &layout->top_mark, cause);
+	} else if (section_len > 0) {
+		line = xasprintf("%*s%.*s:\n%*s%s: %s\n", indent, "", section_len, name, indent + 2, "", leaf, quoted);
+		add_line(edit, text, len, len, line);
+	} else {
+		add_line(edit, text, len, len, xasprintf("%*s%s: %s\n", indent, "", name, quoted));
+	}
+	free(quoted);
+	return rc;
+}
+
+/* text with the edit applied. Caller frees. */
+static char *apply(const char *text, size_t len, const struct edit *edit, size_t *out_len)
+{
+	size_t total = len, at = 0, i, n;
+	char *out, *w;
+
+	for (i = 0; i < edit->count; i++)
+		total += strlen(edit->splices[i].text) - (edit->splices[i].end - edit->splices[i].start);
+	w = out = xmalloc(total + 1);
+	for (i = 0; i < edit->count; i++) {
+		memcpy(w, text + at, edit->splices[i].start - at);
+		w += edit->splices[i].start - at;
+		n = strlen(edit->splices[i].text);
+		memcpy(w, edit->splices[i].text, n);
+		w += n;
+		at = edit->splices[i].end;
+	}
+	memcpy(w, text + at, len - at);
+	out[total] = '\0';
+	*out_len = total;
+	return out;
+}
+
+static int same_value(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* The edited text must load, with key index reading back as value (or unset when value is NULL) and
+ * every other key as it was before. */
+static int verify(const char *path, const char *text, size_t len, const struct config_layout *before, int index,
+		  const char *value, char **cause)
+{
+	struct config_layout layout;
+	char *problem = NULL;
+	size_t i;
+	int same = 0;
+
+	if (len <= CONFIG_MAX_BYTES && config_parse_text(path, text, len, &layout, &problem) == 0) {
+		same = same_value(layout.settings[index].value, value);
+		for (i = 0; i < CONFIG_KEY_COUNT; i++)
+			same = same && ((int)i == index || same_value(layout.settings[i].value, before->settings[i].value));
+		config_layout_release(&layout);
+	}
+	if (!same)
+		util_fail(cause, "cannot set '%s' in '%s': the edited file would not read back as written%s%s",
+			  config_key_at((size_t)index)->name, path, problem != NULL ? ": " : "", problem != NULL ? problem : "");
+	free(problem);
+	return same ? 0 : -1;
+}
+
+static int make_parent_dir(const char *path, char **cause)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int rc;
+
+	if (slash == NULL || slash == path)
+		return 0;
+	dir = xstrndup(path, (size_t)(slash - path));
+	rc = paths_make_private_dir(dir, cause);
+	free(dir);
+	return rc;
+}
+
+/* Plans, checks and writes the edit of text, the file at path (or nothing, when missing). */
+static int edit_file(const char *path, const char *text, size_t len, int missing, int index, const char *value,
+		     char **cause)
+{
+	struct config_layout layout;
+	struct edit edit = { .count = 0 };
+	const struct config_setting *setting;
+	char *edited = NULL, *target = NULL;
+	size_t edited_len, i;
+	int rc;
+
+	if (config_parse_text(path, text, len, &layout, cause) != 0)
+		return -1;
+	setting = &layout.settings[index];
+	if (setting->value != NULL && value != NULL)
+		rc = plan_replace(text, setting, value, &edit);
+	else if (setting->value != NULL)
+		rc = plan_remove(path, text, len, &layout, setting, &edit, cause);
+	else if (value != NULL)
+		rc = plan_insert(path, text, len, &layout, index, value, &edit, cause);
+	else
+		rc = 0;		/* removing what is not there */
+	if (rc == 0 && edit.count > 0) {
+		edited = apply(text, len, &edit, &edited_len);
+		rc = verify(path, edited, edited_len, &layout, index, value, cause);
+		if (rc == 0 && missing)
+			rc = make_parent_dir(path, cause);
+		/* Write through a symbolic link (a dotfiles checkout), not over it. */
+		if (rc == 0 && !missing)
+			target = realpath(path, NULL);
+		if (rc == 0)
+			rc = paths_write_atomic(target != NULL ? target : path, edited, edited_len, cause);
+	}
+	for (i = 0; i < edit.count; i++)
+		free(edit.splices[i].text);
+	config_layout_release(&layout);
+	free(edited);
+	free(target);
+	return rc;
+}
+
+int config_set(const char *path, const char *name, const char *value, char **cause)
+{
+	int index = config_key_index(name), missing, rc;
+	char *text;
+	size_t len;
+
+	/* An unknown name fails here even when removing. */
+	if ((index < 0 || value != NULL) && config_check(name, value, cause) != 0)
+		return -1;
+	if (config_read_text(path, &text, &len, &missing, cause) != 0)
+		return -1;
+	rc = edit_file(path, text, len, missing, index, value, cause);
+	free(text);
+	return rc;
+}
