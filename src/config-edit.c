@@ -13,13 +13,21 @@ struct splice {				/* bytes [start, end) become text (owned) */
 };
 
 struct edit {
-	struct splice splices[2];	/* added in the order they appear in the file, not overlapping */
+	struct splice splices[2];	/* in the order they appear in the file (then the order added) */
 	size_t count;
 };
 
 static void add_splice(struct edit *edit, size_t start, size_t end, char *text)
 {
-	edit->splices[edit->count++] = (struct splice){ start, end, text };
+	size_t at = edit->count;
+
+	/* "interview:\n  ~": the line goes in before the null value it replaces is removed */
+	if (at == 1 && start < edit->splices[0].start) {
+		edit->splices[1] = edit->splices[0];
+		at = 0;
+	}
+	edit->splices[at] = (struct splice){ start, end, text };
+	edit->count++;
 }
 
 /* Adds line (owned) at offset at, after a newline when it would otherwise extend the file's unfinished last line. */
@@ -35,19 +43,27 @@ static void add_line(struct edit *edit, const char *text, size_t len, size_t at,
 	add_splice(edit, at, at, line);
 }
 
+/* YAML ends a line with LF, CR LF, or a CR alone. */
+static int is_break(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
 static size_t line_start(const char *text, size_t at)
 {
-	while (at > 0 && text[at - 1] != '\n')
+	while (at > 0 && !is_break(text[at - 1]))
 		at--;
 	return at;
 }
 
-/* Past the newline that ends the line holding at; a value that ends a line (a block scalar) ends there. */
+/* Past the line break that ends the line holding at; a value that ends a line (a block scalar) ends there. */
 static size_t line_end(const char *text, size_t len, size_t at, int value_end)
 {
-	if (value_end && at > 0 && text[at - 1] == '\n')
+	if (value_end && at > 0 && is_break(text[at - 1]))
 		return at;
-	while (at < len && text[at] != '\n')
+	while (at < len && !is_break(text[at]))
+		at++;
+	if (at < len && text[at] == '\r' && at + 1 < len && text[at + 1] == '\n')
 		at++;
 	return at < len ? at + 1 : len;
 }
@@ -106,6 +122,19 @@ static int plan_remove(const char *path, const char *text, size_t len, const str
 	return 0;
 }
 
+/* A document that is only "~" or "null" reads as no settings; the first one added takes its place (with
+ * the blanks after it, which could not start a line). */
+static void drop_top_null(struct edit *edit, const char *text, size_t len, const struct config_layout *layout)
+{
+	size_t end = layout->top_null_end;
+
+	if (end <= layout->top_null_start)
+		return;
+	while (end < len && (text[end] == ' ' || text[end] == '\t'))
+		end++;
+	add_splice(edit, layout->top_null_start, end, xstrdup(""));
+}
+
 /* Adds key index at the end of its section, or in a new section (or as a top-level key) at the end of the file. */
 static int plan_insert(const char *path, const char *text, size_t len, const struct config_layout *layout, int index,
 		       const char *value, struct edit *edit, char **cause)
@@ -130,21 +159,25 @@ static int plan_insert(const char *path, const char *text, size_t len, const str
 	} else if (layout->top_flow) {
 		rc = flow_error(path, &layout->top_mark, cause);
 	} else if (section_len > 0) {
+		drop_top_null(edit, text, len, layout);
 		line = xasprintf("%*s%.*s:\n%*s%s: %s\n", indent, "", section_len, name, indent + 2, "", leaf, quoted);
 		add_line(edit, text, len, len, line);
 	} else {
+		drop_top_null(edit, text, len, layout);
 		add_line(edit, text, len, len, xasprintf("%*s%s: %s\n", indent, "", name, quoted));
 	}
 	free(quoted);
 	return rc;
 }
 
-/* text with the edit applied. Caller frees. */
+/* text with the edit applied (caller frees), or NULL when its splices would overlap. */
 static char *apply(const char *text, size_t len, const struct edit *edit, size_t *out_len)
 {
 	size_t total = len, at = 0, i, n;
 	char *out, *w;
 
+	if (edit->count == 2 && edit->splices[1].start < edit->splices[0].end)
+		return NULL;
 	for (i = 0; i < edit->count; i++)
 		total += strlen(edit->splices[i].text) - (edit->splices[i].end - edit->splices[i].start);
 	w = out = xmalloc(total + 1);
@@ -204,17 +237,16 @@ static int make_parent_dir(const char *path, char **cause)
 	return rc;
 }
 
-/* Plans, checks and writes the edit of text, the file at path (or nothing, when missing). */
-static int edit_file(const char *path, const char *text, size_t len, int missing, int index, const char *value,
-		     char **cause)
+int config_edit_text(const char *path, const char *text, size_t len, int index, const char *value, char **edited,
+		     size_t *edited_len, char **cause)
 {
 	struct config_layout layout;
 	struct edit edit = { .count = 0 };
 	const struct config_setting *setting;
-	char *edited = NULL, *target = NULL;
-	size_t edited_len, i;
+	size_t i;
 	int rc;
 
+	*edited = NULL;
 	if (config_parse_text(path, text, len, &layout, cause) != 0)
 		return -1;
 	setting = &layout.settings[index];
@@ -227,19 +259,35 @@ static int edit_file(const char *path, const char *text, size_t len, int missing
 	else
 		rc = 0;		/* removing what is not there */
 	if (rc == 0 && edit.count > 0) {
-		edited = apply(text, len, &edit, &edited_len);
-		rc = verify(path, edited, edited_len, &layout, index, value, cause);
-		if (rc == 0 && missing)
-			rc = make_parent_dir(path, cause);
-		/* Write through a symbolic link (a dotfiles checkout), not over it. */
-		if (rc == 0 && !missing)
-			target = realpath(path, NULL);
-		if (rc == 0)
-			rc = paths_write_atomic(target != NULL ? target : path, edited, edited_len, cause);
+		if ((*edited = apply(text, len, &edit, edited_len)) == NULL)
+			rc = util_fail(cause, "cannot set '%s' in '%s': its value and its section overlap; edit it by hand",
+				       config_key_at((size_t)index)->name, path);
+		else if ((rc = verify(path, *edited, *edited_len, &layout, index, value, cause)) != 0) {
+			free(*edited);
+			*edited = NULL;
+		}
 	}
 	for (i = 0; i < edit.count; i++)
 		free(edit.splices[i].text);
 	config_layout_release(&layout);
+	return rc;
+}
+
+/* Edits text, the file at path (or nothing, when missing), and writes it whole. */
+static int edit_file(const char *path, const char *text, size_t len, int missing, int index, const char *value,
+		     char **cause)
+{
+	char *edited, *target = NULL;
+	size_t edited_len;
+	int rc = config_edit_text(path, text, len, index, value, &edited, &edited_len, cause);
+
+	if (rc == 0 && edited != NULL && missing)
+		rc = make_parent_dir(path, cause);
+	/* Write through a symbolic link (a dotfiles checkout), not over it. */
+	if (rc == 0 && edited != NULL && !missing)
+		target = realpath(path, NULL);
+	if (rc == 0 && edited != NULL)
+		rc = paths_write_atomic(target != NULL ? target : path, edited, edited_len, cause);
 	free(edited);
 	free(target);
 	return rc;

@@ -427,7 +427,10 @@ static int parse_stream(struct parser *p)
 		p->layout->top_mark = e->start_mark;
 		if (parse_mapping(p, -1) != 0)
 			return -1;
-	} else if (!is_null(e)) {
+	} else if (is_null(e)) {
+		p->layout->top_null_start = e->start_mark.index;
+		p->layout->top_null_end = e->end_mark.index;
+	} else {
 		return fail_at(p, &e->start_mark, xasprintf("the settings file must be a mapping of settings "
 							    "(like 'colour: never'), not %s", kind_name(e)));
 	}

@@ -30,6 +30,7 @@ struct config_layout {
 	int top_flow;
 	size_t top_keys, top_indent;
 	yaml_mark_t top_mark;
+	size_t top_null_start, top_null_end;	/* a document that is only "~" or "null": its bytes */
 };
 
 /* The index of the key called name, or -1. */
@@ -45,5 +46,10 @@ int config_parse_text(const char *path, const char *text, size_t len, struct con
 void config_layout_release(struct config_layout *layout);
 /* The file's text in *text (caller frees): "" with *missing set when there is no file. 0, or -1 with *cause. */
 int config_read_text(const char *path, char **text, size_t *len, int *missing, char **cause);
+
+/* text (the file at path) with key index set to value, or removed when value is NULL, read back and
+ * checked: *edited (caller frees; NULL when nothing changes). 0, or -1 with *cause. */
+int config_edit_text(const char *path, const char *text, size_t len, int index, const char *value, char **edited,
+		     size_t *edited_len, char **cause);
 
 #endif

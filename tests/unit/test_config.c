@@ -462,6 +462,17 @@ static void test_set_appends_section(void **state)
 	assert_set(f->path, "speech.transcripts", "off", "colour: never  # no colour\nspeech:\n  transcripts: off\n");
 	assert_set(f->path, "audio.rate", "8000",
 		   "colour: never  # no colour\nspeech:\n  transcripts: off\naudio:\n  rate: 8000\n");
+	/* A document that is only null: the setting takes its place (found by the fuzzer). */
+	write_file(f->path, "NULL");
+	assert_set(f->path, "audio.input", "USB", "\naudio:\n  input: USB\n");
+	write_file(f->path, "~  # nothing yet\n");
+	assert_set(f->path, "colour", "never", "# nothing yet\ncolour: never\n");
+	write_file(f->path, "interview:\n Null\n");	/* a section's null on the next line */
+	assert_set(f->path, "interview.bank", "core", "interview:\n  bank: core\n \n");
+	write_file(f->path, "speech:\n  transcripts: on\rcolour: never\n");	/* a CR alone ends a line too */
+	assert_set(f->path, "speech.transcripts", NULL, "colour: never\n");
+	write_file(f->path, "!\t#");
+	assert_set(f->path, "colour", "never", "#\ncolour: never\n");
 	write_file(f->path, "# only a comment\n");
 	assert_set(f->path, "colour", "auto", "# only a comment\ncolour: auto\n");
 	/* A flat key of the section does not count as the section. */
