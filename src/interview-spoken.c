@@ -299,6 +299,10 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	options.rate = a->rate;
 	options.max_frames = (long long)limit_seconds * a->rate;
 	options.path = path;
+	if (paths_make_private_dir(a->recordings_dir, &cause) != 0) {	/* deleted while the session ran? */
+		free(cause);		/* then recording says why it cannot */
+		cause = NULL;
+	}
 	job = start_transcript(iv);
 	options.tap = job != NULL ? feed_recognizer : NULL;
 	options.tap_data = job;

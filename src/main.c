@@ -7,6 +7,7 @@
 #include "rebound/term.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");	/* numbers in exports, files and the database read the same everywhere */
+	signal(SIGXFSZ, SIG_IGN);	/* over a file size limit a write fails, and is reported, instead of killing us */
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--version") == 0) {
 			printf("rebound %s\ntranscripts: %s\n", REBOUND_VERSION,

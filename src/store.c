@@ -201,7 +201,33 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 
 int store_fail(struct store *store, char **cause, const char *doing)
 {
-	return util_fail(cause, "cannot %s in '%s': %s", doing, store->path, sqlite3_errmsg(store->db));
+	const char *message = sqlite3_errmsg(store->db);
+
+	switch (sqlite3_errcode(store->db)) {
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return util_fail(cause, "cannot %s: '%s' is damaged (%s). rebound changed nothing in it; "
+				 "'sqlite3 %s .recover' may save what is left, and recordings/ is untouched",
+				 doing, store->path, message, store->path);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return util_fail(cause, "cannot %s: another program has held '%s' for more than %d s (%s); "
+				 "is another rebound busy with it?", doing, store->path, STORE_BUSY_TIMEOUT_MS / 1000,
+				 message);
+	case SQLITE_FULL:
+		return util_fail(cause, "cannot %s in '%s': the disk is full", doing, store->path);
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+		return util_fail(cause, "cannot %s in '%s': %s (can rebound write to its data dir?)", doing, store->path,
+				 message);
+	case SQLITE_IOERR:	/* say which: "File too large", "No space left on device" */
+		if (sqlite3_system_errno(store->db) != 0)
+			return util_fail(cause, "cannot %s in '%s': %s (%s)", doing, store->path, message,
+					 strerror(sqlite3_system_errno(store->db)));
+		return util_fail(cause, "cannot %s in '%s': %s", doing, store->path, message);
+	default:
+		return util_fail(cause, "cannot %s in '%s': %s", doing, store->path, message);
+	}
 }
 
 int store_exec(struct store *store, const char *sql, const char *doing, char **cause)
@@ -373,7 +399,7 @@ struct store *store_open_version(const char *path, int target_version, char **ca
 	store = xcalloc(1, sizeof *store);
 	store->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
-		util_fail(cause, "cannot open '%s': %s", path, sqlite3_errmsg(store->db));
+		store_fail(store, cause, "open the database");
 		goto fail;
 	}
 	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
