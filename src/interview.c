@@ -570,8 +570,9 @@ out:
 	return status;
 }
 
-/* Rates the session's main answers that were saved but never rated (the session stopped in between). */
-static enum step rate_leftovers(struct interview *iv, const struct store_answer *answers, size_t count)
+/* Rates the session's main answers that were saved but never rated (the session stopped in between);
+ * *position is the question it stopped at, when it stops. */
+static enum step rate_leftovers(struct interview *iv, const struct store_answer *answers, size_t count, int *position)
 {
 	size_t i;
 
@@ -581,6 +582,7 @@ static enum step rate_leftovers(struct interview *iv, const struct store_answer 
 		if (answers[i].follow_up_of != 0 || answers[i].rated_at != NULL || q == NULL || q->themes.count == 0)
 			continue;
 		interview_say(iv, "\nQuestion %d was answered but not rated: %s\n", answers[i].position, q->text);
+		*position = answers[i].position;
 		if ((step = rate(iv->ctx, iv->in, answers[i].id, &q->themes, answers[i].note)) != STEP_NEXT)
 			return step;
 	}
@@ -596,7 +598,7 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 	unsigned char *done = NULL;
 	size_t id_count = 0, answer_count = 0, next, i;
 	char *cause = NULL;
-	int status, found, held;
+	int status, found, held, stopped_at = 0;
 	enum step step;
 
 	init(&iv, ctx, in);
@@ -623,11 +625,11 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 		interview_say(&iv, "Resuming session %lld at question %zu of %zu.\n", session_id, next + 1, id_count);
 	else
 		interview_say(&iv, "Resuming session %lld: every question is answered.\n", session_id);
-	step = rate_leftovers(&iv, answers, answer_count);
+	step = rate_leftovers(&iv, answers, answer_count, &stopped_at);
 	if (step == STEP_ERROR)
 		status = CMD_SYSTEM_ERROR;
 	else if (step == STEP_STOP)
-		status = cut_short(&iv, (int)next + 1);
+		status = cut_short(&iv, stopped_at);
 	else
 		status = run(&iv, ids, id_count, done);
 out:

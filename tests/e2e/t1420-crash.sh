@@ -1,0 +1,133 @@
+# Crash safety: 60 runs killed with SIGKILL at random moments: thinking, typing an answer, recording one
+# (PortAudio on ALSA's file device), rating, and writing the report. After each kill the database passes
+# PRAGMA integrity_check, every answer rebound said it saved is there and nothing saved before is gone,
+# every WAV opens, the report is the old one or a whole new one, and 'resume' finishes the session.
+. "$(dirname "$0")/lib.sh"
+require python3 sqlite3
+export REBOUND_SEED=1 ALSA_CONFIG_PATH="$REBOUND_SOURCE/tests/e2e/data/alsa-file.conf" FAKE_RATE=16000
+export FAKE_MIC_RAW="$TMP/mic.raw" FAKE_SPK_RAW="$TMP/spk.raw"
+python3 -c "import random, struct, sys; random.seed(5);
+sys.stdout.buffer.write(b''.join(struct.pack('<h', random.randrange(-9000, 9000)) for _ in range(16000 * 4)))" >"$FAKE_MIC_RAW"
+run "$REBOUND" bank import "$REBOUND_SOURCE/tests/e2e/data/practice.yaml"
+expect_status 0
+run "$REBOUND" audio set transcripts off	# the recogniser is t0930's; here only the recording matters
+run "$REBOUND" report
+expect_status 0
+
+cat >"$TMP/crash.py" <<'PY'
+import os, random, signal, sqlite3, subprocess, sys, time, wave
+rebound, home, runs = sys.argv[1], os.environ["REBOUND_HOME"], int(sys.argv[2])
+seed = int(os.environ.get("CRASH_SEED", "20261122"))
+rng = random.Random(seed)
+db_path = os.path.join(home, "rebound.db")
+failures = []
+
+def answers(db):
+    return {row[0]: row[1:] for row in db.execute("SELECT id, session_id, text FROM answer")}
+
+# Feeds lines with pauses (so that the kill can land while rebound waits for one, or works between).
+def feed(proc, lines, pause):
+    for line in lines:
+        time.sleep(pause)
+        try:
+            proc.stdin.write(line.encode() + b"\n")
+            proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            return
+
+def interview(kind):
+    args = [rebound, "interview", "--bank", "practice", "--count", "2", "--no-follow-ups"]
+    if kind == "spoken":
+        args += ["--spoken", "--think", "0", "--answer", "4"]
+        lines = ["3 4", "spoken note", "4", ""]
+    else:
+        args += ["--typed", "--think", "5", "--answer", "60"]
+        lines = ["", "Typed answer line one", "line two", "", "3 4", "a note", "", "Second answer", "", "4", ""]
+    return args, lines
+
+def check(run, kind, before):
+    db = sqlite3.connect(db_path)
+    if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+        failures.append("run %d (%s): integrity_check fails" % (run, kind))
+    now = answers(db)
+    lost = [a for a in before if a not in now or now[a] != before[a]]
+    if lost:
+        failures.append("run %d (%s): answers saved earlier are gone or changed: %s" % (run, kind, lost))
+    for name in os.listdir(os.path.join(home, "recordings")) if os.path.isdir(os.path.join(home, "recordings")) else []:
+        try:
+            wave.open(os.path.join(home, "recordings", name)).getnframes()
+        except Exception as e:
+            failures.append("run %d (%s): %s does not open: %s" % (run, kind, name, e))
+    report = open(os.path.join(home, "report.html"), "rb").read()
+    if not report.endswith(b"</html>\n"):
+        failures.append("run %d (%s): report.html is not whole" % (run, kind))
+    db.close()
+    return now
+
+def saved_ids(output):
+    return [int(line.split()[2]) for line in output.decode(errors="replace").splitlines()
+            if line.startswith("Saved answer ")]
+
+# "s" then an empty line, over and over, finishes any session from any point: it skips a rating, or is
+# an answer ended by the empty line, or a note; an empty line ends thinking and is asked again at a rating.
+def resume(run):
+    out = subprocess.run([rebound, "resume"], input=b"s\n\n" * 40, capture_output=True, timeout=60)
+    if out.returncode not in (0, 1) or (out.returncode == 1 and b"no unfinished session" not in out.stderr):
+        failures.append("run %d: resume failed (%d): %s" % (run, out.returncode, out.stderr.decode()[-300:]))
+
+kinds = ["think", "typing", "spoken", "rating", "report"]
+killed = {k: 0 for k in kinds}
+for run in range(runs):
+    kind = kinds[run % len(kinds)]
+    before = answers(sqlite3.connect(db_path))
+    if kind == "report":
+        proc = subprocess.Popen([rebound, "report"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.005, 0.04))	# start-up and the report take a few tens of ms
+    else:
+        args, lines = interview("spoken" if kind == "spoken" else "typed")
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        delay = {"think": (0.0, 0.3), "typing": (0.3, 0.9), "spoken": (0.05, 0.6), "rating": (0.35, 1.05)}[kind]
+        kill_at = time.time() + rng.uniform(*delay)
+        pause = 0.1 if kind != "spoken" else 0.15
+        for line in lines:
+            if time.time() >= kill_at:
+                break
+            time.sleep(min(pause, max(0, kill_at - time.time())))
+            if time.time() >= kill_at:
+                break
+            try:
+                proc.stdin.write(line.encode() + b"\n")
+                proc.stdin.flush()
+            except (BrokenPipeError, OSError):
+                break
+        time.sleep(max(0, kill_at - time.time()))
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+        killed[kind] += 1
+    output, _ = proc.communicate()
+    now = check(run, kind, before)
+    missing = [i for i in saved_ids(output) if i not in now]
+    if missing:
+        failures.append("run %d (%s): said it saved answers %s, which are not there" % (run, kind, missing))
+    resume(run)
+    check(run, kind + " after resume", now)
+
+db = sqlite3.connect(db_path)
+print("seed %d: %d runs, killed mid-way: %s; %d answers, %d recordings, %d sessions" % (seed, runs,
+      ", ".join("%s %d" % kv for kv in killed.items()), db.execute("SELECT COUNT(*) FROM answer").fetchone()[0],
+      db.execute("SELECT COUNT(*) FROM recording").fetchone()[0], db.execute("SELECT COUNT(*) FROM session").fetchone()[0]))
+print("\n".join(failures))
+sys.exit(1 if failures or sum(killed.values()) < runs // 2 else 0)
+PY
+run python3 "$TMP/crash.py" "$REBOUND" 60
+expect_status 0
+echo "$out"
+
+# Stopped again while rating what a crash left unrated: it names the question it stopped at.
+printf '\nFirst\n\n3 3\n\n\nSecond\n\n' >"$TMP/partial"
+STDIN="$TMP/partial" run "$REBOUND" interview --bank practice --count 2 --no-follow-ups --typed --think 5
+expect_out_has "Stopped at question 2 of 2."
+run "$REBOUND" resume
+expect_status 1
+expect_out_has "Stopped at question 2 of 2. Saved answers are kept"
+finish
