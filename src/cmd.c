@@ -29,7 +29,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_transcribe_entry,	/* without the recogniser it could not work: not listed */
 #endif
 	&cmd_reject_entry, &cmd_insights_entry, &cmd_plan_entry, &cmd_due_entry, &cmd_template_entry,
-	&cmd_audio_entry, &cmd_config_entry, &cmd_export_entry, &cmd_bank_entry, &cmd_banks_entry, &cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
+	&cmd_audio_entry, &cmd_config_entry, &cmd_export_entry, &cmd_bank_entry, &cmd_banks_entry,
+	&cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
 	&cmd_check_entry, &cmd_quit_entry, NULL,
 };
 

@@ -65,7 +65,8 @@ static void man_command(FILE *out, const struct cmd_entry *entry)
 static const char man_head[] =
 	".TH REBOUND 1 \"\" \"rebound " REBOUND_VERSION "\" \"User Commands\"\n"
 	".SH NAME\nrebound \\- mock\\-interview practice after a rejection\n"
-	".SH SYNOPSIS\n\\fBrebound\\fR [\\fB\\-\\-data\\-dir\\fR \\fIDIR\\fR] [\\fB\\-\\-colour\\fR \\fIWHEN\\fR] [\\fICOMMAND\\fR [\\fIARGS\\fR...]]\n.br\n"
+	".SH SYNOPSIS\n\\fBrebound\\fR [\\fB\\-\\-data\\-dir\\fR \\fIDIR\\fR] [\\fB\\-\\-colour\\fR \\fIWHEN\\fR] "
+	"[\\fICOMMAND\\fR [\\fIARGS\\fR...]]\n.br\n"
 	"\\fBrebound \\-\\-version\\fR | \\fB\\-\\-help\\fR\n"
 	".SH DESCRIPTION\nrebound turns a recruiter's feedback into practice: log the rejection and what you were told,\n"
 	"rehearse the questions that train those themes against a clock, typed or spoken, rate yourself per theme,\n"

@@ -3,6 +3,7 @@
 #include "rebound/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,25 +109,50 @@ char *paths_bundle_dir(void)
 	return xstrdup(REBOUND_SOURCE_DIR);
 }
 
-int paths_write_atomic(const char *path, const char *data, size_t len, char **cause)
+/* Writes all of data to fd: 0, or -1 with errno. */
+static int write_all(int fd, const char *data, size_t len)
 {
-	char *temp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(temp), rc = 0;
 	size_t done = 0;
 
-	if (fd < 0) {	/* mkstemp fills in the X's */
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno != EINTR)
+			return -1;
+		if (n > 0)
+			done += (size_t)n;
+	}
+	return 0;
+}
+
+/* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it is, never replaced by a file. */
+static int write_special(const char *path, const char *data, size_t len, char **cause)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+	rc = write_all(fd, data, len);
+	if (close(fd) != 0)
+		rc = -1;
+	return rc == 0 ? 0 : util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
+}
+
+int paths_write_atomic(const char *path, const char *data, size_t len, char **cause)
+{
+	struct stat st;
+	char *temp;
+	int fd, rc = 0;
+
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_special(path, data, len, cause);
+	temp = xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(temp)) < 0) {	/* mkstemp fills in the X's */
 		rc = util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
 		free(temp);
 		return rc;
 	}
 	fchmod(fd, 0600);
-	while (rc == 0 && done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno != EINTR)
-			rc = -1;
-		else if (n > 0)
-			done += (size_t)n;
-	}
+	rc = write_all(fd, data, len);
 	if (rc == 0 && fsync(fd) != 0)
 		rc = -1;
 	if (close(fd) != 0)

@@ -217,6 +217,14 @@ run python3 "$TMP/check.py" "$REBOUND_HOME/rebound.db" "$TMP/since.html" "$since
 expect_status 0
 [ "$status" -eq 0 ] || echo "$out"
 
+# A pipe (or a device) is written into, never replaced by a file.
+mkfifo "$TMP/pipe"
+timeout 20 cat "$TMP/pipe" >"$TMP/from-pipe" &
+run "$REBOUND" report --out "$TMP/pipe"
+wait
+expect_status 0
+expect_true "[ -p '$TMP/pipe' ] && grep -q '</html>' '$TMP/from-pipe'"
+
 # The default place is report.html in the data dir.
 run "$REBOUND" report
 expect_status 0

@@ -8,7 +8,7 @@ expect_status 0
 
 cat >"$TMP/together.py" <<'PY'
 import subprocess, sys, threading, time
-rebound = sys.argv[1]
+rebound, out = sys.argv[1], sys.argv[2]
 results = {}
 
 def interviewer(name, sessions):
@@ -33,7 +33,8 @@ def interviewer(name, sessions):
 def reader(name, rounds):
     codes, errors = [], []
     for r in range(rounds):
-        for args in (["report", "--out", "/dev/null"], ["progress"], ["export", "--out", "/dev/null"], ["sessions"]):
+        for args in (["report", "--out", out + "/report.html"], ["progress"], ["export", "--out", out + "/export.json"],
+                     ["sessions"]):
             proc = subprocess.run([rebound] + args, capture_output=True, timeout=60)
             codes.append(proc.returncode)
             errors.append(proc.stderr.decode())
@@ -54,7 +55,7 @@ for name, (codes, errors) in sorted(results.items()):
             print("  exit %d: %s" % (code, err.strip()[-300:]))
 sys.exit(1 if bad else 0)
 PY
-run python3 "$TMP/together.py" "$REBOUND"
+run python3 "$TMP/together.py" "$REBOUND" "$TMP"
 expect_status 0
 echo "$out"
 expect_true "[ \"\$(db \"SELECT COUNT(*) FROM answer WHERE text LIKE 'alice answers%'\")\" = 12 ]"
