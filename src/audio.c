@@ -292,22 +292,38 @@ static size_t ring_size(const struct audio_record_options *options)
 	return (size_t)(size < AUDIO_RING_MAX_SAMPLES ? size : AUDIO_RING_MAX_SAMPLES);
 }
 
+/*
+ * Creates the WAV at path, never over an existing file. It is made under a temporary name and given its
+ * own only once its header is written, so that a kill -9 at any moment leaves either no file or a WAV
+ * that opens (the header is then kept up to date as samples arrive).
+ */
 static SNDFILE *create_wav(const char *path, int rate, char **cause)
 {
 	SF_INFO info = { .samplerate = rate, .channels = 1, .format = SF_FORMAT_WAV | SF_FORMAT_PCM_16 };
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	SNDFILE *file;
+	char *temp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(temp);
+	SNDFILE *file = NULL;
 
 	if (fd < 0) {
 		util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
-		return NULL;
+		goto out;
 	}
+	fchmod(fd, 0600);
 	if ((file = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE)) == NULL) {	/* it closed fd */
 		util_fail(cause, "cannot write '%s': %s", path, sf_strerror(NULL));
-		unlink(path);
-		return NULL;
+		unlink(temp);
+		goto out;
 	}
-	sf_command(file, SFC_SET_UPDATE_HEADER_AUTO, NULL, SF_TRUE);	/* valid after a kill -9 */
+	sf_command(file, SFC_SET_UPDATE_HEADER_AUTO, NULL, SF_TRUE);
+	sf_command(file, SFC_UPDATE_HEADER_NOW, NULL, 0);
+	if (link(temp, path) != 0) {	/* fails when path exists: nothing is overwritten */
+		util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
+		sf_close(file);
+		file = NULL;
+	}
+	unlink(temp);
+out:
+	free(temp);
 	return file;
 }
 

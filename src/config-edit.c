@@ -101,7 +101,8 @@ static int plan_replace(const char *text, const struct config_setting *setting, 
 	size_t start = setting->value_start.index, end = setting->value_end.index;
 	char *quoted = quote(value);
 
-	add_splice(edit, start, end, text[end - 1] == '\n' ? xasprintf("%s\n", quoted) : xstrdup(quoted));
+	add_splice(edit, start, end,
+		   is_break(text[end - 1]) ? xasprintf("%s%c", quoted, text[end - 1]) : xstrdup(quoted));
 	free(quoted);
 	return 0;
 }
@@ -277,19 +278,15 @@ int config_edit_text(const char *path, const char *text, size_t len, int index, 
 static int edit_file(const char *path, const char *text, size_t len, int missing, int index, const char *value,
 		     char **cause)
 {
-	char *edited, *target = NULL;
+	char *edited;
 	size_t edited_len;
 	int rc = config_edit_text(path, text, len, index, value, &edited, &edited_len, cause);
 
 	if (rc == 0 && edited != NULL && missing)
 		rc = make_parent_dir(path, cause);
-	/* Write through a symbolic link (a dotfiles checkout), not over it. */
-	if (rc == 0 && edited != NULL && !missing)
-		target = realpath(path, NULL);
-	if (rc == 0 && edited != NULL)
-		rc = paths_write_atomic(target != NULL ? target : path, edited, edited_len, cause);
+	if (rc == 0 && edited != NULL)	/* through a symbolic link (a dotfiles checkout), not over it */
+		rc = paths_write_atomic(path, edited, edited_len, cause);
 	free(edited);
-	free(target);
 	return rc;
 }
 

@@ -137,19 +137,47 @@ static int write_special(const char *path, const char *data, size_t len, char **
 	return rc == 0 ? 0 : util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
 }
 
+/* 1 if writing to path means writing into something that is not a plain file: a device, a pipe, or a
+ * link to one or to a descriptor (/dev/stdout is /proc/self/fd/1, which may well be a plain file that the
+ * shell opened: replacing it would lose the output). */
+static int is_stream(const char *path, const struct stat *link, const char *target)
+{
+	char first[PATH_MAX];
+	ssize_t n;
+	struct stat st;
+
+	if (S_ISLNK(link->st_mode) && (n = readlink(path, first, sizeof first - 1)) > 0) {
+		first[n] = '\0';
+		if (util_starts_with(first, "/proc/") || (target != NULL && util_starts_with(target, "/dev/")))
+			return 1;
+	}
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 int paths_write_atomic(const char *path, const char *data, size_t len, char **cause)
 {
-	struct stat st;
-	char *temp;
+	struct stat link;
+	char *target = NULL, *temp;
 	int fd, rc = 0;
 
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-		return write_special(path, data, len, cause);
+	if (lstat(path, &link) == 0) {
+		if (S_ISLNK(link.st_mode))
+			target = realpath(path, NULL);	/* a link stays a link: its file is what gets replaced */
+		if (is_stream(path, &link, target)) {
+			free(target);
+			return write_special(path, data, len, cause);
+		}
+		if (S_ISDIR(link.st_mode)) {
+			free(target);
+			return util_fail(cause, "cannot write '%s': %s", path, strerror(EISDIR));
+		}
+	}
+	if (target != NULL)
+		path = target;
 	temp = xasprintf("%s.XXXXXX", path);
 	if ((fd = mkstemp(temp)) < 0) {	/* mkstemp fills in the X's */
 		rc = util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
-		free(temp);
-		return rc;
+		goto out;
 	}
 	fchmod(fd, 0600);
 	rc = write_all(fd, data, len);
@@ -163,6 +191,8 @@ int paths_write_atomic(const char *path, const char *data, size_t len, char **ca
 		util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
 		unlink(temp);
 	}
+out:
 	free(temp);
+	free(target);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 
@@ -206,13 +207,12 @@ int store_fail(struct store *store, char **cause, const char *doing)
 	switch (sqlite3_errcode(store->db)) {
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return util_fail(cause, "cannot %s: '%s' is damaged (%s). rebound changed nothing in it; "
-				 "'sqlite3 %s .recover' may save what is left, and recordings/ is untouched",
-				 doing, store->path, message, store->path);
+		return util_fail(cause, "cannot %s: '%s' is damaged (%s); rebound has not written to it, "
+				 "\"sqlite3 '%s' .recover | sqlite3 recovered.db\" may save what is left, and the "
+				 "recordings are untouched", doing, store->path, message, store->path);
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return util_fail(cause, "cannot %s: another program has held '%s' for more than %d s (%s); "
-				 "is another rebound busy with it?", doing, store->path, STORE_BUSY_TIMEOUT_MS / 1000,
+		return util_fail(cause, "cannot %s: another program kept '%s' busy for %.0f s (%s); "
+				 "is another rebound writing to it?", doing, store->path, STORE_BUSY_TIMEOUT_MS / 1000.0,
 				 message);
 	case SQLITE_FULL:
 		return util_fail(cause, "cannot %s in '%s': the disk is full", doing, store->path);
@@ -379,6 +379,26 @@ fail:
 	return -1;
 }
 
+/*
+ * Turns on write-ahead logging. Switching needs the database to itself, and SQLite reports busy at once,
+ * without waiting, when another connection has it open (two first runs at once): try again for as long as
+ * the busy timeout allows.
+ */
+static int use_wal(struct store *store, char **cause)
+{
+	const struct timespec pause = { 0, 20 * 1000000 };
+	long long waited;
+
+	for (waited = 0;; waited += 20) {
+		int rc = sqlite3_exec(store->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= STORE_BUSY_TIMEOUT_MS)
+			return store_fail(store, cause, "open the database");
+		nanosleep(&pause, NULL);
+	}
+}
+
 /* Creates the file 0600 before SQLite does, so personal data is never world-readable. */
 static int create_private(const char *path, char **cause)
 {
@@ -406,7 +426,7 @@ struct store *store_open_version(const char *path, int target_version, char **ca
 	if (store_exec(store, "PRAGMA foreign_keys = ON", "turn on foreign keys", cause) != 0)
 		goto fail;
 	/* The journal mode query also proves the file is a database: a corrupt file fails here. */
-	if (store_exec(store, "PRAGMA journal_mode = WAL", "open the database", cause) != 0)
+	if (use_wal(store, cause) != 0)
 		goto fail;
 	if (store_exec(store, "PRAGMA synchronous = NORMAL", "set synchronous mode", cause) != 0)
 		goto fail;

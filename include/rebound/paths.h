@@ -25,9 +25,13 @@ int paths_make_private_dir(const char *dir, char **cause);
  */
 char *paths_bundle_dir(void);
 
-/* Writes len bytes to path whole or not at all: a temporary file beside it (mode 0600), synced, then
- * renamed over it. A device or a pipe that is already there (/dev/null, a FIFO) is written as it is. 0, or -1 with *cause ("cannot create 'PATH': ..." when the temporary file cannot be
- * made, else "cannot write 'PATH': ..."), leaving path as it was. */
+/*
+ * Writes len bytes to path whole or not at all: a temporary file beside it (mode 0600), synced, then
+ * renamed over it; through a symbolic link, the file it names is replaced and the link kept. A device, a
+ * pipe or a descriptor (/dev/null, a FIFO, /dev/stdout) is written into as it is, never replaced.
+ * 0, or -1 with *cause ("cannot create 'PATH': ..." when the temporary file cannot be made, else
+ * "cannot write 'PATH': ..."), leaving path as it was.
+ */
 int paths_write_atomic(const char *path, const char *data, size_t len, char **cause);
 
 #endif

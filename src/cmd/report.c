@@ -6,6 +6,7 @@
 #include "rebound/util.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,8 @@ static int open_report(struct cmd_ctx *ctx, const char *path)
 {
 	char *argv[] = { "xdg-open", (char *)path, NULL };
 	const char *display = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+	posix_spawnattr_t attr;
+	sigset_t defaults;
 	pid_t pid;
 	int rc, status;
 
@@ -53,7 +56,14 @@ static int open_report(struct cmd_ctx *ctx, const char *path)
 		return CMD_OK;
 	}
 	fflush(ctx->out);
-	if ((rc = posix_spawnp(&pid, "xdg-open", NULL, NULL, argv, environ)) != 0)
+	posix_spawnattr_init(&attr);
+	sigemptyset(&defaults);
+	sigaddset(&defaults, SIGXFSZ);		/* rebound ignores it; the browser should not inherit that */
+	posix_spawnattr_setsigdefault(&attr, &defaults);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+	rc = posix_spawnp(&pid, "xdg-open", NULL, &attr, argv, environ);
+	posix_spawnattr_destroy(&attr);
+	if (rc != 0)
 		return cmd_error(ctx, CMD_SYSTEM_ERROR, "report: cannot run xdg-open to open %s: %s", path, strerror(rc));
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)

@@ -351,7 +351,7 @@ void bench_row(const char *what, double value, const char *unit, const char *tar
 
 int main(int argc, char **argv)
 {
-	int runs = 7, minutes = 2, audio = 1, speech = 1, i;
+	int runs = 7, minutes = 2, audio = 1, speech = 1, python_runs, i;
 	char dir[] = "/tmp/rebound-bench-XXXXXX";
 	char *bank_path, *themes_path, *empty_home, *big_home, *command;
 	double parse[64], load[64], progress[64], process[64], insights[64], due[64], report[64], python[3];
@@ -401,9 +401,10 @@ int main(int argc, char **argv)
 		return 1;
 	startup_bundled = startup_median(empty_home, runs);
 	startup_big = startup_median(big_home, runs);
-	for (i = 0; i < runs && i < 3; i++)	/* seconds each: three are enough */
-		python[i] = python_yaml_ms(bank_path);
-	python_ms = median(python, runs < 3 ? runs : 3);
+	for (i = python_runs = 0; i < runs && i < 3; i++)	/* seconds each: three are enough */
+		if ((python[python_runs] = python_yaml_ms(bank_path)) >= 0)
+			python_runs++;
+	python_ms = python_runs > 0 ? median(python, python_runs) : -1;
 
 	history_home = xasprintf("%s/home-history", dir);
 	generate_ms = bench_now_ms();

@@ -225,6 +225,17 @@ wait
 expect_status 0
 expect_true "[ -p '$TMP/pipe' ] && grep -q '</html>' '$TMP/from-pipe'"
 
+# Through a symbolic link: the file it names is replaced, the link kept; a link to a descriptor
+# (/dev/stdout is one) is written into.
+printf 'old' >"$TMP/real.html"
+ln -s "$TMP/real.html" "$TMP/link.html"
+run "$REBOUND" report --out "$TMP/link.html"
+expect_status 0
+expect_true "[ -L '$TMP/link.html' ] && grep -q '</html>' '$TMP/real.html'"
+ln -s /proc/self/fd/1 "$TMP/stdout-link"
+"$REBOUND" report --out "$TMP/stdout-link" >"$TMP/via-stdout.html"
+expect_true "[ -L '$TMP/stdout-link' ] && grep -q '</html>' '$TMP/via-stdout.html'"
+
 # The default place is report.html in the data dir.
 run "$REBOUND" report
 expect_status 0

@@ -3,6 +3,19 @@
 # locked", every process succeeds, and the database passes its integrity check.
 . "$(dirname "$0")/lib.sh"
 require python3 sqlite3
+# Two first runs at once on an empty data dir: both make the database, its schema and the catalog.
+for i in 1 2 3; do
+	fresh="$TMP/empty$i"
+	REBOUND_HOME="$fresh" "$REBOUND" banks >"$TMP/first.a" 2>&1 &
+	first=$!
+	REBOUND_HOME="$fresh" "$REBOUND" questions --bank behavioural >"$TMP/first.b" 2>&1
+	b=$?
+	wait $first
+	a=$?
+	expect_true "[ $a = 0 ] && [ $b = 0 ]" || cat "$TMP/first.a" "$TMP/first.b"
+	expect_true "[ \"\$(sqlite3 '$fresh/rebound.db' 'PRAGMA integrity_check')\" = ok ]"
+done
+
 run "$REBOUND" bank import "$REBOUND_SOURCE/tests/e2e/data/practice.yaml"
 expect_status 0
 
@@ -58,6 +71,7 @@ PY
 run python3 "$TMP/together.py" "$REBOUND" "$TMP"
 expect_status 0
 echo "$out"
+[ -z "$err" ] || echo "$err"	# a thread that died says why here
 expect_true "[ \"\$(db \"SELECT COUNT(*) FROM answer WHERE text LIKE 'alice answers%'\")\" = 12 ]"
 expect_true "[ \"\$(db \"SELECT COUNT(*) FROM answer WHERE text LIKE 'bob answers%'\")\" = 12 ]"
 expect_true "[ \"\$(db \"SELECT COUNT(*) FROM rating\")\" -ge 24 ]"

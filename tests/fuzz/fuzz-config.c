@@ -1,10 +1,11 @@
 /* libFuzzer target: the settings file's reader and editor. Every input is read as a config.yaml; when
- * it reads, one setting (chosen by the input's size) is set to a valid value and then removed, each edit
- * read back as config_edit_text does. An edit may be refused (a flow-style mapping, or a result that would
- * not read), but a result that reads with other values than it should is an editor bug, and aborts. */
+ * it reads, one setting (chosen by the input's size) is set to a valid value and then removed. An edit may
+ * be refused (a flow-style mapping, or a result that would not read); one that is made is read again here,
+ * and any key that does not read as it should (the edited one as asked, the others as before) aborts. */
 #include "rebound/config-internal.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,19 +29,34 @@ static const char *valid_value(const struct config_key *key, char buf[32])
 	}
 }
 
-static void edit(const char *text, size_t len, int index, const char *value)
+static int same(const char *a, const char *b)
 {
-	char *edited = NULL, *cause = NULL;
-	size_t edited_len = 0;
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
 
-	/* Refusing an edit whose result would not read is safe; one that reads but says otherwise is a bug. */
-	if (config_edit_text("fuzz.yaml", text, len, index, value, &edited, &edited_len, &cause) != 0 &&
-	    strstr(cause, "would not read back as written") != NULL && strstr(cause, "as written: ") == NULL)
+/* Sets (or removes) key index in text. An edit may be refused; one that is made must read back with the
+ * key as asked and every other key as it was, checked here apart from the editor's own check. */
+static void edit(const struct config_layout *before, const char *text, size_t len, int index, const char *value)
+{
+	struct config_layout after;
+	char *edited = NULL, *cause = NULL;
+	size_t edited_len = 0, i;
+
+	if (config_edit_text("fuzz.yaml", text, len, index, value, &edited, &edited_len, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (edited == NULL)
+		return;		/* nothing to change */
+	if (config_parse_text("fuzz.yaml", edited, edited_len, &after, &cause) != 0)
 		abort();
-	if (edited != NULL && value != NULL)
-		edit(edited, edited_len, index, NULL);
+	for (i = 0; i < config_key_count(); i++)
+		if (!same(after.settings[i].value, (int)i == index ? value : before->settings[i].value))
+			abort();
+	if (value != NULL)
+		edit(&after, edited, edited_len, index, NULL);
+	config_layout_release(&after);
 	free(edited);
-	free(cause);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -53,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(cause);
 		return 0;
 	}
+	edit(&layout, (const char *)data, size, index, valid_value(config_key_at((size_t)index), buf));
 	config_layout_release(&layout);
-	edit((const char *)data, size, index, valid_value(config_key_at((size_t)index), buf));
 	return 0;
 }

@@ -9,6 +9,9 @@ filter=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
 source=$(cd "$here/../.." && pwd)
 logs=$(mktemp -d "${TMPDIR:-/tmp}/rebound-valgrind.XXXXXX")
+# t1410 runs rebound as another user when it runs as root: that user must reach the wrapper and write its log.
+chmod 755 "$logs"
+mkdir -m 1777 "$logs/processes"
 export REBOUND_VALGRIND_LOGS="$logs"
 options=(--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect
 	--error-exitcode=99 --suppressions="$here/suppressions" --child-silent-after-fork=yes --trace-children=no)
@@ -25,7 +28,7 @@ failed=0
 # The wrapper the end-to-end scripts run instead of rebound.
 cat >"$logs/rebound" <<WRAP
 #!/bin/sh
-exec valgrind ${options[*]} \${REBOUND_VALGRIND_EXTRA:-} --log-file="$logs/rebound.%p.log" "$build/rebound" "\$@"
+exec valgrind ${options[*]} \${REBOUND_VALGRIND_EXTRA:-} --log-file="$logs/processes/rebound.%p.log" "$build/rebound" "\$@"
 WRAP
 chmod +x "$logs/rebound"
 
@@ -54,7 +57,7 @@ for script in "$source"/tests/e2e/t[0-9]*.sh; do
 	fi
 done
 # Every process's report: an error or a leak anywhere fails, even where a script did not notice.
-if grep -l "ERROR SUMMARY: [1-9]\|definitely lost: [1-9]\|indirectly lost: [1-9]" "$logs"/rebound.*.log 2>/dev/null; then
+if grep -l "ERROR SUMMARY: [1-9]\|definitely lost: [1-9]\|indirectly lost: [1-9]" "$logs"/processes/*.log 2>/dev/null; then
 	echo "FAILED  memcheck found errors in the processes above"
 	failed=$((failed + 1))
 fi
