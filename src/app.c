@@ -108,8 +108,8 @@ static void move_old_settings(struct app *app, FILE *err)
 	size_t i;
 	int moved = 0;
 
-	if (app->config == NULL)
-		return;
+	if (app->config == NULL || !store_setting_any(app->store))
+		return;		/* the usual case, at the cost of one query */
 	arena_init(&arena);
 	for (i = 0; i < sizeof old / sizeof old[0]; i++) {
 		if (store_setting_get(app->store, old[i][0], &arena, &value, NULL) != 1)

@@ -475,6 +475,18 @@ int store_setting_get(struct store *store, const char *key, struct arena *arena,
 	return rc;
 }
 
+int store_setting_any(struct store *store)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT 1 FROM setting LIMIT 1", NULL);
+	int any;
+
+	if (stmt == NULL)
+		return 0;
+	any = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return any;
+}
+
 int store_setting_set(struct store *store, const char *key, const char *value, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, value ? "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)"

@@ -279,6 +279,8 @@ void store_snapshot_end(struct store *store);
 
 /* The value of key (in arena): 1 found, 0 not set, -1 error. */
 int store_setting_get(struct store *store, const char *key, struct arena *arena, const char **value, char **cause);
+/* 1 when any setting is kept (older versions kept them here; app.c moves them to the settings file). */
+int store_setting_any(struct store *store);
 /* Sets key to value, or removes it when value is NULL. */
 int store_setting_set(struct store *store, const char *key, const char *value, char **cause);
 
