@@ -87,6 +87,13 @@ long date_local_day(time_t t)
 	return date_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+long date_local_day_iso(const char *text)
+{
+	time_t t;
+
+	return date_parse_iso(text, &t) == 0 ? date_local_day(t) : 0;
+}
+
 int date_parse_day(const char *text, long *day)
 {
 	int year, month, mday, used = 0, y, m, d;

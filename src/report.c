@@ -26,9 +26,8 @@ static size_t session_index(const struct report *r, long long id)
 static const char *local_day(const char *iso, struct arena *arena)
 {
 	char *day = arena_alloc(arena, 11);
-	time_t t;
 
-	date_format_day(date_parse_iso(iso, &t) == 0 ? date_local_day(t) : 0, day);
+	date_format_day(date_local_day_iso(iso), day);
 	return day;
 }
 
@@ -85,10 +84,8 @@ static void count_days(struct report *r, const char *const *starts, size_t count
 	long *days = arena_alloc(arena, (count + 1) * sizeof *days);
 	size_t i;
 
-	for (i = 0; i < count; i++) {
-		time_t t;
-		days[i] = date_parse_iso(starts[i], &t) == 0 ? date_local_day(t) : 0;
-	}
+	for (i = 0; i < count; i++)
+		days[i] = date_local_day_iso(starts[i]);
 	stats_streak(days, count, r->today, &r->streak);
 	r->last_day = r->today;
 	if (count == 0) {

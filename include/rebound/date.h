@@ -17,6 +17,8 @@ int date_parse_iso(const char *text, time_t *t);
 
 /* A local calendar day as a count of days since 1970-01-01 (negative before). */
 long date_local_day(time_t t);
+/* The local day of a time as date_iso_utc writes it; 0 (1970-01-01) when text is not in that form. */
+long date_local_day_iso(const char *text);
 /* The day number of a civil date, and back; month 1-12, day 1-31. */
 long date_days_from_civil(int year, int month, int day);
 void date_civil_from_days(long days, int *year, int *month, int *day);

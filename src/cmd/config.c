@@ -23,20 +23,30 @@ static void describe_source(const struct config *config, const struct config_key
 		snprintf(buf, size, "%s", key->default_value ? "default" : "not set");
 }
 
+/* The settings file's path, as the app found it; NULL, reported, when there is no home to find it in. */
+static const char *settings_path(struct cmd_ctx *ctx)
+{
+	char *cause = NULL;
+
+	if (ctx->app->config_file != NULL)
+		return ctx->app->config_file;
+	free(paths_config_file(&cause));	/* for the reason */
+	cmd_error(ctx, CMD_SYSTEM_ERROR, "config: %s", cause);
+	free(cause);
+	return NULL;
+}
+
 static int list(struct cmd_ctx *ctx)
 {
 	const struct config *config = ctx->app->config;
-	char *path, *cause = NULL, source[32];
+	const char *path = settings_path(ctx);
+	char source[32];
 	struct stat st;
 	size_t i;
 
-	if ((path = paths_config_file(&cause)) == NULL) {
-		int status = cmd_error(ctx, CMD_SYSTEM_ERROR, "config: %s", cause);
-		free(cause);
-		return status;
-	}
+	if (path == NULL)
+		return CMD_SYSTEM_ERROR;
 	fprintf(ctx->out, "Settings file: %s%s\n", path, stat(path, &st) != 0 ? " (not there yet: all defaults)" : "");
-	free(path);
 	fprintf(ctx->out, "%s%-24s %-14s %-9s %s%s\n", term_bold(ctx->color), "SETTING", "VALUE", "FROM", "WHAT",
 		term_reset(ctx->color));
 	for (i = 0; i < config_key_count(); i++) {
@@ -88,10 +98,12 @@ static int check_meaning(struct cmd_ctx *ctx, const char *name, const char *valu
 
 static int set(struct cmd_ctx *ctx, const char *name, const char *value)
 {
-	char *path, *cause = NULL;
+	const struct config_key *key = config_key_find(name);
+	const char *path;
+	char *cause = NULL;
 	int status;
 
-	if (config_check(name, value ? value : "", &cause) != 0 && (value != NULL || config_key_find(name) == NULL)) {
+	if (config_check(name, value ? value : "", &cause) != 0 && (value != NULL || key == NULL)) {
 		status = cmd_error(ctx, CMD_USER_ERROR, "config: %s", cause);
 		free(cause);
 		return status;
@@ -104,19 +116,18 @@ static int set(struct cmd_ctx *ctx, const char *name, const char *value)
 		fprintf(ctx->out, "%s: not set in %s, nothing to remove\n", name, config_path(ctx->app->config));
 		return CMD_OK;
 	}
-	if ((path = paths_config_file(&cause)) == NULL || config_set(path, name, value, &cause) != 0) {
-		status = cmd_error(ctx, path ? CMD_USER_ERROR : CMD_SYSTEM_ERROR, "config: %s", cause);
+	if ((path = settings_path(ctx)) == NULL)
+		return CMD_SYSTEM_ERROR;
+	if (config_set(path, name, value, &cause) != 0) {
+		status = cmd_error(ctx, CMD_USER_ERROR, "config: %s", cause);
 		free(cause);
-		free(path);
 		return status;
 	}
 	if (value != NULL)
 		fprintf(ctx->out, "%s: %s (in %s)\n", name, value, path);
 	else
-		fprintf(ctx->out, "%s: removed from %s%s%s\n", name, path,
-			config_key_find(name)->default_value ? "; the default is " : "",
-			config_key_find(name)->default_value ? config_key_find(name)->default_value : "");
-	free(path);
+		fprintf(ctx->out, "%s: removed from %s%s%s\n", name, path, key->default_value ? "; the default is " : "",
+			key->default_value ? key->default_value : "");
 	app_load_config(ctx->app);
 	if (strcmp(name, "colour") == 0)
 		ctx->color = term_color_choice(ctx->out, app_setting(ctx->app, "colour"));

@@ -211,10 +211,8 @@ static void print_totals(struct cmd_ctx *ctx, const struct store_totals *totals,
 	char answering[16];
 	size_t i;
 
-	for (i = 0; i < count; i++) {
-		time_t t;
-		days[i] = date_parse_iso(starts[i], &t) == 0 ? date_local_day(t) : 0;
-	}
+	for (i = 0; i < count; i++)
+		days[i] = date_local_day_iso(starts[i]);
 	stats_streak(days, count, date_local_day(time(NULL)), &streak);
 	date_format_duration(totals->answer_ms, answering);
 	fprintf(ctx->out, "\nStreak: %ld day%s in a row (longest %ld).\n", streak.current, streak.current == 1 ? "" : "s",
