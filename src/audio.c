@@ -3,6 +3,7 @@
  * memory that was allocated before the stream started. */
 #include "rebound/arena.h"
 #include "rebound/audio.h"
+#include "rebound/date.h"
 #include "rebound/ring.h"
 #include "rebound/util.h"
 
@@ -38,14 +39,6 @@ struct audio {
  * sound server (JACK does that to a client it finds too slow, or dies): stopping or closing it would wait
  * for a callback that never comes (PortAudio's JACK code waits ten minutes). */
 #define STALLED_MS 1500
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);	/* vDSO: safe in a real-time callback */
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* ------------------------------------------------------------------------------------------------
  * Devices
@@ -223,7 +216,7 @@ static int record_callback(const void *input, void *output, unsigned long count,
 	long long want = (long long)count, room = r->max_frames - captured;
 	const int16_t *samples = input;
 
-	atomic_store_explicit(&r->last_callback_ms, now_ms(), memory_order_relaxed);
+	atomic_store_explicit(&r->last_callback_ms, date_monotonic_ms(), memory_order_relaxed);
 	(void)output;
 	(void)time_info;
 	if (want > room)
@@ -367,7 +360,7 @@ struct audio_recorder *audio_record_start(struct audio *audio, const struct audi
 	int quiet;
 
 	r->audio = audio;
-	atomic_store(&r->last_callback_ms, now_ms());
+	atomic_store(&r->last_callback_ms, date_monotonic_ms());
 	r->rate = options->rate;
 	r->max_frames = options->max_frames;
 	r->tap = options->tap;
@@ -424,7 +417,7 @@ void audio_record_status(struct audio_recorder *r, struct audio_record_status *s
 /* 1 if the stream should still be running but its callback has gone quiet. */
 static int stalled(PaStream *stream, long long last_callback_ms)
 {
-	return Pa_IsStreamActive(stream) == 1 && now_ms() - last_callback_ms > STALLED_MS;
+	return Pa_IsStreamActive(stream) == 1 && date_monotonic_ms() - last_callback_ms > STALLED_MS;
 }
 
 int audio_record_stop(struct audio_recorder *r, struct audio_record_result *result, char **cause)
@@ -492,7 +485,7 @@ static int play_callback(const void *input, void *output, unsigned long count,
 		moved = atomic_compare_exchange_strong(&p->position, &position, position + n);
 	}
 	memset(out + n, 0, (count - (size_t)n) * sizeof *out);
-	atomic_store_explicit(&p->last_callback_ms, now_ms(), memory_order_relaxed);
+	atomic_store_explicit(&p->last_callback_ms, date_monotonic_ms(), memory_order_relaxed);
 	return moved && !atomic_load(&p->paused) && position + n >= p->total ? paComplete : paContinue;
 }
 
@@ -532,7 +525,7 @@ struct audio_player *audio_play_open(struct audio *audio, const char *path, int 
 	int quiet;
 
 	p->audio = audio;
-	atomic_store(&p->last_callback_ms, now_ms());
+	atomic_store(&p->last_callback_ms, date_monotonic_ms());
 	if (audio_read_wav(path, &p->samples, &p->total, &p->rate, cause) != 0) {
 		free(p);
 		return NULL;
@@ -554,7 +547,7 @@ int audio_play_start(struct audio_player *p, char **cause)
 {
 	PaError error;
 
-	atomic_store(&p->last_callback_ms, now_ms());
+	atomic_store(&p->last_callback_ms, date_monotonic_ms());
 	error = Pa_StartStream(p->stream);
 
 	return error == paNoError ? 0 : pa_fail(cause, "start playback (is the device busy?)", error);

@@ -281,11 +281,6 @@ int cmd_parse_day(const char *text, long today, long *day)
 	return date_parse_day(text, day);
 }
 
-long cmd_today(void)
-{
-	return date_local_day(time(NULL));
-}
-
 /* ------------------------------------------------------------------------------------------------
  * Input
  */

@@ -1,11 +1,62 @@
-/* date: wall-clock and monotonic time, ISO 8601 UTC text for the store, and local calendar days.
+/* date: the one clock, monotonic time, ISO 8601 UTC text for the store, and local calendar days.
  * Day numbers use the proleptic Gregorian calendar (days_from_civil, after Howard Hinnant's
  * public-domain algorithms), so day arithmetic never depends on the C library's time zone code. */
 #include "rebound/date.h"
+#include "rebound/util.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* ------------------------------------------------------------------------------------------------
+ * The clock: the only place rebound reads the wall clock. Set once at start, before any thread.
+ */
+
+static int clock_pinned;
+static time_t clock_pin;
+
+int date_clock_init(char **cause)
+{
+	const char *text = getenv("REBOUND_NOW");
+	time_t t;
+
+	if (text == NULL || *text == '\0') {
+		date_clock_unpin();
+		return 0;
+	}
+	if (date_parse_instant(text, &t) != 0)
+		return util_fail(cause, "REBOUND_NOW: '%.80s' is not a time like 2031-06-15T23:59:50Z,"
+				 " 2031-06-15T23:59:50+14:00, 2031-06-15T23:59 (local) or @1970000000", text);
+	date_clock_pin(t);
+	return 0;
+}
+
+void date_clock_pin(time_t t)
+{
+	clock_pin = t;
+	clock_pinned = 1;
+}
+
+void date_clock_unpin(void)
+{
+	clock_pinned = 0;
+}
+
+time_t date_now(void)
+{
+	return clock_pinned ? clock_pin : time(NULL);
+}
+
+long date_today(void)
+{
+	return date_local_day(date_now());
+}
+
+void date_now_iso(char buf[DATE_ISO_SIZE])
+{
+	date_iso_utc(date_now(), buf);
+}
 
 long long date_monotonic_ms(void)
 {
@@ -52,6 +103,90 @@ int date_parse_iso(const char *text, time_t *t)
 		return -1;
 	*t = (time_t)date_days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
 	return 0;
+}
+
+/* "@SECONDS": digits only, as git's dates take them. */
+static int parse_epoch(const char *text, time_t *t)
+{
+	char *end;
+	long long seconds;
+
+	if (!isdigit((unsigned char)text[0]) || strlen(text) > 15)
+		return -1;
+	seconds = strtoll(text, &end, 10);
+	if (*end != '\0')
+		return -1;
+	*t = (time_t)seconds;
+	return 0;
+}
+
+/* The offset after the time: "Z" (0), "+HH", "+HHMM" or "+HH:MM" in seconds east of UTC; *local = 1 for
+ * nothing at all. 0, or -1. */
+static int parse_offset(const char *text, long *offset, int *local)
+{
+	int sign, hours = 0, minutes = 0;
+
+	*offset = 0;
+	*local = *text == '\0';
+	if (*local || strcmp(text, "Z") == 0)
+		return 0;
+	if (*text != '+' && *text != '-')
+		return -1;
+	sign = *text++ == '-' ? -1 : 1;
+	if (has_shape(text, "99"))
+		sscanf(text, "%2d", &hours);
+	else if (has_shape(text, "9999"))
+		sscanf(text, "%2d%2d", &hours, &minutes);
+	else if (has_shape(text, "99:99"))
+		sscanf(text, "%2d:%2d", &hours, &minutes);
+	else
+		return -1;
+	if (hours > 14 || minutes > 59)
+		return -1;
+	*offset = sign * (hours * 3600L + minutes * 60L);
+	return 0;
+}
+
+int date_parse_instant(const char *text, time_t *t)
+{
+	char day_text[11];
+	int hour, minute, second = 0, local;
+	long day, offset;
+	size_t used = 16;
+	struct tm tm;
+
+	if (text[0] == '@')
+		return parse_epoch(text + 1, t);
+	if (strlen(text) < 16 || (text[10] != 'T' && text[10] != ' '))
+		return -1;
+	memcpy(day_text, text, 10);
+	day_text[10] = '\0';
+	if (date_parse_day(day_text, &day) != 0 || !isdigit((unsigned char)text[11]) ||
+	    !isdigit((unsigned char)text[12]) || text[13] != ':' || !isdigit((unsigned char)text[14]) ||
+	    !isdigit((unsigned char)text[15]))
+		return -1;
+	hour = (text[11] - '0') * 10 + (text[12] - '0');
+	minute = (text[14] - '0') * 10 + (text[15] - '0');
+	if (text[16] == ':' && isdigit((unsigned char)text[17]) && isdigit((unsigned char)text[18])) {
+		second = (text[17] - '0') * 10 + (text[18] - '0');
+		used = 19;
+	}
+	if (hour > 23 || minute > 59 || second > 59 || parse_offset(text + used, &offset, &local) != 0)
+		return -1;
+	if (!local) {
+		*t = (time_t)day * 86400 + hour * 3600 + minute * 60 + second - offset;
+		return 0;
+	}
+	memset(&tm, 0, sizeof tm);
+	sscanf(day_text, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = hour;
+	tm.tm_min = minute;
+	tm.tm_sec = second;
+	tm.tm_isdst = -1;
+	*t = mktime(&tm);
+	return *t == (time_t)-1 ? -1 : 0;
 }
 
 long date_days_from_civil(int year, int month, int day)

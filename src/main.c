@@ -1,6 +1,7 @@
 /* main: parses rebound's global options, then runs one command or opens the shell. */
 #include "rebound/app.h"
 #include "rebound/cmd.h"
+#include "rebound/date.h"
 #include "rebound/input.h"
 #include "rebound/recognizer.h"
 #include "rebound/shell.h"
@@ -56,6 +57,11 @@ int main(int argc, char **argv)
 			usage(stderr);
 			return CMD_USAGE_ERROR;
 		}
+	}
+	if (date_clock_init(&cause) != 0) {
+		fprintf(stderr, "rebound: %s\n", cause);
+		free(cause);
+		return CMD_USAGE_ERROR;
 	}
 	if (colour != NULL && config_check("colour", colour, &cause) != 0) {
 		fprintf(stderr, "rebound: --colour takes auto, always or never, not '%s'\n", colour);

@@ -47,7 +47,7 @@ static char *check_required(void *what, char **value)
 /* Accepts what cmd_parse_day does, not in the future, and rewrites it as YYYY-MM-DD. */
 static char *check_date(void *arg, char **value)
 {
-	long today = cmd_today(), day;
+	long today = date_today(), day;
 	char text[11];
 
 	(void)arg;
@@ -331,7 +331,7 @@ static enum form_result ask_all(struct form *form, struct draft *d)
 	enum form_result result;
 
 	free(stages);
-	date_format_day(cmd_today(), day);
+	date_format_day(date_today(), day);
 	if (d->r.rejected_on == NULL)
 		d->r.rejected_on = arena_strdup(d->arena, day);
 	if ((result = ask_field(form, d, "Company", &d->r.company, check_required, "company")) != FORM_OK ||
@@ -502,7 +502,7 @@ static int save(struct draft *d, int adding)
 	int rc;
 
 	drop_unreached_reflections(d);
-	date_format_day(cmd_today(), today);
+	date_format_day(date_today(), today);
 	if (adding) {
 		d->r.id = store_rejection_add(d->ctx->app->store, &d->r, drill, drill_count, today, &cause);
 		rc = d->r.id > 0 ? 1 : -1;
@@ -546,7 +546,7 @@ int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 		status = cmd_error(ctx, CMD_USAGE_ERROR, "reject add: takes no arguments (options give the fields)");
 	} else if (args->values[REJECT_COMPANY] != NULL) {
 		char today[11];
-		date_format_day(cmd_today(), today);
+		date_format_day(date_today(), today);
 		d.r.rejected_on = today;
 		if ((status = apply_flags(&d, args->values, 1)) == CMD_OK)
 			status = save(&d, 1);

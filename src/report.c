@@ -230,7 +230,7 @@ int report_gather(struct app *app, long since_day, long today, struct arena *are
 	memset(r, 0, sizeof *r);
 	r->catalog = app->catalog;
 	r->today = today;
-	date_format_local(time(NULL), generated);
+	date_format_local(date_now(), generated);
 	r->generated = arena_strdup(arena, generated);
 	if (since_day != REPORT_ALL_TIME) {
 		since = arena_alloc(arena, DATE_ISO_SIZE);

@@ -91,7 +91,8 @@ void stats_streak(const long *days, size_t n, long today, struct stats_streak *o
 	if (n == 0)
 		return;
 	sorted = xmalloc(n * sizeof *sorted);
-	memcpy(sorted, days, n * sizeof *sorted);
+	for (i = 0; i < n; i++)
+		sorted[i] = days[i] > today ? today : days[i];	/* from a clock that was ahead: see stats.h */
 	qsort(sorted, n, sizeof *sorted, compare_days);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && sorted[i] == previous)

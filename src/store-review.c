@@ -1,7 +1,17 @@
 /* store-review: the drill schedule. A row per question in it says when it entered; the rest of the
  * row (due day, interval, ease, repetitions) is folded from the question's rated answers by the SM-2
  * variant in sched.c. Because the state is derived, re-rating or discarding an answer folds it again
- * exactly: store_review_refresh runs inside the transaction that changed the ratings. */
+ * exactly: store_review_refresh runs inside the transaction that changed the ratings.
+ *
+ * A clock that was wrong must not strand a question (a laptop set ahead, a restored copy, a changed time
+ * zone). The rules, applied here:
+ *   - answers are folded in the order they were given (their ids), not by their time stamps;
+ *   - an answer counts on its stamped local day, but never before the day of the answer folded before it
+ *     (the clock went back) and never after today (the clock was ahead): a stamp from the future is a
+ *     review today;
+ *   - a row added "in the future" is taken as added today, and its added_on is set so;
+ *   - a row folded while the clock was ahead (reviewed after now) is folded again the next time the
+ *     schedule is listed, by today's clock. */
 #include "rebound/date.h"
 #include "rebound/sched.h"
 #include "rebound/store-internal.h"
@@ -9,7 +19,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* The day a row was added, or -1 if the stored text is not a day. */
 static long added_day(struct store *store, const char *question_id, char **cause, int *found)
@@ -26,7 +35,7 @@ static long added_day(struct store *store, const char *question_id, char **cause
 	if (rc == SQLITE_ROW) {
 		*found = 1;
 		if (date_parse_day((const char *)sqlite3_column_text(stmt, 0), &day) != 0)
-			day = date_local_day(time(NULL));
+			day = date_today();
 	} else if (rc != SQLITE_DONE) {
 		store_fail(store, cause, "read the drill schedule");
 		*found = -1;
@@ -35,17 +44,30 @@ static long added_day(struct store *store, const char *question_id, char **cause
 	return day;
 }
 
-/* Folds the question's rated main answers from day on (in sessions not discarded) into *state; *last
- * receives the time of the last one that counted (caller frees), or NULL. */
-static int fold_answers(struct store *store, const char *question_id, long day, struct sched_state *state,
-			char **last, char **cause)
+/* The day an answer counts on (see the rules at the top): its stamp's local day, kept between the day of
+ * the answer before it and today. */
+static long review_day(const char *stamp, long previous, long today)
+{
+	time_t t;
+	long day = stamp != NULL && date_parse_iso(stamp, &t) == 0 ? date_local_day(t) : previous;
+
+	if (day < previous)
+		day = previous;
+	return day > today ? today : day;
+}
+
+/* Folds the question's rated main answers from day on (in sessions not discarded) into *state, in the
+ * order they were given; *last receives the time of the last one that counted (caller frees), or NULL. */
+static int fold_answers(struct store *store, const char *question_id, long day, long today,
+			struct sched_state *state, char **last, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store,
 		"SELECT a.answered_at, AVG(r.score) FROM answer a JOIN session s ON s.id = a.session_id"
 		" JOIN rating r ON r.answer_id = a.id WHERE a.question_id = ?1 AND a.follow_up_of IS NULL"
-		" AND s.status <> 'discarded' AND a.answered_at >= ?2 GROUP BY a.id ORDER BY a.answered_at, a.id",
+		" AND s.status <> 'discarded' AND a.answered_at >= ?2 GROUP BY a.id ORDER BY a.id",
 		cause);
 	char since[DATE_ISO_SIZE];
+	long previous = day;
 	int rc;
 
 	if (stmt == NULL)
@@ -56,10 +78,9 @@ static int fold_answers(struct store *store, const char *question_id, long day, 
 	sched_start(state, day);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *at = (const char *)sqlite3_column_text(stmt, 0);
-		time_t t;
-		if (at == NULL || date_parse_iso(at, &t) != 0)
-			continue;
-		if (sched_review(state, date_local_day(t), sqlite3_column_double(stmt, 1))) {
+
+		previous = review_day(at, previous, today);
+		if (sched_review(state, previous, sqlite3_column_double(stmt, 1))) {
 			free(*last);
 			*last = xstrdup(at);
 		}
@@ -72,15 +93,17 @@ int store_review_refresh(struct store *store, const char *question_id, char **ca
 {
 	sqlite3_stmt *stmt;
 	struct sched_state state;
-	char due[11], *last = NULL;
+	char due[11], added[11], *last = NULL;
 	int found, rc;
-	long day = added_day(store, question_id, cause, &found);
+	long today = date_today(), day = added_day(store, question_id, cause, &found);
 
 	if (found <= 0)
 		return found;
-	if (fold_answers(store, question_id, day, &state, &last, cause) != 0 ||
+	if (day > today)
+		day = today;	/* added while the clock was ahead */
+	if (fold_answers(store, question_id, day, today, &state, &last, cause) != 0 ||
 	    (stmt = store_prepare(store, "UPDATE review SET due_on = ?, interval_days = ?, ease = ?, repetitions = ?,"
-				  " last_reviewed_at = ? WHERE question_id = ?", cause)) == NULL) {
+				  " last_reviewed_at = ?, added_on = ? WHERE question_id = ?", cause)) == NULL) {
 		free(last);
 		return -1;
 	}
@@ -90,7 +113,9 @@ int store_review_refresh(struct store *store, const char *question_id, char **ca
 	sqlite3_bind_double(stmt, 3, state.ease);
 	sqlite3_bind_int(stmt, 4, state.repetitions);
 	store_bind_text(stmt, 5, last);
-	store_bind_text(stmt, 6, question_id);
+	date_format_day(day, added);
+	store_bind_text(stmt, 6, added);
+	store_bind_text(stmt, 7, question_id);
 	rc = store_step_done(store, stmt, "update the drill schedule", cause);
 	sqlite3_finalize(stmt);
 	free(last);
@@ -192,12 +217,39 @@ static void read_review(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	r->last_reviewed_at = store_column_text(stmt, 6, arena);
 }
 
+/* Folds again, by today's clock, the rows folded while the clock was ahead: reviewed after now, or added
+ * after today. Rare, so the check is one query and the write happens only when one is found. A data dir
+ * the user may not write keeps the rows as they are (the list still shows). */
+static int refold_from_future(struct store *store, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT question_id FROM review WHERE last_reviewed_at > " NOW_SQL
+					   " OR added_on > date(" NOW_SQL ", 'localtime') LIMIT 1", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read the drill schedule");
+	if (store_begin(store, NULL) != 0)
+		return 0;
+	stmt = store_prepare(store, "SELECT question_id FROM review WHERE last_reviewed_at > " NOW_SQL
+			     " OR added_on > date(" NOW_SQL ", 'localtime')", NULL);
+	if (stmt == NULL || refresh_listed(store, stmt, NULL) != 0 || store_commit(store, NULL) != 0)
+		store_rollback(store);
+	return 0;
+}
+
 int store_review_list(struct store *store, struct arena *arena, struct store_review **out, size_t *count,
 		      char **cause)
 {
-	sqlite3_stmt *stmt = store_prepare(store, "SELECT question_id, due_on, added_on, interval_days, repetitions,"
-					   " ease, last_reviewed_at FROM review ORDER BY due_on, question_id", cause);
+	sqlite3_stmt *stmt;
 
+	if (refold_from_future(store, cause) != 0)
+		return -1;
+	stmt = store_prepare(store, "SELECT question_id, due_on, added_on, interval_days, repetitions,"
+			     " ease, last_reviewed_at FROM review ORDER BY due_on, question_id", cause);
 	if (stmt == NULL)
 		return -1;
 	return store_read_list(store, stmt, sizeof **out, read_review, arena, "read the drill schedule", out, count,

@@ -1,5 +1,6 @@
 /* store: the SQLite database in the data dir (the only user of SQLite): opening, migrations,
  * and the store_* API. The schema is described in include/rebound/store.h. */
+#include "rebound/date.h"
 #include "rebound/store-internal.h"
 #include "rebound/util.h"
 
@@ -410,6 +411,18 @@ static int create_private(const char *path, char **cause)
 	return 0;
 }
 
+/* rebound_now(): the date module's clock inside SQL, so a pinned clock (REBOUND_NOW) reaches every row the
+ * store stamps. Direct-only: the schema's triggers and views never depend on the clock. */
+static void sql_now(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+	char now[DATE_ISO_SIZE];
+
+	(void)argc;
+	(void)argv;
+	date_now_iso(now);
+	sqlite3_result_text(context, now, -1, SQLITE_TRANSIENT);
+}
+
 struct store *store_open_version(const char *path, int target_version, char **cause)
 {
 	struct store *store;
@@ -423,6 +436,11 @@ struct store *store_open_version(const char *path, int target_version, char **ca
 		goto fail;
 	}
 	sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
+	if (sqlite3_create_function_v2(store->db, "rebound_now", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, sql_now,
+				       NULL, NULL, NULL) != SQLITE_OK) {
+		store_fail(store, cause, "set up the clock");
+		goto fail;
+	}
 	if (store_exec(store, "PRAGMA foreign_keys = ON", "turn on foreign keys", cause) != 0)
 		goto fail;
 	/* The journal mode query also proves the file is a database: a corrupt file fails here. */
@@ -586,7 +604,7 @@ enum { Q_UPSERT, Q_DELETE_THEMES, Q_DELETE_STAGES, Q_THEME, Q_STAGE, Q_RETIRE, Q
 
 static const char *const bank_sql[Q_COUNT] = {
 	[Q_UPSERT] = "INSERT INTO question (id, bank, text, difficulty, think_seconds, answer_seconds, retired,"
-		     " first_seen) VALUES (?, ?, ?, ?, ?, ?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+		     " first_seen) VALUES (?, ?, ?, ?, ?, ?, 0, " NOW_SQL ")"
 		     " ON CONFLICT(id) DO UPDATE SET bank = excluded.bank, text = excluded.text,"
 		     " difficulty = excluded.difficulty, think_seconds = excluded.think_seconds,"
 		     " answer_seconds = excluded.answer_seconds, retired = 0",
@@ -657,7 +675,7 @@ static int sync_bank(struct store *store, sqlite3_stmt **stmts, const struct ban
 static int save_fingerprint(struct store *store, const struct bank_file *file, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT OR REPLACE INTO source_file (path, size, mtime_ns, hash,"
-				     " error_count, synced_at) VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+				     " error_count, synced_at) VALUES (?, ?, ?, ?, ?, " NOW_SQL ")",
 				     cause);
 	char hash[17];
 

@@ -101,8 +101,6 @@ long long cmd_open_session_arg(struct cmd_ctx *ctx, const char *command, const c
 /* Parses a day: "YYYY-MM-DD", "today", "yesterday", "tomorrow", or "+N" / "-N" days from today.
  * 0 with *day set, or -1. */
 int cmd_parse_day(const char *text, long today, long *day);
-/* Today's local day number. */
-long cmd_today(void);
 
 /* Formats a stored ISO UTC time as local "YYYY-MM-DD HH:MM" into buf. */
 void cmd_format_time(const char *iso, char buf[17]);

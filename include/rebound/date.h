@@ -1,5 +1,6 @@
-/* date: wall-clock and monotonic time, the ISO 8601 UTC text the store keeps, and local calendar days
- * (for "today", streaks and --since), which follow the TZ the process runs in. */
+/* date: the one clock (every wall-clock "now" in rebound, which REBOUND_NOW can pin), the monotonic clock,
+ * the ISO 8601 UTC text the store keeps, and local calendar days (for "today", streaks and --since), which
+ * follow the TZ the process runs in. */
 #ifndef REBOUND_DATE_H
 #define REBOUND_DATE_H
 
@@ -7,8 +8,33 @@
 
 #define DATE_ISO_SIZE 21	/* "2026-11-22T09:30:00Z" and a NUL */
 
-/* Milliseconds from an arbitrary start that never jumps (for timers and durations). */
+/*
+ * The clock. date_clock_init reads REBOUND_NOW once (main calls it before anything asks the time): unset
+ * or empty, date_now is the system's clock; otherwise the clock stands still at that instant, for tests
+ * and demonstrations. The forms date_parse_instant takes are accepted. 0, or -1 with *cause (caller
+ * frees) naming the variable and the forms.
+ */
+int date_clock_init(char **cause);
+/* Pins the clock at t (tests); date_clock_unpin gives the system's clock back. */
+void date_clock_pin(time_t t);
+void date_clock_unpin(void);
+/* Now, by the one clock: every wall-clock time rebound stamps or compares comes from here. */
+time_t date_now(void);
+/* Today's local calendar day, by the same clock. */
+long date_today(void);
+/* Now as the store keeps it, "YYYY-MM-DDTHH:MM:SSZ". */
+void date_now_iso(char buf[DATE_ISO_SIZE]);
+
+/* Milliseconds from an arbitrary start that never jumps (timers, durations, the audio callback's watchdog:
+ * the only monotonic clock in rebound; safe in a real-time callback). */
 long long date_monotonic_ms(void);
+
+/*
+ * Parses an instant: "YYYY-MM-DDTHH:MM[:SS]" followed by "Z", an offset ("+14:00", "-0800", "+05") or
+ * nothing (local time in the process's TZ); a space may stand for the T; or "@SECONDS" since the epoch.
+ * 0, or -1 if text is none of these or names no real time.
+ */
+int date_parse_instant(const char *text, time_t *t);
 
 /* Formats t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into buf. */
 void date_iso_utc(time_t t, char buf[DATE_ISO_SIZE]);

@@ -44,7 +44,9 @@ struct stats_streak {
 	long days;		/* distinct days with a session */
 };
 
-/* days: local day numbers of sessions, in any order, repeats allowed; today: the local day number now. */
+/* days: local day numbers of sessions, in any order, repeats allowed; today: the local day number now.
+ * A day after today (a session stamped while the clock was ahead, a restored copy, a changed time zone)
+ * counts as today: a wrong clock once never breaks a streak the user kept. */
 void stats_streak(const long *days, size_t n, long today, struct stats_streak *out);
 
 #endif

@@ -27,8 +27,9 @@ int store_begin(struct store *store, char **cause);
 int store_commit(struct store *store, char **cause);
 void store_rollback(struct store *store);
 
-/* The current time as the store keeps it, for use inside SQL. */
-#define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+/* The current time as the store keeps it, for use inside SQL: the date module's clock (date_now_iso), which
+ * store_open registers on the connection, never SQLite's own 'now', so a pinned clock reaches every row. */
+#define NOW_SQL "rebound_now()"
 
 /* Copies a text column into the arena; NULL stays NULL. */
 const char *store_column_text(sqlite3_stmt *stmt, int index, struct arena *arena);

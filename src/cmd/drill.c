@@ -79,7 +79,7 @@ static int plan_drill(struct drill *d, const char *theme)
 	char *cause = NULL;
 	size_t due, i;
 
-	if (coach_gather(d->ctx->app, cmd_today(), &d->arena, &d->coach, &cause) != 0 ||
+	if (coach_gather(d->ctx->app, date_today(), &d->arena, &d->coach, &cause) != 0 ||
 	    drill_agenda(d->ctx->app, &d->coach, theme, &d->arena, &d->items, &d->item_count, &cause) != 0) {
 		cmd_error(d->ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);

@@ -68,7 +68,7 @@ static int cmd_due_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (theme != NULL && cmd_theme_arg(ctx, theme) == NULL)
 		return CMD_USER_ERROR;
 	arena_init(&arena);
-	if (coach_gather(ctx->app, cmd_today(), &arena, &coach, &cause) != 0 ||
+	if (coach_gather(ctx->app, date_today(), &arena, &coach, &cause) != 0 ||
 	    drill_agenda(ctx->app, &coach, theme, &arena, &items, &count, &cause) != 0) {
 		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);

@@ -2,6 +2,7 @@
  * and the recent self-ratings, then where in the process the rejections happen. */
 #include "rebound/coach.h"
 #include "rebound/cmd.h"
+#include "rebound/date.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
@@ -102,7 +103,7 @@ static int cmd_insights_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	(void)args;
 	arena_init(&arena);
-	if (coach_gather(ctx->app, cmd_today(), &arena, &coach, &cause) != 0) {
+	if (coach_gather(ctx->app, date_today(), &arena, &coach, &cause) != 0) {
 		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 		arena_release(&arena);

@@ -26,7 +26,7 @@ static int load(struct plan *p, struct cmd_ctx *ctx)
 	p->ctx = ctx;
 	arena_init(&p->arena);
 	if (store_plan_list(ctx->app->store, &p->arena, &p->actions, &p->count, &cause) == 0 &&
-	    coach_gather(ctx->app, cmd_today(), &p->arena, &p->coach, &cause) == 0)
+	    coach_gather(ctx->app, date_today(), &p->arena, &p->coach, &cause) == 0)
 		return 0;
 	cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 	free(cause);

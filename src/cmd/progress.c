@@ -213,7 +213,7 @@ static void print_totals(struct cmd_ctx *ctx, const struct store_totals *totals,
 
 	for (i = 0; i < count; i++)
 		days[i] = date_local_day_iso(starts[i]);
-	stats_streak(days, count, date_local_day(time(NULL)), &streak);
+	stats_streak(days, count, date_today(), &streak);
 	date_format_duration(totals->answer_ms, answering);
 	fprintf(ctx->out, "\nStreak: %ld day%s in a row (longest %ld).\n", streak.current, streak.current == 1 ? "" : "s",
 		streak.longest);

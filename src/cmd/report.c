@@ -1,6 +1,7 @@
 /* report: writes the progress report, one self-contained HTML file with charts (report.h), whole or not
  * at all, and with --open shows it in the desktop's browser through xdg-open. */
 #include "rebound/cmd.h"
+#include "rebound/date.h"
 #include "rebound/paths.h"
 #include "rebound/report.h"
 #include "rebound/util.h"
@@ -26,7 +27,7 @@ static char *render(struct cmd_ctx *ctx, long since_day, size_t *size, char **ca
 	int rc;
 
 	arena_init(&arena);
-	rc = report_gather(ctx->app, since_day, cmd_today(), &arena, &report, cause);
+	rc = report_gather(ctx->app, since_day, date_today(), &arena, &report, cause);
 	if (rc == 0 && (out = open_memstream(&html, size)) != NULL) {
 		report_write_html(out, &report);
 		if (fclose(out) != 0) {
@@ -82,7 +83,7 @@ static int cmd_report_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	size_t size = 0;
 	int status = CMD_OK;
 
-	if (since != NULL && cmd_parse_day(since, cmd_today(), &since_day) != 0)
+	if (since != NULL && cmd_parse_day(since, date_today(), &since_day) != 0)
 		return cmd_error(ctx, CMD_USAGE_ERROR,
 				 "report: --since takes a day (YYYY-MM-DD, today, yesterday or -N days), not '%s'", since);
 	if (out != NULL && strcmp(out, "-") == 0 && args->values[OPT_OPEN] != NULL)

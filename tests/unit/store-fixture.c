@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "rebound/bank.h"
+#include "rebound/date.h"
 #include "rebound/util.h"
 #include "store-fixture.h"
 
@@ -125,12 +126,23 @@ void exec_sql(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
+void fixture_pin_clock(void)
+{
+	const char *text = getenv("REBOUND_TEST_NOW");
+	time_t t;
+
+	if (text == NULL || *text == '\0')
+		text = FIXTURE_NOW;
+	if (date_parse_instant(text, &t) != 0) {
+		fprintf(stderr, "REBOUND_TEST_NOW: '%s' is not a time\n", text);
+		exit(2);
+	}
+	date_clock_pin(t);
+}
+
 time_t fixture_now(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return ts.tv_sec;
+	return date_now();
 }
 
 void assert_near(double actual, double expected)

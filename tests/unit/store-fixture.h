@@ -35,8 +35,11 @@ void exec_sql(const char *path, const char *sql);
 /* Fails the test unless actual is within 1e-9 of expected. */
 void assert_near(double actual, double expected);
 
-/* The wall clock as SQLite reads it ('now'): time(NULL) reads a coarse clock that can lag it by a tick,
- * so a row stamped just now could look as if it came from the future. */
+/* Pins rebound's clock for the whole test program: at REBOUND_TEST_NOW when CI's pinned-clock passes set it
+ * (any form date_parse_instant takes), else at FIXTURE_NOW, so no test depends on the day it runs. */
+#define FIXTURE_NOW "2026-11-22T10:00:00Z"
+void fixture_pin_clock(void);
+/* Now by rebound's (pinned) clock. */
 time_t fixture_now(void);
 
 #endif

@@ -292,13 +292,85 @@ static void test_format_duration(void **state)
 	assert_string_equal(buf, "2562047788015:1");
 }
 
-static void test_monotonic_never_goes_back(void **state)
+/* ------------------------------------------------------------------------------------------------
+ * The clock and REBOUND_NOW
+ */
+
+static void assert_instant(const char *text, time_t expected)
 {
-	long long a = date_monotonic_ms(), b = date_monotonic_ms();
+	time_t t = 0;
+
+	if (date_parse_instant(text, &t) != 0)
+		fail_msg("'%s' was refused", text);
+	if (t != expected)
+		fail_msg("'%s' read as %lld, expected %lld", text, (long long)t, (long long)expected);
+}
+
+static void test_parse_instant_forms(void **state)
+{
+	const char *bad[] = { "", "2026-11-21", "2026-11-21T23", "2026-11-21T23:3Z", "2026-02-30T10:00Z",
+			      "2026-11-21T24:00Z", "2026-11-21T23:60Z", "2026-11-21T23:30:60Z",
+			      "2026-11-21T23:30:00+15:00", "2026-11-21T23:30:00+05:60", "2026-11-21T23:30:00+5",
+			      "2026-11-21T23:30:00Zjunk", "2026-11-21T23:30:00 Z", "2026-11-21x23:30Z", "@", "@12a",
+			      "@-5", "@+5", "tomorrow", " 2026-11-21T23:30Z" };
+	time_t t;
+	size_t i;
 	(void)state;
 
-	assert_true(a >= 0);
-	assert_true(b >= a);
+	assert_instant("2026-11-21T23:30:00Z", LATE_EVENING);
+	assert_instant("2026-11-21T23:30Z", LATE_EVENING);
+	assert_instant("2026-11-21 23:30:00Z", LATE_EVENING);
+	assert_instant("2026-11-22T13:30:00+14:00", LATE_EVENING);
+	assert_instant("2026-11-22T13:30+1400", LATE_EVENING);
+	assert_instant("2026-11-21T18:30:00-05", LATE_EVENING);
+	assert_instant("2026-11-21T15:30:00-08:00", LATE_EVENING);
+	assert_instant("@1795303800", LATE_EVENING);
+	assert_instant("@0", 0);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (date_parse_instant(bad[i], &t) == 0)
+			fail_msg("'%s' was taken as %lld", bad[i], (long long)t);
+}
+
+/* Without an offset the time is local, in the process's zone. */
+static void test_parse_instant_local(void **state)
+{
+	(void)state;
+	tz_set("JST-9");
+	assert_instant("2026-11-22T08:30", LATE_EVENING);
+	tz_set("EST5");
+	assert_instant("2026-11-21T18:30:00", LATE_EVENING);
+}
+
+static void test_clock_follows_the_override(void **state)
+{
+	char iso[DATE_ISO_SIZE], *cause = NULL;
+	(void)state;
+
+	tz_set("UTC0");
+	assert_int_equal(setenv("REBOUND_NOW", "2031-06-15T23:59:50Z", 1), 0);
+	assert_int_equal(date_clock_init(&cause), 0);
+	assert_true(date_now() == (time_t)date_days_from_civil(2031, 6, 15) * 86400 + 86390);
+	date_now_iso(iso);
+	assert_string_equal(iso, "2031-06-15T23:59:50Z");
+	assert_int_equal(date_today(), date_days_from_civil(2031, 6, 15));
+	tz_set("JST-9");	/* the same instant is already the 16th in Tokyo */
+	assert_int_equal(date_today(), date_days_from_civil(2031, 6, 16));
+
+	/* A malformed value is refused with the variable and the forms named; the clock stays as it was. */
+	assert_int_equal(setenv("REBOUND_NOW", "2031-13-01T00:00Z", 1), 0);
+	assert_int_equal(date_clock_init(&cause), -1);
+	assert_non_null(strstr(cause, "REBOUND_NOW: '2031-13-01T00:00Z' is not a time like 2031-06-15T23:59:50Z"));
+	free(cause);
+
+	/* Unset or empty: the system's clock. */
+	assert_int_equal(setenv("REBOUND_NOW", "", 1), 0);
+	assert_int_equal(date_clock_init(&cause), 0);
+	assert_true(llabs((long long)(date_now() - time(NULL))) <= 1);
+	unsetenv("REBOUND_NOW");
+	date_clock_pin(LATE_EVENING);
+	assert_true(date_now() == LATE_EVENING);
+	date_clock_unpin();
+	assert_true(llabs((long long)(date_now() - time(NULL))) <= 1);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -372,7 +444,9 @@ int main(void)
 		cmocka_unit_test(test_format_day),
 		cmocka_unit_test(test_parse_day),
 		cmocka_unit_test(test_format_duration),
-		cmocka_unit_test(test_monotonic_never_goes_back),
+		cmocka_unit_test(test_parse_instant_forms),
+		cmocka_unit_test_teardown(test_parse_instant_local, restore_tz),
+		cmocka_unit_test_teardown(test_clock_follows_the_override, restore_tz),
 		cmocka_unit_test_teardown(test_local_day_follows_the_zone, restore_tz),
 		cmocka_unit_test_teardown(test_day_start_is_local_midnight, restore_tz),
 	};

@@ -73,7 +73,7 @@ static const char *day_text(struct fixture *f, long day)
 
 static long today(void)
 {
-	return date_local_day(time(NULL));
+	return date_today();
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -963,6 +963,63 @@ static void test_second_answer_same_day(void **state)
 	assert_review(f, "q-drill", day + 1, day0, 1, 0, ease, at);
 }
 
+/* An answer given while the clock was three years ahead (store-review.c's rules): once the clock is right
+ * again, listing the schedule folds it as today's, and a later low rating is folded after it (answer
+ * order, not time stamps) and brings the question back tomorrow. */
+static void test_answer_from_a_clock_ahead_strands_nothing(void **state)
+{
+	struct fixture *f = *state;
+	time_t now = date_now();
+	long day0 = today();
+	long long session, ahead, later;
+	double ease = ease_after(2.5, 5);
+
+	schedule(f, (const char *const[]){ "q-drill" }, 1, day_text(f, day0), 1);
+	session = create_session(f, "drill");
+	date_clock_pin(now + 3 * 365 * 86400L);
+	ahead = add_answer(f, session, 1, "q-drill", 0);
+	rate(f, ahead, 5, 5);
+	date_clock_pin(now);
+	assert_review(f, "q-drill", day0 + 4, day0, 4, 1, ease, answered_at(f, ahead, NULL));
+
+	later = add_answer(f, session, 2, "q-drill", 0);
+	rate(f, later, 1, 2);
+	assert_review(f, "q-drill", day0 + 1, day0, 1, 0, ease_after(ease, 1.5), answered_at(f, later, NULL));
+}
+
+/* A question scheduled while the clock was ahead counts as added today, and is due today. */
+static void test_question_added_while_the_clock_was_ahead(void **state)
+{
+	struct fixture *f = *state;
+	time_t now = date_now();
+	long day0 = today();
+
+	date_clock_pin(now + 400 * 86400L);
+	schedule(f, (const char *const[]){ "q-late" }, 1, day_text(f, today()), 1);
+	date_clock_pin(now);
+	assert_review(f, "q-late", day0, day0, 0, 0, 2.5, NULL);
+}
+
+/* The clock went back between two answers: the second, stamped three days before the first, is folded
+ * after it on the first one's day, so its lapse ends the run of successes. */
+static void test_answer_from_a_clock_gone_back_folds_in_answer_order(void **state)
+{
+	struct fixture *f = *state;
+	long day0 = today();
+	long long session, first, second;
+
+	schedule(f, (const char *const[]){ "q-drill" }, 1, day_text(f, day0 - 5), 1);
+	session = create_session(f, "drill");
+	first = add_answer(f, session, 1, "q-drill", 0);
+	second = add_answer(f, session, 2, "q-drill", 0);
+	backdate_answer(f, first, day0);
+	backdate_answer(f, second, day0 - 3);
+	rate(f, first, 4, 4);
+	rate(f, second, 1, 1);
+	assert_review(f, "q-drill", day0 + 1, day0 - 5, 1, 0, ease_after(ease_after(2.5, 4), 1),
+		      answered_at(f, second, NULL));
+}
+
 static void test_unscheduled_and_follow_up_answers_move_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -1051,12 +1108,12 @@ static void test_fold_over_several_days(void **state)
 
 	schedule(f, (const char *const[]){ "q-x" }, 1, day_text(f, day0), 1);
 	session = create_session(f, "drill");
-	/* Saved in a different order than given: the fold goes by answered_at. */
-	late = add_answer(f, session, 1, "q-x", 0);
-	before = add_answer(f, session, 2, "q-x", 0);
-	first = add_answer(f, session, 3, "q-x", 0);
-	second = add_answer(f, session, 4, "q-x", 0);
-	early = add_answer(f, session, 5, "q-x", 0);
+	/* Given in this order (the fold goes by the order answers were given), on these days. */
+	before = add_answer(f, session, 1, "q-x", 0);
+	first = add_answer(f, session, 2, "q-x", 0);
+	second = add_answer(f, session, 3, "q-x", 0);
+	early = add_answer(f, session, 4, "q-x", 0);
+	late = add_answer(f, session, 5, "q-x", 0);
 	backdate_answer(f, late, day0 + 8);
 	backdate_answer(f, before, day0 - 1);
 	backdate_answer(f, first, day0);
@@ -1103,9 +1160,11 @@ static void test_review_add_folds_existing_answers(void **state)
 
 	schedule(f, (const char *const[]){ "q-now" }, 1, day_text(f, day0 - 1), 1);
 	assert_review(f, "q-now", day + 4, day0 - 1, 4, 1, 2.6, at);
-	/* Added from a later day: the answer came before it and does not count. */
+	/* Added the next day: the answer came before it and does not count. */
+	date_clock_pin(date_now() + 86400);
 	schedule(f, (const char *const[]){ "q-later" }, 1, day_text(f, day + 1), 1);
 	assert_review(f, "q-later", day + 1, day + 1, 0, 0, 2.5, NULL);
+	date_clock_pin(date_now() - 86400);
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -1190,11 +1249,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ratings_fold_into_the_schedule, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_second_answer_same_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unscheduled_and_follow_up_answers_move_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_from_a_clock_ahead_strands_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_question_added_while_the_clock_was_ahead, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_from_a_clock_gone_back_folds_in_answer_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_discarding_a_session_refolds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fold_over_several_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_add_folds_existing_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new_database_has_empty_schedule, setup, teardown),
 		cmocka_unit_test(test_version_4_migrates_to_5),
 	};
+	fixture_pin_clock();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

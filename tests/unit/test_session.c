@@ -214,6 +214,28 @@ static void close_session(struct fixture *f, long long id, const char *status)
  * Sessions
  */
 
+/* The one clock reaches SQL: every row the store stamps carries the pinned instant, not SQLite's 'now'. */
+static void test_pinned_clock_stamps_every_row(void **state)
+{
+	struct fixture *f = *state;
+	time_t pinned, before = date_now();
+	long long session, answer;
+	char *cause = NULL;
+
+	assert_int_equal(date_parse_instant("2031-02-28T23:59:30+14:00", &pinned), 0);
+	date_clock_pin(pinned);
+	session = create_session(f, "interview", NULL, 0);
+	answer = add_answer(f, session, 1, "q-a", 0, 1000);
+	rate(f, answer, "clarity=3", NULL);
+	assert_int_equal(store_session_close(f->store, session, "finished", &cause), 0);
+	date_clock_pin(before);
+	assert_query_text(f->path, "SELECT started_at || ' ' || ended_at FROM session",
+			  "2031-02-28T09:59:30Z 2031-02-28T09:59:30Z");
+	assert_query_text(f->path, "SELECT answered_at || ' ' || rated_at FROM answer",
+			  "2031-02-28T09:59:30Z 2031-02-28T09:59:30Z");
+	assert_query_text(f->path, "SELECT rated_at FROM rating", "2031-02-28T09:59:30Z");
+}
+
 static void test_session_create_and_questions_round_trip(void **state)
 {
 	static const char *const planned[] = { "q-a", "q-b", "q-c" };
@@ -798,6 +820,7 @@ static void test_version_2_migrates_to_3(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_pinned_clock_stamps_every_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_create_and_questions_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_last_open_and_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answers_list_follow_ups_after_their_main, setup, teardown),
@@ -809,5 +832,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_session_totals_follow_answers, setup, teardown),
 		cmocka_unit_test(test_version_2_migrates_to_3),
 	};
+	fixture_pin_clock();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -249,6 +249,20 @@ static void test_streak_simple_cases(void **state)
 	assert_streak(broken, 3, TODAY, 2, 2, 3);
 }
 
+/* A session stamped while the clock was ahead counts as today's (stats.h): the streak the user kept goes
+ * on once the clock is right again, and a day far ahead adds one day, not a streak of its own. */
+static void test_streak_with_days_from_a_clock_ahead(void **state)
+{
+	const long kept[] = { TODAY - 2, TODAY - 1, TODAY + 3 };
+	const long only_ahead[] = { TODAY + 3 };
+	const long ahead_and_today[] = { TODAY - 1, TODAY, TODAY + 2, TODAY + 700 };
+	(void)state;
+
+	assert_streak(kept, 3, TODAY, 3, 3, 3);
+	assert_streak(only_ahead, 1, TODAY, 1, 1, 1);
+	assert_streak(ahead_and_today, 4, TODAY, 2, 2, 2);
+}
+
 static void test_streak_duplicates_and_order(void **state)
 {
 	const long repeats[] = { TODAY, TODAY, TODAY - 1, TODAY - 1, TODAY - 1 };
@@ -338,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_sparkline_small_buffer_truncates_whole_cells),
 		cmocka_unit_test(test_streak_simple_cases),
 		cmocka_unit_test(test_streak_duplicates_and_order),
+		cmocka_unit_test(test_streak_with_days_from_a_clock_ahead),
 		cmocka_unit_test_setup_teardown(test_streak_over_local_days, save_tz, restore_tz),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

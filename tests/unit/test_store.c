@@ -211,5 +211,6 @@ int main(void)
 		cmocka_unit_test(test_bank_sync_round_trips_and_retires),
 		cmocka_unit_test(test_settings_round_trip),
 	};
+	fixture_pin_clock();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1078,5 +1078,6 @@ int main(void)
 		cmocka_unit_test(test_lists_from_the_bundle),
 		cmocka_unit_test(test_lists_missing_from_the_bundle),
 	};
+	fixture_pin_clock();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
