@@ -1,5 +1,5 @@
-# Shared helpers for the end-to-end scripts: a private temporary home and data dir per script,
-# run-and-capture, and assertions that print what differed. Source it; end with 'finish'.
+# Shared helpers for the end-to-end scripts: a private temporary home and data dir per script, a pinned
+# clock, run-and-capture, and assertions that print what differed. Source it; end with 'finish'.
 set -u
 : "${REBOUND:?set REBOUND to the rebound binary}"
 : "${REBOUND_SOURCE:?set REBOUND_SOURCE to the source tree}"
@@ -11,6 +11,28 @@ unset XDG_DATA_HOME XDG_CONFIG_HOME
 mkdir -p "$HOME"
 passed=0
 failed=0
+
+# The one clock. rebound's clock is pinned (REBOUND_NOW) for every script: at REBOUND_TEST_NOW when CI's
+# pinned-clock passes set it (with TZ), else at a fixed instant. "Today" and every other day a script
+# names come from that instant (day N), never from the machine's date, so a script passes on any day and
+# at any hour, and a clock that moves on while it runs changes nothing.
+pin_clock() {
+	REBOUND_NOW=$1
+	export REBOUND_NOW
+	NOW_EPOCH=$(python3 -c 'import datetime, sys
+t = sys.argv[1]
+print(t[1:] if t.startswith("@") else int(datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp()))' "$1") ||
+		{ echo "cannot read the instant '$1'"; exit 1; }
+	printf -v TODAY '%(%Y-%m-%d)T' "$NOW_EPOCH"
+}
+pin_clock "${REBOUND_TEST_NOW:-2026-11-22T10:00:00Z}"
+# day N: the local day N days from the pinned today (N may be negative), as YYYY-MM-DD.
+day() { python3 -c 'import datetime, sys
+print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=int(sys.argv[2])))' "$TODAY" "$1"; }
+# tick [SECONDS]: moves the pinned clock on (default a minute), as git's test_tick does.
+tick() { pin_clock "@$((NOW_EPOCH + ${1:-60}))"; }
+# at DAY [HH:MM]: pins the clock at that local time (default noon) of a day, for what happened then.
+at() { pin_clock "$1T${2:-12:00}"; }
 
 # run CMD...: runs it with stdin from $STDIN (default /dev/null); sets $out, $err, $status.
 run() {
@@ -24,6 +46,7 @@ pass() { passed=$((passed + 1)); }
 fail() {
 	failed=$((failed + 1))
 	printf 'FAIL (%s line %s): %s\n' "$(basename "$0")" "${BASH_LINENO[1]}" "$1"
+	return 1	# so that 'check || diagnose' runs the diagnosis
 }
 
 expect_status() { [ "$status" -eq "$1" ] && pass || fail "exit status $status, expected $1 (stderr: $err)"; }
@@ -32,6 +55,12 @@ expect_err() { [ "$err" = "$1" ] && pass || fail "stderr differs:$(printf '\n---
 expect_out_has() { case "$out" in *"$1"*) pass ;; *) fail "stdout lacks '$1':$(printf '\n%s' "$out")" ;; esac; }
 expect_err_has() { case "$err" in *"$1"*) pass ;; *) fail "stderr lacks '$1':$(printf '\n%s' "$err")" ;; esac; }
 expect_true() { if eval "$1"; then pass; else fail "not true: $1"; fi; }
+# expect_db SQL EXPECTED: the query's rows ('|' between columns, a newline between rows) are EXPECTED.
+expect_db() {
+	local actual
+	actual=$(db "$1")
+	[ "$actual" = "$2" ] && pass || fail "$(printf 'query differs: %s\n--- expected\n%s\n--- actual\n%s' "$1" "$2" "$actual")"
+}
 
 finish() {
 	echo "$passed passed, $failed failed"
@@ -40,6 +69,14 @@ finish() {
 
 # mask_times: replaces local times ("2026-11-22 09:30") in $out with DATE, for exact comparisons.
 mask_times() { out=$(printf '%s' "$out" | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/DATE/g'); }
+
+# wait_file TEXT FILE [SECONDS]: waits until FILE shows TEXT (default up to 30 s, for a loaded machine);
+# status 1 if it never does. Scripts wait on what rebound prints, never on a fixed sleep.
+wait_file() {
+	local i
+	for i in $(seq $((${3:-30} * 20))); do grep -qF -- "$1" "$2" 2>/dev/null && return 0; sleep 0.05; done
+	return 1
+}
 
 # db SQL: runs a query on the data dir's database and prints the rows ('|' between columns).
 db() { sqlite3 "$REBOUND_HOME/rebound.db" "$1"; }

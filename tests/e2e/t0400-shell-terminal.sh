@@ -43,14 +43,15 @@ tmux_cmd send-keys -t t Up
 expect_screen "rebound> themes confidence"
 tmux_cmd send-keys -t t C-u 'quit' Enter
 
-# On a terminal headings are bold; NO_COLOR turns every escape code off.
+# On a terminal headings are bold; NO_COLOR turns every escape code off. The panes stay open (until the
+# server is killed at the end) however long a loaded machine takes to show them.
 esc=$(printf '\033')
-tmux_cmd new-session -d -s c -x 120 -y 40 "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND' banks; sleep 5"
-wait_for_pane() { for i in $(seq 50); do tmux_cmd capture-pane -p -t "$1" | grep -q "6 banks" && return 0; sleep 0.1; done; return 1; }
-wait_for_pane c
+tmux_cmd new-session -d -s c -x 120 -y 40 "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND' banks; sleep 600"
+wait_for_pane() { for i in $(seq 200); do tmux_cmd capture-pane -p -t "$1" | grep -q "6 banks" && return 0; sleep 0.1; done; return 1; }
+expect_true 'wait_for_pane c'
 expect_true 'tmux_cmd capture-pane -p -e -t c | grep -q "${esc}\[1mBANK"'
-tmux_cmd new-session -d -s n -x 120 -y 40 "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm NO_COLOR=1 '$REBOUND' banks; sleep 5"
-wait_for_pane n
+tmux_cmd new-session -d -s n -x 120 -y 40 "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm NO_COLOR=1 '$REBOUND' banks; sleep 600"
+expect_true 'wait_for_pane n'
 expect_true 'tmux_cmd capture-pane -p -t n | grep -q "^BANK"'
 expect_true '! tmux_cmd capture-pane -p -e -t n | grep -q "$esc"'
 finish

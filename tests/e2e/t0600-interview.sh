@@ -47,17 +47,17 @@ Your ratings this session against your average before it:
   clarity 3.0 (first rating)"
 
 # What was saved: one row per answer (the follow-up points at its question's answer), one per rating.
-expect_true '[ "$(db "SELECT status, planned_count, bank FROM session")" = "finished|3|practice" ]'
-expect_true '[ "$(db "SELECT id, position, question_id, ifnull(follow_up_of, 0), mode, think_limit_seconds,
-	answer_limit_seconds, overtime, stopped_by, ifnull(note, \"-\"), rated_at IS NOT NULL FROM answer")" = "1|1|q-one|0|typed|5|60|0|enter|first note|1
+expect_db "SELECT status, planned_count, bank FROM session" "finished|3|practice"
+expect_db "SELECT id, position, question_id, ifnull(follow_up_of, 0), mode, think_limit_seconds,
+	answer_limit_seconds, overtime, stopped_by, ifnull(note, \"-\"), rated_at IS NOT NULL FROM answer" "1|1|q-one|0|typed|5|60|0|enter|first note|1
 2|2|q-two|0|typed|5|60|0|enter|-|1
 3|2|q-two|2|typed|0|30|0|enter|-|0
-4|3|q-three|0|typed|5|60|0|enter|-|1" ]'
-expect_true '[ "$(db "SELECT text FROM answer WHERE id = 1")" = "I led the migration.
-It cut costs by 30%." ]'
-expect_true '[ "$(db "SELECT answer_id, theme_id, score FROM rating ORDER BY answer_id, theme_id")" = "1|clarity|3
+4|3|q-three|0|typed|5|60|0|enter|-|1"
+expect_db "SELECT text FROM answer WHERE id = 1" "I led the migration.
+It cut costs by 30%."
+expect_db "SELECT answer_id, theme_id, score FROM rating ORDER BY answer_id, theme_id" "1|clarity|3
 1|structure|4
-2|examples|5" ]'
+2|examples|5"
 
 run "$REBOUND" sessions
 mask_times
@@ -137,9 +137,9 @@ STDIN="$TMP/rerate" run "$REBOUND" rate 1
 expect_status 0
 expect_out_has "Rated: structure 4, clarity 3; note: first note"
 expect_out_has "Saved the ratings of answer 1."
-expect_true '[ "$(db "SELECT theme_id, score FROM rating WHERE answer_id = 1 ORDER BY theme_id")" = "clarity|2
-structure|2" ]'
-expect_true '[ "$(db "SELECT score_sum, score_count FROM session_theme WHERE session_id = 1 AND theme_id = \"structure\"")" = "2|1" ]'
+expect_db "SELECT theme_id, score FROM rating WHERE answer_id = 1 ORDER BY theme_id" "clarity|2
+structure|2"
+expect_db "SELECT score_sum, score_count FROM session_theme WHERE session_id = 1 AND theme_id = \"structure\"" "2|1"
 run "$REBOUND" rate 3
 expect_status 1
 expect_err "rebound: rate: answer 3 is a follow-up; its ratings are on answer 2"
@@ -179,7 +179,7 @@ STDIN="$TMP/script" run "$REBOUND"
 expect_status 0
 expect_out_has "Session 4 finished."
 expect_out_has "    4  "
-expect_true '[ "$(db "SELECT text FROM answer WHERE session_id = 4")" = "Scripted in the shell." ]'
+expect_db "SELECT text FROM answer WHERE session_id = 4" "Scripted in the shell."
 
 # A stored answer from before stopped_by was recorded still shows; --since takes any four-digit year.
 db "INSERT INTO answer (session_id, position, question_id, question_text, mode, think_limit_seconds,
@@ -195,11 +195,11 @@ expect_out_has "Progress per theme, since 0999-01-01"
 run "$REBOUND" interview --bank practice --count 1
 expect_status 1
 expect_out_has "Stopped before the first answer; session 5 is not kept."
-expect_true '[ "$(db "SELECT count(*) FROM session WHERE id = 5")" = 0 ]'
+expect_db "SELECT count(*) FROM session WHERE id = 5" 0
 printf 'before\0after\n\n4 4\n\n' >"$TMP/nul"
 STDIN="$TMP/nul" run "$REBOUND" interview --bank practice --count 1 --think 0 --no-follow-ups
 expect_status 0
-expect_true '[ "$(db "SELECT text FROM answer ORDER BY id DESC LIMIT 1")" = "before after" ]'
+expect_db "SELECT text FROM answer ORDER BY id DESC LIMIT 1" "before after"
 
 # Bad arguments.
 run "$REBOUND" interview --count 0
@@ -214,5 +214,5 @@ expect_err "rebound: interview: no questions match (see 'questions')"
 run "$REBOUND" session 42
 expect_status 1
 expect_err "rebound: session: no session 42 (see 'sessions')"
-expect_true '[ "$(db "PRAGMA integrity_check")" = ok ]'
+expect_db "PRAGMA integrity_check" ok
 finish

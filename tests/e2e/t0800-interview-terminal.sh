@@ -25,7 +25,7 @@ tmux_cmd send-keys -t t '4 5' Enter
 expect_screen "note (Enter for none)>"
 tmux_cmd send-keys -t t 'from tmux' Enter
 expect_screen "Session 1 finished."
-expect_true '[ "$(db "SELECT text, overtime, stopped_by, note FROM answer")" = "typed on a terminal|1|limit|from tmux" ]'
+expect_db "SELECT text, overtime, stopped_by, note FROM answer" "typed on a terminal|1|limit|from tmux"
 
 # The clock running out in the middle of a history search (Ctrl-R) leaves no search behind for the ratings.
 tmux_cmd send-keys -t t 'interview --bank practice --count 1 --think 0 --answer 4 --no-follow-ups' Enter
@@ -39,8 +39,8 @@ tmux_cmd send-keys -t t '4' Enter
 expect_screen "note (Enter for none)>"
 tmux_cmd send-keys -t t Enter
 expect_screen "Session 2 finished."
-expect_true '[ "$(db "SELECT group_concat(score) FROM rating JOIN answer ON answer.id = answer_id WHERE session_id = 2")" = 4 ]'
-expect_true '[ "$(db "SELECT text, stopped_by FROM answer WHERE session_id = 2")" = "hello|limit" ]'
+expect_db "SELECT group_concat(score) FROM rating JOIN answer ON answer.id = answer_id WHERE session_id = 2" 4
+expect_db "SELECT text, stopped_by FROM answer WHERE session_id = 2" "hello|limit"
 
 # Ctrl-C during an answer: the typed text is saved as cut short, the shell stays.
 tmux_cmd send-keys -t t 'interview --bank practice --count 2 --think 0 --answer 60 --no-follow-ups' Enter
@@ -52,6 +52,6 @@ tmux_cmd send-keys -t t C-c
 expect_screen "Stopped at question 1 of 2."
 tmux_cmd send-keys -t t 'sessions' Enter
 expect_screen "interview  unfinished       1/2       -"
-expect_true '[ "$(db "SELECT text, stopped_by FROM answer WHERE session_id = 3")" = "stopped halfway|interrupt" ]'
+expect_db "SELECT text, stopped_by FROM answer WHERE session_id = 3" "stopped halfway|interrupt"
 tmux_cmd send-keys -t t C-d
 finish

@@ -56,10 +56,10 @@ wav="$REBOUND_HOME/recordings/s1-q1.wav"
 expect_true '[ "$(wav_info "$wav")" = "80000 16000 1" ]'
 expect_true '[ "$(same_samples "$wav" "$FAKE_MIC_RAW")" = 1 ]'
 expect_true '[ "$(stat -c %a "$wav")" = 600 ] && [ "$(stat -c %a "$REBOUND_HOME/recordings")" = 700 ]'
-expect_true '[ "$(db "SELECT a.mode, r.path, r.sample_rate, r.frames, r.dropped_frames FROM answer a
-	JOIN recording r ON r.answer_id = a.id")" = "spoken|recordings/s1-q1.wav|16000|80000|0" ]'
+expect_db "SELECT a.mode, r.path, r.sample_rate, r.frames, r.dropped_frames FROM answer a
+	JOIN recording r ON r.answer_id = a.id" "spoken|recordings/s1-q1.wav|16000|80000|0"
 # The speech starts within a few hundred ms and runs past the 5 s: mostly speaking, no long pause.
-expect_true '[ "$(db "SELECT speaking_ms BETWEEN 3500 AND 5000, long_pauses FROM recording")" = "1|0" ]'
+expect_db "SELECT speaking_ms BETWEEN 3500 AND 5000, long_pauses FROM recording" "1|0"
 run "$REBOUND" session 1
 expect_out_has "answer 0:05 of 0:05 · stopped by the clock (overtime) · spoken"
 
@@ -86,7 +86,7 @@ mv "$TMP/kept.wav" "$wav"
 printf '\n3 3\n\n' >"$TMP/answers"
 STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 1 --think 0 --answer 60 --spoken --no-follow-ups
 expect_status 0
-expect_true '[ "$(db "SELECT stopped_by FROM answer WHERE id = 2")" = enter ]'
+expect_db "SELECT stopped_by FROM answer WHERE id = 2" enter
 
 # progress trends the recordings' silence and long pauses per session.
 run "$REBOUND" progress

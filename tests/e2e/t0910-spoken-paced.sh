@@ -28,8 +28,8 @@ elapsed=$(python3 -c "print(round($ended - $began, 2))")
 echo "20-second recording took $elapsed s of wall time"
 expect_true 'python3 -c "import sys; sys.exit(0 if 19.0 <= $elapsed <= 21.0 else 1)"'
 echo "recording: $(db "SELECT frames, dropped_frames, sample_rate FROM recording")"
-expect_true '[ "$(db "SELECT frames, dropped_frames, sample_rate FROM recording")" = "320000|0|16000" ]'
-expect_true '[ "$(db "SELECT stopped_by, answer_used_ms FROM answer")" = "limit|20000" ]'
+expect_db "SELECT frames, dropped_frames, sample_rate FROM recording" "320000|0|16000"
+expect_db "SELECT stopped_by, answer_used_ms FROM answer" "limit|20000"
 
 # replay in a terminal: the position moves, space pauses, right seeks 5 s, q stops.
 . "$(dirname "$0")/tmux.sh"
@@ -58,7 +58,7 @@ tmux_cmd send-keys -t t Enter
 expect_screen "Rate the answer"
 tmux_cmd send-keys -t t '3 3' Enter Enter
 expect_screen "finished."
-expect_true '[ "$(db "SELECT stopped_by, overtime, answer_used_ms < 6000 FROM answer ORDER BY id DESC LIMIT 1")" = "enter|0|1" ]'
+expect_db "SELECT stopped_by, overtime, answer_used_ms < 6000 FROM answer ORDER BY id DESC LIMIT 1" "enter|0|1"
 tmux_stop
 
 # SIGKILL two seconds into a recording: the WAV's header was kept current, so the file opens.
@@ -73,5 +73,5 @@ wav=$(ls "$REBOUND_HOME"/recordings/s3-q1*.wav)
 frames=$(python3 -c "import wave,sys; w=wave.open(sys.argv[1]); print(w.getnframes())" "$wav")
 echo "killed recording holds $frames frames"
 expect_true '[ "$frames" -ge 16000 ] && [ "$frames" -le 48000 ]'	# about 2 s at 16 kHz
-expect_true '[ "$(db "PRAGMA integrity_check")" = ok ]'
+expect_db "PRAGMA integrity_check" ok
 finish

@@ -62,7 +62,7 @@ espeak-ng -v en-us+klatt -s 160 -w "$TMP/short.wav" "Yes, I did." 2>/dev/null
 answer "$TMP/short.wav"
 expect_true "[ $pace = 0 ]"
 expect_true '! printf %s "$out" | grep -q "words a minute"'
-expect_true '[ "$(db "SELECT count(*) FROM recording WHERE pace_wpm IS NULL")" = 1 ]'
+expect_db "SELECT count(*) FROM recording WHERE pace_wpm IS NULL" 1
 
 # progress trends the pace of the sessions that have one: the 120 first, the human clip latest.
 run "$REBOUND" progress

@@ -31,15 +31,15 @@ sox "$CLIPS"/sense_and_sensibility_01_austen_64kb-08[789]0.wav "$CLIPS"/sense_an
 	"$TMP/human.wav"
 answer "$TMP/human.wav"
 human=$(last_answer)
-expect_true '[ "$(db "SELECT count(*) FROM transcript WHERE answer_id = '$human'")" = 1 ]'
+expect_db "SELECT count(*) FROM transcript WHERE answer_id = $human" 1
 # Most words are heard, in a band around the 71 said.
-expect_true '[ "$(db "SELECT word_count BETWEEN 50 AND 90 FROM transcript WHERE answer_id = '$human'")" = 1 ]'
-expect_true '[ "$(db "SELECT engine FROM transcript")" = "pocketsphinx 5prealpha, en-us model" ]'
+expect_db "SELECT word_count BETWEEN 50 AND 90 FROM transcript WHERE answer_id = $human" 1
+expect_db "SELECT engine FROM transcript" "pocketsphinx 5prealpha, en-us model"
 # Word timings increase, lie within the recording, and each word has a confidence.
-expect_true '[ "$(db "SELECT count(*) FROM transcript_word w JOIN transcript_word p ON p.answer_id = w.answer_id
-	AND p.position = w.position - 1 WHERE w.start_ms < p.end_ms OR w.end_ms <= w.start_ms")" = 0 ]'
-expect_true '[ "$(db "SELECT max(end_ms) <= 27000 AND min(start_ms) >= 0 AND min(confidence) >= 0 AND max(confidence) <= 1
-	FROM transcript_word")" = 1 ]'
+expect_db "SELECT count(*) FROM transcript_word w JOIN transcript_word p ON p.answer_id = w.answer_id
+	AND p.position = w.position - 1 WHERE w.start_ms < p.end_ms OR w.end_ms <= w.start_ms" 0
+expect_db "SELECT max(end_ms) <= 27000 AND min(start_ms) >= 0 AND min(confidence) >= 0 AND max(confidence) <= 1
+	FROM transcript_word" 1
 # Keywords spoken clearly are found; one never said is not.
 found=0
 for word in consider power selfish; do
@@ -62,8 +62,8 @@ answer "$TMP/clean.wav" practice
 clean=$(last_answer)
 answer "$TMP/heavy.wav" practice
 heavy=$(last_answer)
-expect_true '[ "$(db "SELECT (SELECT filler_count FROM transcript WHERE answer_id = '$heavy') >
-	(SELECT filler_count FROM transcript WHERE answer_id = '$clean') + 1")" = 1 ]'
+expect_db "SELECT (SELECT filler_count FROM transcript WHERE answer_id = $heavy) >
+	(SELECT filler_count FROM transcript WHERE answer_id = $clean) + 1" 1
 # Too little speech for the figures to mean anything: they are withheld, not shown as fact.
 espeak-ng -v en-us+klatt -s 140 -w "$TMP/short.wav" "Yes, I led that team." 2>/dev/null
 answer "$TMP/short.wav" practice
@@ -76,7 +76,7 @@ expect_status 0
 expect_out_has "Answer $human: 0:2"
 expect_out_has "% sure (pocketsphinx 5prealpha, en-us model; a machine's guess, not a record)."
 expect_out_has "  > "
-expect_true '[ "$(db "SELECT count(*) FROM transcript")" = 4 ]'
+expect_db "SELECT count(*) FROM transcript" 4
 run "$REBOUND" transcribe 999
 expect_status 1
 expect_err "rebound: transcribe: answer 999 has no recording"
@@ -146,7 +146,7 @@ untranscribed=$(last_answer)
 run "$REBOUND" transcribe --missing
 expect_status 0
 expect_out_has "Answer $untranscribed: 0:"
-expect_true '[ "$(db "SELECT count(*) FROM recording WHERE answer_id NOT IN (SELECT answer_id FROM transcript)")" = 0 ]'
+expect_db "SELECT count(*) FROM recording WHERE answer_id NOT IN (SELECT answer_id FROM transcript)" 0
 run "$REBOUND" transcribe --missing
 expect_out "Every recording has a transcript."
 run "$REBOUND" transcribe --missing "$human"
@@ -157,6 +157,6 @@ run "$REBOUND" audio set transcripts on
 # With transcripts off, recordings are kept and analysed but not transcribed.
 run "$REBOUND" audio set transcripts off
 answer "$TMP/clean.wav" practice
-expect_true '[ "$(db "SELECT count(*) FROM transcript WHERE answer_id = '$(last_answer)'")" = 0 ]'
+expect_db "SELECT count(*) FROM transcript WHERE answer_id = $(last_answer)" 0
 expect_true '! printf %s "$out" | grep -q "transcript"'
 finish

@@ -2,18 +2,20 @@
 # a drill that asks only questions training it, the schedule moving them out as rated (and back when
 # re-rated or discarded), the growth plan and the reply templates.
 . "$(dirname "$0")/lib.sh"
-today=$(date +%F)
-yesterday=$(date -d yesterday +%F)
-tomorrow=$(date -d tomorrow +%F)
-in4=$(date -d '+4 days' +%F)
+today=$TODAY
+yesterday=$(day -1)
+tomorrow=$(day 1)
+in4=$(day 4)
+acme_day=$(day -12)	# Acme's rejection, 12 days before today
+plan_due=$(day 9)
 
 # --- Two rejections asked field by field through stdin --------------------------------------------
 # Company, role, date, stage, interviewer, feedback lines ended by an empty line, the themes (Enter
 # keeps the suggestion), then went-well and do-better for each stage up to the one reached.
-cat >"$TMP/acme" <<'EOF_ACME'
+cat >"$TMP/acme" <<EOF_ACME
 Acme
 Backend engineer
-2026-11-10
+$acme_day
 onsite
 Dana Reyes
 Your answers lacked concrete examples.
@@ -35,19 +37,19 @@ expect_out_has "Themes the feedback suggests:
   examples           \"lacked concrete examples\" (phrase: lacked examples)
   structure          \"rambled\""
 expect_out_has "Onsite or panel: what would you do better?
-Logged rejection 1: Acme, Backend engineer (onsite, 2026-11-10).
+Logged rejection 1: Acme, Backend engineer (onsite, $acme_day).
 Themes: examples, structure."
-expect_true '[ "$(db "SELECT company, role, rejected_on, stage_reached, interviewer FROM rejection")" = "Acme|Backend engineer|2026-11-10|onsite|Dana Reyes" ]'
-expect_true '[ "$(db "SELECT feedback FROM rejection")" = "Your answers lacked concrete examples.
-You also rambled a bit on the design question." ]'
-expect_true '[ "$(db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") FROM reflection ORDER BY stage_id")" = "application|Clear CV|Tailor the summary
+expect_db "SELECT company, role, rejected_on, stage_reached, interviewer FROM rejection" "Acme|Backend engineer|$acme_day|onsite|Dana Reyes"
+expect_db "SELECT feedback FROM rejection" "Your answers lacked concrete examples.
+You also rambled a bit on the design question."
+expect_db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") FROM reflection ORDER BY stage_id" "application|Clear CV|Tailor the summary
 onsite|Good rapport|Shorter stories
 phone-screen|-|More numbers
-technical|Solved the exercise|-" ]'
+technical|Solved the exercise|-"
 # Every question that trains examples or structure is in the schedule, due today and new.
 trains="SELECT DISTINCT question_id FROM question_theme WHERE theme_id IN ('examples', 'structure') AND question_id IN (SELECT id FROM question WHERE retired = 0)"
 expect_true '[ "$(db "SELECT COUNT(*) FROM review")" = "$(db "SELECT COUNT(*) FROM ($trains)")" ]'
-expect_true '[ "$(db "SELECT DISTINCT due_on || \"|\" || added_on || \"|\" || repetitions FROM review")" = "$today|$today|0" ]'
+expect_db "SELECT DISTINCT due_on || \"|\" || added_on || \"|\" || repetitions FROM review" "$today|$today|0"
 expect_out_has "$(db "SELECT COUNT(*) FROM review") questions that train them are in the drill schedule"
 
 # Praise is not a weakness; "no examples given" is; +id adds a theme to the suggestion.
@@ -59,13 +61,13 @@ expect_out_has "Themes the feedback suggests:
   fit                \"why this role\""
 expect_out_has "Logged rejection 2: Globex, Data analyst (phone-screen, $yesterday).
 Themes: examples, fit, confidence."
-expect_true '[ "$(db "SELECT theme_id, ifnull(reason, \"-\") FROM rejection_theme WHERE rejection_id = 2 ORDER BY theme_id")" = "confidence|-
+expect_db "SELECT theme_id, ifnull(reason, \"-\") FROM rejection_theme WHERE rejection_id = 2 ORDER BY theme_id" "confidence|-
 examples|\"no examples\" (phrase: lacked examples)
-fit|\"why this role\"" ]'
+fit|\"why this role\""
 
 run "$REBOUND" reject list
 expect_out "   2  $yesterday  phone-screen  Globex, Data analyst  [examples, confidence, fit]
-   1  2026-11-10  onsite        Acme, Backend engineer  [structure, examples]"
+   1  $acme_day  onsite        Acme, Backend engineer  [structure, examples]"
 run "$REBOUND" reject show 2
 expect_out "Rejection 2: Globex, Data analyst
   Date:          $yesterday
@@ -89,7 +91,7 @@ run "$REBOUND" insights
 expect_status 0
 expect_out "Work on these themes:
   1. examples: Concrete and measurable examples
-     cited by 2 of 2 rejections: Globex ($yesterday, phone-screen), Acme (2026-11-10, onsite)
+     cited by 2 of 2 rejections: Globex ($yesterday, phone-screen), Acme ($acme_day, onsite)
      no rating in the last 30 days
   2. confidence: Confidence and composure
      cited by 1 of 2 rejections: Globex ($yesterday, phone-screen)
@@ -111,9 +113,9 @@ printf 'I cut the build time by 40%%.\n\n5 5 5 5\n\nWe shipped it.\n\n2 2 2 2\n\
 STDIN="$TMP/drill" run "$REBOUND" drill --theme examples --count 2 --think 0 --no-follow-ups
 expect_status 0
 expect_out_has "Session 1: 2 questions."
-expect_true '[ "$(db "SELECT kind, status, theme FROM session")" = "drill|finished|examples" ]'
+expect_db "SELECT kind, status, theme FROM session" "drill|finished|examples"
 # Both questions asked train examples, and are the first two 'due' listed.
-expect_true '[ "$(db "SELECT COUNT(*) FROM answer a JOIN question_theme t ON t.question_id = a.question_id AND t.theme_id = \"examples\"")" = 2 ]'
+expect_db "SELECT COUNT(*) FROM answer a JOIN question_theme t ON t.question_id = a.question_id AND t.theme_id = \"examples\"" 2
 first=$(db "SELECT question_id FROM answer WHERE id = 1")
 second=$(db "SELECT question_id FROM answer WHERE id = 2")
 expect_true '[ "$listed" = "$first
@@ -122,8 +124,8 @@ expect_out_has "Next reviews:
   $(printf '%-36s' "$first") $in4 (in 4 days)
   $(printf '%-36s' "$second") $tomorrow (in 1 day)"
 # The schedule moved them out: a 5 on a new question waits 4 days, a 2 comes back tomorrow.
-expect_true '[ "$(db "SELECT due_on, CAST(interval_days AS INTEGER), repetitions FROM review WHERE question_id = \"$first\"")" = "$in4|4|1" ]'
-expect_true '[ "$(db "SELECT due_on, CAST(interval_days AS INTEGER), repetitions FROM review WHERE question_id = \"$second\"")" = "$tomorrow|1|0" ]'
+expect_db "SELECT due_on, CAST(interval_days AS INTEGER), repetitions FROM review WHERE question_id = \"$first\"" "$in4|4|1"
+expect_db "SELECT due_on, CAST(interval_days AS INTEGER), repetitions FROM review WHERE question_id = \"$second\"" "$tomorrow|1|0"
 run "$REBOUND" due --all
 expect_out_has "Due today: $((due_before - 2)) questions"
 case "$out" in *"  $first "*|*"  $second "*) fail "a drilled question is still due today" ;; *) pass ;; esac
@@ -134,7 +136,7 @@ expect_out_has "Coming up:
 printf '4 4 4 4\n\n' >"$TMP/rerate"
 STDIN="$TMP/rerate" run "$REBOUND" rate 2
 expect_status 0
-expect_true '[ "$(db "SELECT due_on, repetitions, last_reviewed_at IS NOT NULL FROM review WHERE question_id = \"$second\"")" = "$tomorrow|1|1" ]'
+expect_db "SELECT due_on, repetitions, last_reviewed_at IS NOT NULL FROM review WHERE question_id = \"$second\"" "$tomorrow|1|1"
 
 # A new drill does not ask them again today. Stopped after its first answer, it stays open; discarding
 # it takes that answer's rating out of the schedule: the question is new and due today again.
@@ -143,10 +145,10 @@ STDIN="$TMP/drill2" run "$REBOUND" drill --theme examples --count 2 --think 0 --
 expect_status 1
 third=$(db "SELECT question_id FROM answer WHERE id = 3")
 expect_true '[ "$third" != "$first" ] && [ "$third" != "$second" ]'
-expect_true '[ "$(db "SELECT due_on, repetitions FROM review WHERE question_id = \"$third\"")" = "$tomorrow|0" ]'
+expect_db "SELECT due_on, repetitions FROM review WHERE question_id = \"$third\"" "$tomorrow|0"
 run "$REBOUND" discard 2
 expect_status 0
-expect_true '[ "$(db "SELECT due_on || \"|\" || repetitions || \"|\" || ifnull(last_reviewed_at, \"-\") FROM review WHERE question_id = \"$third\"")" = "$today|0|-" ]'
+expect_db "SELECT due_on || \"|\" || repetitions || \"|\" || ifnull(last_reviewed_at, \"-\") FROM review WHERE question_id = \"$third\"" "$today|0|-"
 
 # --- The growth plan ------------------------------------------------------------------------------
 # The drill's ratings (examples and structure at 4.5, fit at 5) now count against those themes:
@@ -159,8 +161,8 @@ expect_status 0
 expect_out "Added action 1 for examples: For each story in your bank, write down at least one number (percentage, hours saved, revenue, team size or deadline).
 Added action 2 for confidence: Practise a set phrase for thinking time, such as \"Let me take a moment to pick the best example\".
 Added action 3 for structure: Write the STAR outline (one line each for situation, task, action and result) before practising each answer aloud."
-run "$REBOUND" plan add --theme examples --due 2026-12-01
-expect_out "Added action 4 for examples: Replace every \"we usually\" in your practice answers with \"one time, in March, I\". (due 2026-12-01)"
+run "$REBOUND" plan add --theme examples --due $plan_due
+expect_out "Added action 4 for examples: Replace every \"we usually\" in your practice answers with \"one time, in March, I\". (due $plan_due)"
 run "$REBOUND" plan add --theme clarity Record one answer a day
 expect_out "Added action 5 for clarity: Record one answer a day"
 run "$REBOUND" plan start 1
@@ -169,15 +171,15 @@ run "$REBOUND" plan done 2
 expect_out "Action 2 is done."
 run "$REBOUND" plan rm 3
 expect_out "Removed action 3."
-expect_true '[ "$(db "SELECT id, status, done_at IS NOT NULL, ifnull(due_on, \"-\"), ifnull(rejection_id, 0) FROM plan_action")" = "1|doing|0|-|2
+expect_db "SELECT id, status, done_at IS NOT NULL, ifnull(due_on, \"-\"), ifnull(rejection_id, 0) FROM plan_action" "1|doing|0|-|2
 2|done|1|-|2
-4|todo|0|2026-12-01|2
-5|todo|0|-|0" ]'
+4|todo|0|$plan_due|2
+5|todo|0|-|0"
 run "$REBOUND" plan
 expect_out_has "Growth plan: 2 to do, 1 doing, 1 done.
 examples: Concrete and measurable examples
      1  doing  For each story"
-expect_out_has "     4  todo   Replace every \"we usually\" in your practice answers with \"one time, in March, I\". (due 2026-12-01)
+expect_out_has "     4  todo   Replace every \"we usually\" in your practice answers with \"one time, in March, I\". (due $plan_due)
 clarity: Clarity and concision
      5  todo   Record one answer a day
 confidence: Confidence and composure
@@ -201,7 +203,7 @@ for i in $(seq 0 "$due_rapport"); do printf 'x\n\n3 3 3 3\n\n' >>"$TMP/drill3"; 
 STDIN="$TMP/drill3" run "$REBOUND" drill --theme rapport --count $((due_rapport + 1)) --think 0 --no-follow-ups
 expect_status 0
 expect_out_has "1 question of rapport joined the drill schedule."
-expect_true '[ "$(db "SELECT COUNT(*) FROM review WHERE added_on = \"$today\" AND due_on = \"$tomorrow\" AND question_id IN (SELECT question_id FROM answer) AND question_id IN (SELECT question_id FROM question_theme WHERE theme_id = \"rapport\")")" = "$((due_rapport + 1))" ]'
+expect_db "SELECT COUNT(*) FROM review WHERE added_on = \"$today\" AND due_on = \"$tomorrow\" AND question_id IN (SELECT question_id FROM answer) AND question_id IN (SELECT question_id FROM question_theme WHERE theme_id = \"rapport\")" "$((due_rapport + 1))"
 # With nothing due, drill says when the next question comes.
 db "UPDATE review SET due_on = '2099-01-01'"
 run "$REBOUND" drill
@@ -240,18 +242,18 @@ expect_status 0
 expect_out_has "Themes the feedback suggests:
   clarity            \"long-winded\""
 expect_out_has "Logged rejection 3: Initech, QA lead (final, $today)."
-expect_true '[ "$(db "SELECT stage_id, went_well, do_better FROM reflection WHERE rejection_id = 3")" = "final|Good questions|Be brief" ]'
+expect_db "SELECT stage_id, went_well, do_better FROM reflection WHERE rejection_id = 3" "final|Good questions|Be brief"
 run "$REBOUND" reject edit 3 --role "QA manager" --themes clarity,structure
 expect_out_has "Saved rejection 3: Initech, QA manager (final, $today).
 Themes: clarity, structure."
-expect_true '[ "$(db "SELECT theme_id, ifnull(reason, \"-\") FROM rejection_theme WHERE rejection_id = 3 ORDER BY theme_id")" = "clarity|\"long-winded\"
-structure|-" ]'
+expect_db "SELECT theme_id, ifnull(reason, \"-\") FROM rejection_theme WHERE rejection_id = 3 ORDER BY theme_id" "clarity|\"long-winded\"
+structure|-"
 # An edit through stdin: Enter keeps each value; - clears the interviewer.
 printf '\n\n\n\n-\n\n\n\n\n\n\n\n\n\n\n\n\n' >"$TMP/edit"
 STDIN="$TMP/edit" run "$REBOUND" reject edit 1
 expect_status 0
-expect_true '[ "$(db "SELECT company, role, rejected_on, stage_reached, ifnull(interviewer, \"-\"), length(feedback) > 0 FROM rejection WHERE id = 1")" = "Acme|Backend engineer|2026-11-10|onsite|-|1" ]'
-expect_true '[ "$(db "SELECT COUNT(*) FROM reflection WHERE rejection_id = 1")" = 4 ]'
+expect_db "SELECT company, role, rejected_on, stage_reached, ifnull(interviewer, \"-\"), length(feedback) > 0 FROM rejection WHERE id = 1" "Acme|Backend engineer|$acme_day|onsite|-|1"
+expect_db "SELECT COUNT(*) FROM reflection WHERE rejection_id = 1" 4
 
 run "$REBOUND" reject add --company X
 expect_status 2
@@ -276,7 +278,7 @@ printf 'X\nY\n' >"$TMP/short"
 STDIN="$TMP/short" run "$REBOUND" reject add
 expect_status 1
 expect_err "rebound: reject add: the input ended; nothing was saved"
-expect_true '[ "$(db "SELECT COUNT(*) FROM rejection")" = 3 ]'
+expect_db "SELECT COUNT(*) FROM rejection" 3
 
 echo n >"$TMP/no"
 STDIN="$TMP/no" run "$REBOUND" reject rm 2
@@ -290,10 +292,10 @@ reviews=$(db "SELECT COUNT(*) FROM review")
 expect_true '[ "$orphans" -gt 0 ]'
 run "$REBOUND" reject rm 2 --yes
 expect_out "Removed rejection 2."
-expect_true '[ "$(db "SELECT COUNT(*) FROM review")" = "$((reviews - orphans))" ]'
-expect_true '[ "$(db "SELECT COUNT(*) FROM review WHERE last_reviewed_at IS NULL AND question_id NOT IN ($backed)")" = 0 ]'
-expect_true '[ "$(db "SELECT COUNT(*) FROM rejection_theme WHERE rejection_id = 2") $(db "SELECT COUNT(*) FROM reflection WHERE rejection_id = 2")" = "0 0" ]'
-expect_true '[ "$(db "SELECT COUNT(*) FROM plan_action WHERE rejection_id IS NULL")" = 4 ]'
+expect_db "SELECT COUNT(*) FROM review" "$((reviews - orphans))"
+expect_db "SELECT COUNT(*) FROM review WHERE last_reviewed_at IS NULL AND question_id NOT IN ($backed)" 0
+expect_db "SELECT (SELECT COUNT(*) FROM rejection_theme WHERE rejection_id = 2), (SELECT COUNT(*) FROM reflection WHERE rejection_id = 2)" "0|0"
+expect_db "SELECT COUNT(*) FROM plan_action WHERE rejection_id IS NULL" 4
 run "$REBOUND" reject show 2
 expect_status 1
 expect_err "rebound: reject show: no rejection 2 (see 'reject list')"
@@ -309,11 +311,11 @@ expect_out_has "Rejections cluster at onsite (2 of 3); also final 1."
 # An action done can be reopened; template lists where each template is read from.
 run "$REBOUND" plan todo 2
 expect_out "Action 2 is todo."
-expect_true '[ "$(db "SELECT status, done_at IS NULL FROM plan_action WHERE id = 2")" = "todo|1" ]'
+expect_db "SELECT status, done_at IS NULL FROM plan_action WHERE id = 2" "todo|1"
 run "$REBOUND" template
 expect_out "thank-you         $REBOUND_HOME/templates/thank-you.txt
 feedback-request  $REBOUND_SOURCE/assets/feedback-request.txt
 Copy one to $REBOUND_HOME/templates/ and edit it to make it yours."
-expect_true '[ "$(db "PRAGMA integrity_check")" = ok ]'
+expect_db "PRAGMA integrity_check" ok
 
 finish

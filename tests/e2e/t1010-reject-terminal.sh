@@ -3,7 +3,7 @@
 # the shell still running.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
-today=$(date +%F)
+today=$TODAY
 
 tmux_start "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND'"
 expect_screen "rebound>"
@@ -27,7 +27,7 @@ expect_screen "none clears) [examples]:"
 tmux_cmd send-keys -t t C-c
 expect_screen "reject add: stopped; nothing was saved."
 expect_screen "rebound> "
-expect_true '[ "$(db "SELECT COUNT(*) FROM rejection")" = 0 ]'
+expect_db "SELECT COUNT(*) FROM rejection" 0
 
 # The whole form, then an edit that keeps every value with Enter but the role.
 tmux_cmd send-keys -t t 'reject add' Enter
@@ -54,11 +54,11 @@ tmux_cmd send-keys -t t '+structure' Enter
 for i in 1 2 3 4; do tmux_cmd send-keys -t t Enter; sleep 0.1; done
 expect_screen "Saved rejection 1: Acme, Staff engineer (phone-screen, $today).
 Themes: clarity, structure."
-expect_true '[ "$(db "SELECT role, interviewer, feedback FROM rejection")" = "Staff engineer|Dana|Too long-winded." ]'
-expect_true '[ "$(db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") FROM reflection ORDER BY stage_id")" = "application|Clear CV|-
-phone-screen|-|Slow down" ]'
-expect_true '[ "$(db "SELECT theme_id FROM rejection_theme ORDER BY theme_id")" = "clarity
-structure" ]'
+expect_db "SELECT role, interviewer, feedback FROM rejection" "Staff engineer|Dana|Too long-winded."
+expect_db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") FROM reflection ORDER BY stage_id" "application|Clear CV|-
+phone-screen|-|Slow down"
+expect_db "SELECT theme_id FROM rejection_theme ORDER BY theme_id" "clarity
+structure"
 tmux_cmd send-keys -t t 'quit' Enter
 
 finish

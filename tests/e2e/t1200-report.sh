@@ -2,9 +2,9 @@
 # (xmllint, which knows HTML 4 only, so the HTML5 and SVG element names are the one complaint allowed) and
 # as strict XML; every chart is an SVG whose data points carry the database's figures, placed linearly;
 # text is escaped; nothing points outside the file; --since, --out -, --open, an empty history, errors.
+export TZ=Pacific/Auckland	# days are local: far from UTC, so that a day taken from UTC would show
 . "$(dirname "$0")/lib.sh"
 require python3 sqlite3 xmllint
-export TZ=Pacific/Auckland	# days are local: far from UTC, so that a day taken from UTC would show
 mkdir -p "$REBOUND_HOME/questions"
 cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
 
@@ -27,9 +27,9 @@ for i in 2 3 4; do
 	expect_status 0
 done
 # 20:00 UTC is the next day in Auckland.
-db "UPDATE session SET started_at = strftime('%Y-%m-%dT20:00:00Z', 'now', '-40 days') WHERE id = 1;
-    UPDATE session SET started_at = strftime('%Y-%m-%dT20:00:00Z', 'now', '-25 days') WHERE id = 2;
-    UPDATE session SET started_at = strftime('%Y-%m-%dT20:00:00Z', 'now', '-10 days'), status = 'discarded' WHERE id = 3;
+db "UPDATE session SET started_at = '$(day -40)T20:00:00Z' WHERE id = 1;
+    UPDATE session SET started_at = '$(day -25)T20:00:00Z' WHERE id = 2;
+    UPDATE session SET started_at = '$(day -10)T20:00:00Z', status = 'discarded' WHERE id = 3;
     UPDATE answer SET answer_used_ms = 1000 * (10 + 7 * id) + 250, answer_limit_seconds = 60 + 10 * (id % 2);
     UPDATE answer SET stopped_by = 'limit' WHERE id = 2;
     INSERT INTO recording (answer_id, path, sample_rate, channels, frames, speaking_ms, silence_ratio, long_pauses,
@@ -45,9 +45,9 @@ db "UPDATE session SET started_at = strftime('%Y-%m-%dT20:00:00Z', 'now', '-40 d
       (4, 'test', 'um well', 2, 0.8, 3, 1, 0, 1, '2026-01-01T00:00:00Z'),
       (5, 'test', 'um well', 2, 0.8, 7, 1, 0, 1, '2026-01-01T00:00:00Z'),
       (6, 'test', 'uh', 1, 0.9, 4, 0, 0, 1, '2026-01-01T00:00:00Z');"
-old=$(date -d '-60 days' +%F)
-recent=$(date -d '-5 days' +%F)
-since=$(date -d '-30 days' +%F)
+old=$(day -60)
+recent=$(day -5)
+since=$(day -30)
 run "$REBOUND" reject add --company 'Acme <b>&amp;' --role 'Lead "eng"' --date "$old" --stage onsite \
 	--feedback 'Needed more examples.
 <script>alert("x")</script> and more'  --themes examples,structure
@@ -80,7 +80,8 @@ import datetime, math, sqlite3, sys
 import xml.etree.ElementTree as ET
 db = sqlite3.connect(sys.argv[1])
 root = ET.parse(sys.argv[2]).getroot()
-since = sys.argv[3] if len(sys.argv) > 3 else None
+today = datetime.date.fromisoformat(sys.argv[3])	# the pinned clock's today
+since = sys.argv[4] if len(sys.argv) > 4 else None
 bad = []
 def check(cond, what):
     if not cond:
@@ -163,7 +164,6 @@ for (started,) in db.execute("SELECT started_at FROM session s WHERE " + KEPT):
     per_day[local_day(started)] = per_day.get(local_day(started), 0) + 1
 days = [(r.get("data-day"), int(r.get("data-value"))) for k, s in svgs.items() if k.startswith("calendar-")
         for r in s.iter("rect")]
-today = datetime.date.today()
 check(days[-1][0] == today.isoformat(), "calendar ends on %s" % days[-1][0])
 check(len(days) == len(set(d for d, _ in days)), "calendar repeats days")
 check(all(datetime.date.fromisoformat(b[0]) - datetime.date.fromisoformat(a[0]) == datetime.timedelta(1)
@@ -204,7 +204,7 @@ for b in bad:
     print(b)
 sys.exit(1 if bad else 0)
 PY
-run python3 "$TMP/check.py" "$REBOUND_HOME/rebound.db" "$TMP/report.html"
+run python3 "$TMP/check.py" "$REBOUND_HOME/rebound.db" "$TMP/report.html" "$TODAY"
 expect_status 0
 [ "$status" -eq 0 ] || echo "$out"
 
@@ -213,7 +213,7 @@ run "$REBOUND" report --since "$since" --out -
 expect_status 0
 printf '%s\n' "$out" >"$TMP/since.html"
 expect_true "grep -q '<title>rebound: progress report, since $since</title>' '$TMP/since.html'"
-run python3 "$TMP/check.py" "$REBOUND_HOME/rebound.db" "$TMP/since.html" "$since"
+run python3 "$TMP/check.py" "$REBOUND_HOME/rebound.db" "$TMP/since.html" "$TODAY" "$since"
 expect_status 0
 [ "$status" -eq 0 ] || echo "$out"
 

@@ -1,5 +1,6 @@
 # Helpers for scripts that drive rebound in a real terminal (tmux), after lib.sh:
-# tmux_start CMD starts it in session t; screen prints the pane; wait_for TEXT polls for up to 5 s.
+# tmux_start CMD starts it in session t; screen prints the pane; wait_for TEXT polls for up to 20 s
+# (it returns as soon as the text shows; the margin is for a loaded 2-core machine).
 command -v tmux >/dev/null || { echo "tmux is required (apt-get install tmux)"; exit 1; }
 
 export TMUX_TMPDIR="$TMP"
@@ -8,7 +9,7 @@ trap 'tmux_cmd kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 screen() { tmux_cmd capture-pane -p -t t; }
 wait_for() {
 	local i
-	for i in $(seq 50); do
+	for i in $(seq 200); do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.1
 	done

@@ -38,7 +38,10 @@ static void test_hash_fingerprints_content(void **state)
 	size_t i;
 	(void)state;
 
-	assert_true(util_hash64(a, sizeof a - 1) == h);	/* stable */
+	/* The same value in every version and build: the store keeps it to tell a bank file that has not
+	 * changed, so a new value would parse every bank again on the first run after an upgrade. */
+	assert_true(h == 0x0172bbbee6f4350fULL);
+	assert_true(util_hash64("", 0) == 0x90f8749b0fb13233ULL);
 	assert_true(util_hash64(a, sizeof a - 2) != h);	/* length matters */
 	assert_true(util_hash64("", 0) != util_hash64("\0", 1));
 	for (i = 0; i < sizeof a - 1; i++) {			/* any one changed byte changes it */
