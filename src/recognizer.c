@@ -434,8 +434,10 @@ int recognizer_wait(struct recognizer_job *job, long long deadline_ms)
 	int done;
 
 	pthread_mutex_lock(&job->lock);
-	while (!job->done && pthread_cond_timedwait(&job->ended, &job->lock, &until) == 0)
-		;
+	/* The deadline is checked on the monotonic clock itself: a wait may end early (a time-faking library,
+	 * a spurious wake-up), and that is no reason to give up before the deadline. */
+	while (!job->done && date_monotonic_ms() < deadline_ms)
+		pthread_cond_timedwait(&job->ended, &job->lock, &until);
 	done = job->done;
 	pthread_mutex_unlock(&job->lock);
 	return done;

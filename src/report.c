@@ -84,8 +84,11 @@ static void count_days(struct report *r, const char *const *starts, size_t count
 	long *days = arena_alloc(arena, (count + 1) * sizeof *days);
 	size_t i;
 
-	for (i = 0; i < count; i++)
+	for (i = 0; i < count; i++) {
 		days[i] = date_local_day_iso(starts[i]);
+		if (days[i] > r->today)
+			days[i] = r->today;	/* stamped while the clock was ahead: today's, as for the streak */
+	}
 	stats_streak(days, count, r->today, &r->streak);
 	r->last_day = r->today;
 	if (count == 0) {

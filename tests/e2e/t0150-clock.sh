@@ -40,4 +40,9 @@ at "$today" 10:00	# the clock is right again
 run "$REBOUND" progress
 expect_status 0
 expect_out_has "Streak: 2 days in a row (longest 2)."
+# The report's calendar shows it on today too, not past its end.
+run "$REBOUND" report --out "$TMP/report.html"
+expect_status 0
+expect_true "grep -q 'data-day=\"$today\" data-value=\"1\"' '$TMP/report.html'"
+expect_true "grep -q 'data-day=\"$yesterday\" data-value=\"1\"' '$TMP/report.html'"
 finish
