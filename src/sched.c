@@ -1,5 +1,6 @@
 /* sched: the drill schedule's arithmetic, a variant of SM-2 (see sched.h). The store folds a question's
- * rated answers, oldest first from the day it was added, through sched_review to get its row. */
+ * rated answers, in the order they were given from the day it was added (store-review.c says how a clock
+ * that was wrong is handled), through sched_review to get its row. */
 #include "rebound/sched.h"
 
 #include <math.h>
