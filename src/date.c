@@ -178,7 +178,7 @@ int date_parse_instant(const char *text, time_t *t)
 		return 0;
 	}
 	memset(&tm, 0, sizeof tm);
-	sscanf(day_text, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	date_civil_from_days(day, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	tm.tm_hour = hour;

@@ -220,10 +220,12 @@ static void read_review(sqlite3_stmt *stmt, struct arena *arena, void *item)
 /* Folds again, by today's clock, the rows folded while the clock was ahead: reviewed after now, or added
  * after today. Rare, so the check is one query and the write happens only when one is found. A data dir
  * the user may not write keeps the rows as they are (the list still shows). */
+#define FROM_THE_FUTURE "SELECT question_id FROM review WHERE last_reviewed_at > " NOW_SQL \
+	" OR added_on > date(" NOW_SQL ", 'localtime')"
+
 static int refold_from_future(struct store *store, char **cause)
 {
-	sqlite3_stmt *stmt = store_prepare(store, "SELECT question_id FROM review WHERE last_reviewed_at > " NOW_SQL
-					   " OR added_on > date(" NOW_SQL ", 'localtime') LIMIT 1", cause);
+	sqlite3_stmt *stmt = store_prepare(store, FROM_THE_FUTURE " LIMIT 1", cause);
 	int rc;
 
 	if (stmt == NULL)
@@ -234,8 +236,7 @@ static int refold_from_future(struct store *store, char **cause)
 		return rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read the drill schedule");
 	if (store_begin(store, NULL) != 0)
 		return 0;
-	stmt = store_prepare(store, "SELECT question_id FROM review WHERE last_reviewed_at > " NOW_SQL
-			     " OR added_on > date(" NOW_SQL ", 'localtime')", NULL);
+	stmt = store_prepare(store, FROM_THE_FUTURE, NULL);
 	if (stmt == NULL || refresh_listed(store, stmt, NULL) != 0 || store_commit(store, NULL) != 0)
 		store_rollback(store);
 	return 0;
