@@ -18,7 +18,7 @@ static void usage(FILE *out)
 {
 	fputs("usage: rebound [--data-dir DIR] [--colour auto|always|never] [COMMAND [ARGS...]]\n"
 	      "       rebound --version | --help\n"
-	      "With no COMMAND, opens the shell. 'rebound help' lists the commands.\n",
+	      "With no COMMAND, opens the shell.\n",
 	      out);
 }
 
@@ -40,6 +40,8 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			usage(stdout);
+			fputc('\n', stdout);
+			cmd_print_commands(stdout, term_color_choice(stdout, NULL));
 			return 0;
 		} else if (strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc) {
 			data_dir = argv[++i];

@@ -1,5 +1,6 @@
 /* bank: question banks and themes loaded from YAML, validated with FILE:LINE:COLUMN diagnostics.
- * The only module that uses libyaml. A catalog owns everything it loads (one arena). */
+ * libyaml is read in src/bank/ (bank-yaml.c) and, by one named exception, by the settings reader in
+ * src/config/, which edits in place and so needs byte offsets. A catalog owns everything it loads (one arena). */
 #ifndef REBOUND_BANK_H
 #define REBOUND_BANK_H
 

@@ -1,5 +1,5 @@
 /* cmd: the command table that feeds dispatch, help and completion; lookup by unique prefix;
- * option parsing shared by every command. One file per command in src/cmd/. */
+ * option parsing shared by every command. One file per command in src/cli/cmd/. */
 #ifndef REBOUND_CMD_H
 #define REBOUND_CMD_H
 
@@ -44,22 +44,43 @@ struct cmd_ctx {
 	int quit;			/* set by 'quit' */
 };
 
+struct cmd_sub;
+
 /* A command's arguments after option parsing. */
 struct cmd_args {
 	const char *values[CMD_MAX_OPTIONS];	/* the value given to option i, or "" for a flag; NULL if absent */
-	int argc;				/* operands */
+	int argc;				/* operands (after the subcommand's name, when there is one) */
 	char **argv;
+	const struct cmd_sub *sub;		/* the subcommand running, or NULL */
+};
+
+/* The mask of option i in cmd_sub.options. */
+#define CMD_OPT(i) (1u << (i))
+
+/*
+ * One subcommand ("plan add"), in a table of its own that dispatch, --help, 'help COMMAND SUB', the
+ * completions and the man page all read. The options are the command's: a subcommand names those it takes.
+ */
+struct cmd_sub {
+	const char *name;		/* NULL ends the table */
+	const char *usage;		/* after "COMMAND NAME": "[--theme T] [--due DAY] [TEXT]" */
+	const char *help;		/* one line */
+	int operands_min, operands_max;	/* operands after the name; max -1: any number */
+	unsigned options;		/* CMD_OPT(i) | ... of the command's options it takes */
+	enum cmd_complete complete;	/* for its operands */
+	int (*exec)(struct cmd_ctx *ctx, const struct cmd_args *args);
 };
 
 struct cmd_entry {
 	const char *name;
-	const char *usage;		/* after the name: "[--bank B] QUESTION-ID" */
+	const char *usage;		/* after the name: "[--bank B] QUESTION-ID"; NULL with subcommands */
 	const char *help;		/* one line */
 	const char *description;	/* a paragraph for 'help COMMAND', or NULL */
-	int operands_min, operands_max;	/* max -1: any number */
+	int operands_min, operands_max;	/* max -1: any number (without subcommands) */
 	int flags;
-	enum cmd_complete complete;	/* for operands */
-	const char *const *subcommands;	/* NULL-terminated words the first operand completes to, or NULL */
+	enum cmd_complete complete;	/* for operands (without subcommands) */
+	const struct cmd_sub *subs;	/* the subcommand table, or NULL; then exec is NULL */
+	const char *default_sub;	/* the one that runs when no operand names one ("list"), or NULL */
 	struct cmd_option options[CMD_MAX_OPTIONS];
 	int (*exec)(struct cmd_ctx *ctx, const struct cmd_args *args);
 };
@@ -71,14 +92,23 @@ extern const struct cmd_entry *const cmd_table[];
 const struct cmd_entry *cmd_find(const char *name, char **cause);
 /* The option of entry named name (without dashes), or -1. */
 int cmd_option_index(const struct cmd_entry *entry, const char *name);
+/* The subcommand of entry called name, or NULL. */
+const struct cmd_sub *cmd_sub_find(const struct cmd_entry *entry, const char *name);
+/* Whether sub (NULL: the command itself) takes entry's option i. */
+int cmd_takes_option(const struct cmd_entry *entry, const struct cmd_sub *sub, int i);
 
 /* Runs argv[0] with its arguments; returns the exit status. Errors go to ctx->err. */
 int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* Prints "rebound: " (outside the shell) then the message to ctx->err; returns status. */
 int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Prints the usage line of entry to out. */
+/* Prints the usage of entry to out: "usage: NAME USAGE", or one line per subcommand ("   or: ..."). */
 void cmd_print_usage(const struct cmd_entry *entry, FILE *out);
+/* Prints what --help and 'help COMMAND [SUB]' show: the usage, the one-line help, the description and the
+ * options of entry, or of its subcommand sub when sub is not NULL. */
+void cmd_print_help(const struct cmd_entry *entry, const struct cmd_sub *sub, FILE *out);
+/* Prints the list of commands that 'help' and 'rebound --help' show. */
+void cmd_print_commands(FILE *out, int color);
 
 /* Parses "3" or "2-4" into [*min, *max] within 1..5: 0, or -1. */
 int cmd_parse_difficulty(const char *text, int *min, int *max);

@@ -3,8 +3,8 @@
 #ifndef REBOUND_COACH_H
 #define REBOUND_COACH_H
 
-#include "rebound/app.h"
 #include "rebound/insight.h"
+#include "rebound/store.h"
 
 #define COACH_RECENT_DAYS 30
 #define COACH_NAMED_MAX 3	/* themes named as the ones to work on */
@@ -17,8 +17,8 @@ struct coach {
 	size_t theme_count;
 };
 
-/* Fills *out (in arena) for today. 0, or -1 with *cause. */
-int coach_gather(struct app *app, long today, struct arena *arena, struct coach *out, char **cause);
+/* Fills *out (in arena) for today from store's rejections and self-ratings. 0, or -1 with *cause. */
+int coach_gather(struct store *store, long today, struct arena *arena, struct coach *out, char **cause);
 
 /* The ranked entry of theme_id, or NULL if no evidence names it. */
 const struct insight_theme *coach_theme(const struct coach *coach, const char *theme_id);

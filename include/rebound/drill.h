@@ -15,11 +15,11 @@ struct drill_item {
 };
 
 /*
- * Every question in the schedule that is still in the catalog (and trains theme, unless theme is
+ * Every question in store's drill schedule that is still in catalog (and trains theme, unless theme is
  * NULL), in drill order; *out in arena. Days come from coach->today.
  */
-int drill_agenda(struct app *app, const struct coach *coach, const char *theme, struct arena *arena,
-		 struct drill_item **out, size_t *count, char **cause);
+int drill_agenda(struct store *store, const struct bank_catalog *catalog, const struct coach *coach,
+		 const char *theme, struct arena *arena, struct drill_item **out, size_t *count, char **cause);
 
 /* How many items at the start of the agenda are due on coach->today or earlier. */
 size_t drill_due_count(const struct drill_item *items, size_t count, long today);

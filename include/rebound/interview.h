@@ -1,10 +1,10 @@
-/* interview: the timed question loop behind 'interview' and 'resume' (and drills later): show a
+/* interview: the timed question loop behind 'interview', 'resume' and 'drill': show a
  * question, a think countdown, an answer against the clock, an optional follow-up with a shorter clock,
  * then a self-rating per theme. Each answer is saved the moment it is finished, so a session cut short
  * by Ctrl-C, a closed terminal or a crash keeps everything up to its last answer.
  *
- * How an answer is taken is a strategy (struct interview_answerer): typed text now, a recording from the
- * audio module later, without changing the loop. */
+ * How an answer is taken is a strategy (struct interview_answerer): typed text (interview.c) or a
+ * recording with its live transcript (interview-spoken.c), without changing the loop. */
 #ifndef REBOUND_INTERVIEW_H
 #define REBOUND_INTERVIEW_H
 

@@ -8,7 +8,8 @@
 #include <limits.h>
 #include <stdio.h>
 
-#include "rebound/app.h"
+#include "rebound/bank.h"
+#include "rebound/store.h"
 #include "rebound/stats.h"
 
 struct report_theme {
@@ -52,13 +53,13 @@ struct report {
 
 /*
  * Gathers the report of sessions started on or after since_day (a local day number, or REPORT_ALL_TIME)
- * from app's store, in arena. today is the local day number now (the calendar ends there and overdue
+ * from store, its names from catalog, in arena. today is the local day number now (the calendar ends there and overdue
  * actions are marked against it). 0, or -1 with *cause.
  */
 #define REPORT_ALL_TIME LONG_MIN
 
-int report_gather(struct app *app, long since_day, long today, struct arena *arena, struct report *report,
-		  char **cause);
+int report_gather(struct store *store, const struct bank_catalog *catalog, long since_day, long today,
+		  struct arena *arena, struct report *report, char **cause);
 
 /* The local day ("YYYY-MM-DD") of session id, or "" when it is not in the report. */
 const char *report_session_day(const struct report *report, long long id);

@@ -1,4 +1,4 @@
-/* shell: the interactive prompt (the only module that uses readline): line editing, completion
+/* shell: the interactive prompt (readline, which only cli/ uses: here and in input.c): line editing, completion
  * from the command table, history in the data dir, Ctrl-C abandons the line, Ctrl-D leaves. */
 #ifndef REBOUND_SHELL_H
 #define REBOUND_SHELL_H

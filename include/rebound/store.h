@@ -1,4 +1,4 @@
-/* store: the SQLite database in the data dir; the only module that uses SQLite.
+/* store: the SQLite database in the data dir; only src/store/ uses SQLite.
  * WAL mode, foreign keys on, a busy timeout, numbered migrations in PRAGMA user_version,
  * every write in one transaction, prepared statements only.
  *
@@ -42,7 +42,7 @@
  *   session.spoken           1 if the session records spoken answers
  *   -- since version 5:
  *   review.added_on          the day the question entered the drill schedule: the rated answers given
- *                            from that day on drive it (src/sched.c explains how)
+ *                            from that day on drive it (src/practice/sched.c explains how)
  *   -- since version 6:
  *   recording.syllables, pace_wpm   syllable nuclei counted in the signal, and the words per minute over
  *                                   speaking time estimated from them (NULL: too little speech)

@@ -4,7 +4,6 @@
 #ifndef REBOUND_TRANSCRIPT_H
 #define REBOUND_TRANSCRIPT_H
 
-#include "rebound/app.h"
 #include "rebound/recognizer.h"
 #include "rebound/speech.h"
 #include "rebound/store.h"
@@ -14,9 +13,9 @@
 #define TRANSCRIPT_MIN_CONFIDENCE 0.5
 #define TRANSCRIPT_MIN_SPEAKING_MS 10000
 
-/* The filler and hedge lists: <data dir>/fillers.txt and hedges.txt where the user has made their own,
- * else the bundled assets/fillers.txt and assets/hedges.txt. NULL with *cause. */
-struct speech_lists *transcript_lists(const struct app *app, char **cause);
+/* The filler and hedge lists: DATA_DIR/fillers.txt and hedges.txt where the user has made their own (data_dir
+ * may be NULL: none), else BUNDLE_DIR/assets/fillers.txt and hedges.txt. NULL with *cause. */
+struct speech_lists *transcript_lists(const char *data_dir, const char *bundle_dir, char **cause);
 
 /* Fills *out (strings and words in arena) from what was heard, counting with lists. */
 void transcript_build(const struct recognizer_result *heard, const struct speech_lists *lists, long long decode_ms,

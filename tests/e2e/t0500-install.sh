@@ -27,7 +27,7 @@ print(text)
 PY
 for command in $commands; do
 	usage=$("$TMP/prefix/bin/rebound" help "$command" | head -1 | sed 's/^usage: //')
-	summary=$("$TMP/prefix/bin/rebound" help "$command" | sed -n 3p)
+	summary=$("$TMP/prefix/bin/rebound" help "$command" | sed -n '/^$/{n;p;q}')	# after the usage lines
 	grep -qxF "$usage" "$TMP/page.txt" || fail "the manual's usage of $command differs from 'help $command': $usage"
 	grep -qxF "$summary." "$TMP/page.txt" || fail "the manual's summary of $command differs: $summary"
 done

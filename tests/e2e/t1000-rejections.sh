@@ -234,7 +234,7 @@ expect_status 1
 expect_err_has "templates/thank-you.txt:2:13: unknown field 'salary'"
 run "$REBOUND" template thank-you 9
 expect_status 1
-expect_err "rebound: template: no rejection 9 (see 'reject list')"
+expect_err "rebound: template thank-you: no rejection 9 (see 'reject list')"
 
 # --- Flags, edits, removal and bad input -----------------------------------------------------------
 run "$REBOUND" reject add --company Initech --role "QA lead" --stage final --feedback "Your answers were long-winded." --well "Good questions" --better "Be brief"

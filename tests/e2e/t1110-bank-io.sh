@@ -85,6 +85,8 @@ run "$REBOUND" bank import "$TMP/missing.yaml"
 expect_status 1
 run "$REBOUND" bank frobnicate x
 expect_status 2
-expect_err "rebound: bank: usage: bank export BANK [--out FILE] | bank import FILE [--replace]"
+expect_err "rebound: bank: unknown subcommand 'frobnicate'
+usage: bank export BANK [--out FILE]
+   or: bank import FILE [--replace]"
 expect_true '[ "$(ls "$REBOUND_HOME/questions" | tr "\n" " ")" = "practice.yaml shared.yaml " ]'
 finish

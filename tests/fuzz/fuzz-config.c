@@ -2,7 +2,7 @@
  * it reads, one setting (chosen by the input's size) is set to a valid value and then removed. An edit may
  * be refused (a flow-style mapping, or a result that would not read); one that is made is read again here,
  * and any key that does not read as it should (the edited one as asked, the others as before) aborts. */
-#include "rebound/config-internal.h"
+#include "config-internal.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -71,19 +71,51 @@ static void test_prefix_lookup(void **state)
 	free(cause);
 }
 
+/* A subcommand table: every row complete, names unique, only the command's options named, the default there. */
+static void check_subs(const struct cmd_entry *entry)
+{
+	const struct cmd_sub *sub, *other;
+	unsigned known = 0;
+	int i;
+
+	for (i = 0; i < CMD_MAX_OPTIONS && entry->options[i].name != NULL; i++)
+		known |= CMD_OPT(i);
+	assert_null(entry->usage);
+	assert_null(entry->exec);
+	for (sub = entry->subs; sub->name != NULL; sub++) {
+		assert_non_null(sub->usage);
+		assert_non_null(sub->help);
+		assert_non_null(sub->exec);
+		assert_true(sub->operands_max < 0 || sub->operands_min <= sub->operands_max);
+		assert_int_equal(sub->options & ~known, 0);
+		for (other = entry->subs; other < sub; other++)
+			assert_string_not_equal(sub->name, other->name);
+	}
+	assert_true(sub - entry->subs >= 2);
+	if (entry->default_sub != NULL)
+		assert_non_null(cmd_sub_find(entry, entry->default_sub));
+}
+
 static void test_table_is_well_formed(void **state)
 {
-	size_t i, j;
+	size_t i, j, with_subs = 0;
 	(void)state;
 
 	for (i = 0; cmd_table[i] != NULL; i++) {
 		assert_non_null(cmd_table[i]->help);
-		assert_non_null(cmd_table[i]->usage);
-		assert_non_null(cmd_table[i]->exec);
+		if (cmd_table[i]->subs != NULL) {
+			check_subs(cmd_table[i]);
+			with_subs++;
+		} else {
+			assert_non_null(cmd_table[i]->usage);
+			assert_non_null(cmd_table[i]->exec);
+			assert_null(cmd_table[i]->default_sub);
+		}
 		for (j = 0; j < i; j++)
 			assert_string_not_equal(cmd_table[i]->name, cmd_table[j]->name);
 	}
 	assert_true(i >= 7);
+	assert_true(with_subs >= 6);	/* reject, plan, audio, bank, template, config */
 }
 
 int main(void)

@@ -14,7 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "rebound/app.h"
 #include "rebound/arena.h"
 #include "rebound/date.h"
 #include "rebound/recognizer.h"
@@ -1019,14 +1018,11 @@ static void test_withheld_reasons_and_edges(void **state)
 
 static void test_lists_from_the_bundle(void **state)
 {
-	struct app app;
 	struct speech_lists *lists;
 	char *cause = NULL;
 	(void)state;
 
-	memset(&app, 0, sizeof app);
-	app.bundle_dir = xstrdup(source_dir());
-	lists = transcript_lists(&app, &cause);
+	lists = transcript_lists(NULL, source_dir(), &cause);
 	if (lists == NULL)
 		fail_msg("%s", cause);
 	assert_null(cause);
@@ -1034,20 +1030,16 @@ static void test_lists_from_the_bundle(void **state)
 	assert_true(speech_hedge_count(lists) > 0);
 	assert_built(lists, "um you know i guess", 2, 1, 0);
 	speech_lists_free(lists);
-	free(app.bundle_dir);
 }
 
 static void test_lists_missing_from_the_bundle(void **state)
 {
 	char dir[] = "/tmp/rebound-test-bundle-XXXXXX";
-	struct app app;
 	char *cause = NULL, *expected;
 	(void)state;
 
 	assert_non_null(mkdtemp(dir));
-	memset(&app, 0, sizeof app);
-	app.bundle_dir = dir;
-	assert_null(transcript_lists(&app, &cause));
+	assert_null(transcript_lists(NULL, dir, &cause));
 	assert_non_null(cause);
 	expected = xasprintf("cannot read '%s/assets/fillers.txt': No such file or directory", dir);
 	assert_string_equal(cause, expected);

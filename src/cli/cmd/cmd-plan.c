@@ -1,0 +1,343 @@
+/* plan: the growth plan: actions per weak theme, suggested from the themes' own 'actions' or written
+ * by the user, each todo, doing or done, with an optional due day. */
+#include "rebound/coach.h"
+#include "rebound/cmd.h"
+#include "rebound/date.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { OPT_THEME, OPT_DUE };
+
+/* What the plan holds now, and the evidence that says which themes are weak. */
+struct plan {
+	struct cmd_ctx *ctx;
+	struct arena arena;
+	struct store_plan_action *actions;
+	size_t count;
+	struct coach coach;
+};
+
+static int load(struct plan *p, struct cmd_ctx *ctx)
+{
+	char *cause = NULL;
+
+	p->ctx = ctx;
+	arena_init(&p->arena);
+	if (store_plan_list(ctx->app->store, &p->arena, &p->actions, &p->count, &cause) == 0 &&
+	    coach_gather(ctx->app->store, date_today(), &p->arena, &p->coach, &cause) == 0)
+		return 0;
+	cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+	free(cause);
+	arena_release(&p->arena);
+	return -1;
+}
+
+static int has_open_action(const struct plan *p, const char *theme_id)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		if (strcmp(p->actions[i].theme_id, theme_id) == 0 && strcmp(p->actions[i].status, "done") != 0)
+			return 1;
+	return 0;
+}
+
+static int in_plan(const struct plan *p, const char *theme_id, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < p->count; i++)
+		if (strcmp(p->actions[i].theme_id, theme_id) == 0 && strcmp(p->actions[i].text, text) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first of the theme's suggested actions that the plan does not hold yet, or NULL. */
+static const char *next_suggestion(const struct plan *p, const char *theme_id)
+{
+	const struct bank_theme *theme = bank_theme_find(p->ctx->app->catalog, theme_id);
+	size_t i;
+
+	for (i = 0; theme != NULL && i < theme->actions.count; i++)
+		if (!in_plan(p, theme_id, theme->actions.items[i]))
+			return theme->actions.items[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Listing
+ */
+
+static void print_action(const struct plan *p, const struct store_plan_action *a)
+{
+	char today[11];
+
+	date_format_day(p->coach.today, today);
+	fprintf(p->ctx->out, "  %4lld  %-5s  %s", a->id, a->status, a->text);
+	if (a->due_on != NULL)
+		fprintf(p->ctx->out, " (due %s%s)", a->due_on,
+			strcmp(a->status, "done") != 0 && strcmp(a->due_on, today) < 0 ? ", overdue" : "");
+	fputc('\n', p->ctx->out);
+}
+
+static void print_theme_actions(const struct plan *p, const char *theme_id, const char *title)
+{
+	size_t i;
+	int shown = 0;
+
+	for (i = 0; i < p->count; i++) {
+		if (strcmp(p->actions[i].theme_id, theme_id) != 0)
+			continue;
+		if (!shown++)
+			fprintf(p->ctx->out, "%s%s%s%s%s\n", term_bold(p->ctx->color), theme_id, term_reset(p->ctx->color),
+				title ? ": " : "", title ? title : "");
+		print_action(p, &p->actions[i]);
+	}
+}
+
+/* 1 if action index is the first of its theme. */
+static int first_of_theme(const struct plan *p, size_t index)
+{
+	size_t i;
+
+	for (i = 0; i < index; i++)
+		if (strcmp(p->actions[i].theme_id, p->actions[index].theme_id) == 0)
+			return 0;
+	return 1;
+}
+
+static int count_status(const struct plan *p, const char *status)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < p->count; i++)
+		n += strcmp(p->actions[i].status, status) == 0;
+	return n;
+}
+
+/* Themes in the catalog's order, then any the catalog no longer has. */
+static void list(struct plan *p)
+{
+	const struct bank_catalog *catalog = p->ctx->app->catalog;
+	size_t i, named = coach_named(&p->coach);
+
+	if (p->count == 0)
+		fprintf(p->ctx->out, "The plan is empty.\n");
+	else
+		fprintf(p->ctx->out, "Growth plan: %d to do, %d doing, %d done.\n", count_status(p, "todo"),
+			count_status(p, "doing"), count_status(p, "done"));
+	for (i = 0; i < bank_theme_count(catalog); i++)
+		print_theme_actions(p, bank_theme_at(catalog, i)->id, bank_theme_at(catalog, i)->title);
+	for (i = 0; i < p->count; i++)	/* themes the catalog no longer has, each under its id */
+		if (bank_theme_find(catalog, p->actions[i].theme_id) == NULL &&
+		    first_of_theme(p, i))
+			print_theme_actions(p, p->actions[i].theme_id, "(no longer a theme)");
+	for (i = 0; i < named; i++) {
+		const char *id = p->coach.themes[i].theme_id;
+		if (has_open_action(p, id))
+			continue;
+		if (next_suggestion(p, id) != NULL)
+			fprintf(p->ctx->out, "'%s' is a theme to work on ('insights') with no open action: "
+				"'plan add --theme %s' adds a suggested one.\n", id, id);
+		else
+			fprintf(p->ctx->out, "'%s' is a theme to work on ('insights') with no open action: "
+				"'plan add --theme %s TEXT' adds your own.\n", id, id);
+	}
+	if (p->count == 0 && named == 0)
+		fprintf(p->ctx->out, "'plan add --theme T TEXT' adds your own action; once 'reject add' has logged a "
+			"rejection, 'plan add' suggests some.\n");
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Adding
+ */
+
+/* The newest rejection that cites theme_id, or 0. */
+static long long source_rejection(const struct plan *p, const char *theme_id)
+{
+	size_t i, t;
+
+	for (i = 0; i < p->coach.rejection_count; i++)
+		for (t = 0; t < p->coach.rejections[i].theme_count; t++)
+			if (strcmp(p->coach.rejections[i].themes[t].theme_id, theme_id) == 0)
+				return p->coach.rejections[i].id;
+	return 0;
+}
+
+static int add_one(struct plan *p, const char *theme_id, const char *text, const char *due_on)
+{
+	struct store_plan_action action = { 0, theme_id, source_rejection(p, theme_id), text, "todo", due_on, NULL, NULL };
+	char *cause = NULL;
+	long long id = store_plan_add(p->ctx->app->store, &action, &cause);
+
+	if (id < 0) {
+		cmd_error(p->ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+		return CMD_SYSTEM_ERROR;
+	}
+	fprintf(p->ctx->out, "Added action %lld for %s: %s", id, theme_id, text);
+	if (due_on != NULL)
+		fprintf(p->ctx->out, " (due %s)", due_on);
+	fputc('\n', p->ctx->out);
+	return CMD_OK;
+}
+
+/* Adds the first of the theme's suggested actions that the plan does not hold yet. */
+static int add_suggested(struct plan *p, const struct bank_theme *theme, const char *due_on)
+{
+	const char *text = next_suggestion(p, theme->id);
+
+	if (text != NULL)
+		return add_one(p, theme->id, text, due_on);
+	return cmd_error(p->ctx, CMD_USER_ERROR, "plan add: every suggested action for '%s' is in the plan; "
+			 "add your own: plan add --theme %s TEXT", theme->id, theme->id);
+}
+
+/* Without a theme: a suggested action for each theme 'insights' names that has no open action; a
+ * theme whose suggestions are all used is passed over with a note. */
+static int add_for_weak_themes(struct plan *p, const char *due_on)
+{
+	size_t i, named = coach_named(&p->coach);
+	int status = CMD_OK, added = 0;
+
+	if (named == 0)
+		return cmd_error(p->ctx, CMD_USER_ERROR, "plan add: no theme to work on yet ('insights'); "
+				 "give one: plan add --theme T [TEXT]");
+	for (i = 0; i < named && status == CMD_OK; i++) {
+		const char *id = p->coach.themes[i].theme_id, *text;
+		if (has_open_action(p, id))
+			continue;
+		if ((text = next_suggestion(p, id)) == NULL) {
+			fprintf(p->ctx->out, "Every suggested action for '%s' is in the plan: 'plan add --theme %s TEXT' "
+				"adds your own.\n", id, id);
+			continue;
+		}
+		status = add_one(p, id, text, due_on);
+		added++;
+	}
+	if (added == 0 && status == CMD_OK)
+		fprintf(p->ctx->out, "No action added: each theme to work on has an open action or no suggestion left.\n");
+	return status;
+}
+
+static char *join_words(int argc, char **argv)
+{
+	char *text = xstrdup(""), *joined;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		joined = xasprintf("%s%s%s", text, i ? " " : "", argv[i]);
+		free(text);
+		text = joined;
+	}
+	return text;
+}
+
+static int add(struct plan *p, const struct cmd_args *args)
+{
+	const char *theme_id = args->values[OPT_THEME];
+	const struct bank_theme *theme = theme_id ? cmd_theme_arg(p->ctx, theme_id) : NULL;
+	char due[11], *text = join_words(args->argc, args->argv);
+	long day;
+	int status;
+
+	if (theme_id != NULL && theme == NULL)
+		status = CMD_USER_ERROR;
+	else if (args->values[OPT_DUE] != NULL && cmd_parse_day(args->values[OPT_DUE], p->coach.today, &day) != 0)
+		status = cmd_error(p->ctx, CMD_USAGE_ERROR, "plan add: --due takes YYYY-MM-DD, today, tomorrow or +N, "
+				   "not '%s'", args->values[OPT_DUE]);
+	else if (*text != '\0' && theme == NULL)
+		status = cmd_error(p->ctx, CMD_USAGE_ERROR, "plan add: say which theme the action is for: --theme T");
+	else {
+		if (args->values[OPT_DUE] != NULL)
+			date_format_day(day, due);
+		status = *text ? add_one(p, theme->id, text, args->values[OPT_DUE] ? due : NULL)
+		       : theme ? add_suggested(p, theme, args->values[OPT_DUE] ? due : NULL)
+		       : add_for_weak_themes(p, args->values[OPT_DUE] ? due : NULL);
+	}
+	free(text);
+	return status;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Changing one action
+ */
+
+/* start, done, todo or rm: one action, which needs neither the plan nor the evidence read. */
+static int change(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char *what = args->sub->name;
+	const char *status = strcmp(what, "start") == 0 ? "doing" : strcmp(what, "done") == 0 ? "done" : "todo";
+	char *cause = NULL, command[16];
+	long long id;
+	int changed;
+
+	snprintf(command, sizeof command, "plan %s", what);
+	if ((id = cmd_id_arg(ctx, command, "a plan action", args->argv[0])) < 0)
+		return CMD_USAGE_ERROR;
+	changed = strcmp(what, "rm") == 0 ? store_plan_delete(ctx->app->store, id, &cause)
+					  : store_plan_set_status(ctx->app->store, id, status, &cause);
+	if (changed < 0) {
+		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		free(cause);
+		return CMD_SYSTEM_ERROR;
+	}
+	if (changed == 0)
+		return cmd_error(ctx, CMD_USER_ERROR, "%s: no action %lld (see 'plan')", command, id);
+	if (strcmp(what, "rm") == 0)
+		fprintf(ctx->out, "Removed action %lld.\n", id);
+	else
+		fprintf(ctx->out, "Action %lld is %s.\n", id, status);
+	return CMD_OK;
+}
+
+/* list or add: they read the plan and the evidence first. */
+static int with_plan(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct plan p;
+	int status = CMD_OK;
+
+	if (load(&p, ctx) != 0)
+		return CMD_SYSTEM_ERROR;
+	if (strcmp(args->sub->name, "list") == 0)
+		list(&p);
+	else
+		status = add(&p, args);
+	arena_release(&p.arena);
+	return status;
+}
+
+static const struct cmd_sub subs[] = {
+	{ "list", "", "the actions by theme with their status and due day", 0, 0, 0, COMPLETE_NONE, with_plan },
+	{ "add", "[--theme T] [--due DAY] [TEXT]", "add a suggested action, or your own with --theme T TEXT", 0, -1,
+	  CMD_OPT(OPT_THEME) | CMD_OPT(OPT_DUE), COMPLETE_NONE, with_plan },
+	{ "start", "ID", "mark an action doing", 1, 1, 0, COMPLETE_NONE, change },
+	{ "done", "ID", "mark an action done", 1, 1, 0, COMPLETE_NONE, change },
+	{ "todo", "ID", "mark an action todo again", 1, 1, 0, COMPLETE_NONE, change },
+	{ "rm", "ID", "remove an action", 1, 1, 0, COMPLETE_NONE, change },
+	{ NULL, NULL, NULL, 0, 0, 0, COMPLETE_NONE, NULL },
+};
+
+const struct cmd_entry cmd_plan_entry = {
+	.name = "plan",
+	.help = "the growth plan: actions for the themes to work on, todo, doing or done",
+	.description =
+		"plan                      lists the actions by theme with their status and due day\n"
+		"plan add                  adds a suggested action (from the theme's 'actions') for each\n"
+		"                          theme 'insights' names that has no open action\n"
+		"plan add --theme T        adds the next suggested action for theme T\n"
+		"plan add --theme T TEXT   adds your own action\n"
+		"plan start ID             marks it doing; 'plan done ID' done; 'plan todo ID' todo again\n"
+		"plan rm ID                removes it\n"
+		"--due takes YYYY-MM-DD, today, tomorrow or +N (days from today).",
+	.flags = CMD_NEEDS_CATALOG,
+	.subs = subs,
+	.default_sub = "list",
+	.options = {
+		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "the theme the action is for" },
+		[OPT_DUE] = { "due", "DAY", COMPLETE_NONE, "when it should be done" },
+	},
+};

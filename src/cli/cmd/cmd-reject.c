@@ -1,0 +1,216 @@
+/* reject: the rejection log: add, list, show, edit and rm. Filling in a rejection (prompts, flags,
+ * theme suggestions, reflections) is in src/cli/reject.c. */
+#include "rebound/form.h"
+#include "rebound/reject.h"
+#include "rebound/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int store_failed(struct cmd_ctx *ctx, char *cause)
+{
+	cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+	free(cause);
+	return CMD_SYSTEM_ERROR;
+}
+
+static void print_theme_list(FILE *out, const struct store_rejection *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->theme_count; i++)
+		fprintf(out, "%s%s", i ? ", " : "", r->themes[i].theme_id);
+}
+
+static int list(struct cmd_ctx *ctx)
+{
+	struct store_rejection *rejections = NULL;
+	struct arena arena;
+	size_t count = 0, i;
+	char *cause = NULL;
+
+	arena_init(&arena);
+	if (store_rejection_list(ctx->app->store, &arena, &rejections, &count, &cause) != 0) {
+		arena_release(&arena);
+		return store_failed(ctx, cause);
+	}
+	if (count == 0)
+		fprintf(ctx->out, "No rejection logged yet: 'reject add' logs one.\n");
+	for (i = 0; i < count; i++) {
+		const struct store_rejection *r = &rejections[i];
+		fprintf(ctx->out, "%4lld  %s  %-12s  %s, %s  [", r->id, r->rejected_on,
+			r->stage_reached ? r->stage_reached : "-", r->company, r->role);
+		print_theme_list(ctx->out, r);
+		fprintf(ctx->out, "]\n");
+	}
+	arena_release(&arena);
+	return CMD_OK;
+}
+
+/* Prints text indented, each line after "    > ". */
+static void print_quoted(FILE *out, const char *text)
+{
+	while (*text != '\0') {
+		size_t length = strcspn(text, "\n");
+		fprintf(out, "    > %.*s\n", (int)length, text);
+		text += length + (text[length] == '\n');
+	}
+}
+
+static void print_rejection(struct cmd_ctx *ctx, const struct store_rejection *r)
+{
+	const struct bank_stage *stage = r->stage_reached ? bank_stage_find(ctx->app->catalog, r->stage_reached) : NULL;
+	size_t i;
+
+	fprintf(ctx->out, "%sRejection %lld%s: %s, %s\n", term_bold(ctx->color), r->id, term_reset(ctx->color),
+		r->company, r->role);
+	fprintf(ctx->out, "  Date:          %s\n", r->rejected_on);
+	fprintf(ctx->out, "  Stage reached: %s\n", stage ? stage->title : r->stage_reached ? r->stage_reached : "-");
+	fprintf(ctx->out, "  Interviewer:   %s\n", r->interviewer ? r->interviewer : "-");
+	fprintf(ctx->out, "  Feedback:%s\n", r->feedback && *r->feedback ? "" : "      -");
+	if (r->feedback)
+		print_quoted(ctx->out, r->feedback);
+	fprintf(ctx->out, "  Themes:%s\n", r->theme_count ? "" : "        -");
+	for (i = 0; i < r->theme_count; i++)
+		fprintf(ctx->out, "    %-18s %s\n", r->themes[i].theme_id, r->themes[i].reason ? r->themes[i].reason :
+			"(added by you)");
+	if (r->reflection_count > 0)
+		fprintf(ctx->out, "  Reflection:\n");
+	for (i = 0; i < r->reflection_count; i++) {
+		const struct store_reflection *f = &r->reflections[i];
+		const struct bank_stage *s = bank_stage_find(ctx->app->catalog, f->stage_id);
+		fprintf(ctx->out, "    %s\n", s ? s->title : f->stage_id);
+		if (f->went_well)
+			fprintf(ctx->out, "      went well:  %s\n", f->went_well);
+		if (f->do_better)
+			fprintf(ctx->out, "      do better:  %s\n", f->do_better);
+	}
+}
+
+/* Reads the rejection an ID operand names into *r: CMD_OK, or the status of the problem reported. */
+static int get(struct cmd_ctx *ctx, const char *command, const struct cmd_args *args, struct arena *arena,
+	       struct store_rejection *r)
+{
+	long long id;
+	char *cause = NULL;
+	int found;
+
+	if ((id = cmd_id_arg(ctx, command, "a rejection", args->argv[0])) < 0)
+		return CMD_USAGE_ERROR;
+	found = store_rejection_get(ctx->app->store, id, arena, r, &cause);
+	if (found < 0)
+		return store_failed(ctx, cause);
+	if (found == 0)
+		return cmd_error(ctx, CMD_USER_ERROR, "%s: no rejection %lld (see 'reject list')", command, id);
+	return CMD_OK;
+}
+
+static int show(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct store_rejection r;
+	struct arena arena;
+	int status;
+
+	arena_init(&arena);
+	if ((status = get(ctx, "reject show", args, &arena, &r)) == CMD_OK)
+		print_rejection(ctx, &r);
+	arena_release(&arena);
+	return status;
+}
+
+static int remove_one(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct form form = { ctx, ctx->in, "reject rm" };
+	struct store_rejection r;
+	struct arena arena;
+	char *cause = NULL, *question;
+	int yes = args->values[REJECT_YES] != NULL, status;
+
+	arena_init(&arena);
+	if ((status = get(ctx, "reject rm", args, &arena, &r)) != CMD_OK) {
+		arena_release(&arena);
+		return status;
+	}
+	question = xasprintf("Remove rejection %lld (%s, %s, %s) with its themes and reflections?", r.id, r.company,
+			     r.role, r.rejected_on);
+	if (!yes && form_confirm(&form, question, &yes) != FORM_OK)
+		yes = 0;
+	if (!yes)
+		fprintf(ctx->out, "Kept rejection %lld.\n", r.id);
+	else if (store_rejection_delete(ctx->app->store, r.id, &cause) < 0)
+		status = store_failed(ctx, cause);
+	else
+		fprintf(ctx->out, "Removed rejection %lld.\n", r.id);
+	free(question);
+	arena_release(&arena);
+	return status;
+}
+
+static int list_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)args;
+	return list(ctx);
+}
+
+static int add_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	return reject_add(ctx, args);
+}
+
+static int edit_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	long long id;
+
+	if ((id = cmd_id_arg(ctx, "reject edit", "a rejection", args->argv[0])) < 0)
+		return CMD_USAGE_ERROR;
+	return reject_edit(ctx, args, id);
+}
+
+#define FIELDS (CMD_OPT(REJECT_YES) - 1)	/* every option before --yes */
+
+static const struct cmd_sub subs[] = {
+	{ "add", "[--company C --role R ...]", "log a rejection: asked field by field, or given by the options",
+	  0, 0, FIELDS, COMPLETE_NONE, add_exec },
+	{ "list", "", "every rejection, newest first", 0, 0, 0, COMPLETE_NONE, list_exec },
+	{ "show", "ID", "one rejection in full", 1, 1, 0, COMPLETE_NONE, show },
+	{ "edit", "ID [--company C --role R ...]", "change a rejection: asked again, or just the fields given",
+	  1, 1, FIELDS, COMPLETE_NONE, edit_exec },
+	{ "rm", "ID [--yes]", "remove a rejection with its themes and reflections", 1, 1, CMD_OPT(REJECT_YES),
+	  COMPLETE_NONE, remove_one },
+	{ NULL, NULL, NULL, 0, 0, 0, COMPLETE_NONE, NULL },
+};
+
+const struct cmd_entry cmd_reject_entry = {
+	.name = "reject",
+	.help = "log a rejection and its feedback; suggests the themes it points to",
+	.description =
+		"reject add       asks for the company, role, date, stage reached, interviewer and their\n"
+		"                 feedback (an empty line ends it), suggests themes from the feedback with\n"
+		"                 the words that suggested each, lets you confirm or edit them, and asks a\n"
+		"                 short reflection on each stage reached. The questions that train the\n"
+		"                 themes enter the drill schedule that day ('due', 'drill').\n"
+		"                 With --company (and --role) nothing is asked: the options give the fields,\n"
+		"                 and the suggested themes are taken unless --themes lists them.\n"
+		"reject list      every rejection, newest first\n"
+		"reject show ID   one rejection in full\n"
+		"reject edit ID   asks again with the saved values as defaults (Enter keeps, - clears),\n"
+		"                 or changes just the fields given as options\n"
+		"reject rm ID     removes it after asking (--yes does not ask); plan actions stay, and so\n"
+		"                 do drilled questions; those never drilled that no other rejection\n"
+		"                 calls for leave the schedule",
+	.flags = CMD_NEEDS_CATALOG,
+	.subs = subs,
+	.default_sub = "list",
+	.options = {
+		[REJECT_COMPANY] = { "company", "C", COMPLETE_NONE, "the company" },
+		[REJECT_ROLE] = { "role", "R", COMPLETE_NONE, "the role applied for" },
+		[REJECT_DATE] = { "date", "D", COMPLETE_NONE, "when: YYYY-MM-DD, today, yesterday, -N (default today)" },
+		[REJECT_STAGE] = { "stage", "S", COMPLETE_STAGE, "the last stage reached" },
+		[REJECT_INTERVIEWER] = { "interviewer", "NAME", COMPLETE_NONE, "who interviewed you or gave feedback" },
+		[REJECT_FEEDBACK] = { "feedback", "TEXT", COMPLETE_NONE, "what they said" },
+		[REJECT_THEMES] = { "themes", "LIST", COMPLETE_THEME, "theme ids (comma-separated), or +id/-id edits" },
+		[REJECT_WELL] = { "well", "TEXT", COMPLETE_NONE, "reflection: what went well at the stage reached" },
+		[REJECT_BETTER] = { "better", "TEXT", COMPLETE_NONE, "reflection: what to do better at that stage" },
+		[REJECT_YES] = { "yes", NULL, COMPLETE_NONE, "rm without asking" },
+	},
+};

@@ -1,0 +1,120 @@
+/* store-export: the tables 'export' writes, as rows of text with each value's kind, read in one
+ * snapshot so that sessions, answers, ratings and rejections agree with each other. The columns are a
+ * documented, stable layout (include/rebound/store.h): add columns at the end, never rename or reorder. */
+#include "store-internal.h"
+#include "rebound/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct export_query {
+	const char *name;
+	const char *sql;
+};
+
+static const struct export_query tables[] = {
+	{ "sessions",
+	  "SELECT id, kind, status, started_at, ended_at, bank, stage, theme, planned_count,"
+	  " answer_count AS answered, rated_count AS rated, answer_ms, think_seconds, answer_seconds, follow_ups,"
+	  " spoken, note FROM session ORDER BY id" },
+	{ "answers",
+	  "SELECT a.id, a.session_id, a.position, a.question_id, a.question_text, a.follow_up_of, a.mode, a.text,"
+	  " a.think_limit_seconds, a.think_used_ms, a.answer_limit_seconds, a.answer_used_ms, a.overtime,"
+	  " a.stopped_by, a.note, a.answered_at, a.rated_at, r.path AS recording, r.speaking_ms, r.silence_ratio,"
+	  " r.long_pauses, r.longest_pause_ms, r.pace_wpm, t.text AS transcript,"
+	  " t.confidence AS transcript_confidence, t.filler_count, t.hedge_count"
+	  " FROM answer a LEFT JOIN recording r ON r.answer_id = a.id LEFT JOIN transcript t ON t.answer_id = a.id"
+	  " ORDER BY a.id" },
+	{ "ratings", "SELECT answer_id, theme_id, score, rated_at FROM rating ORDER BY answer_id, theme_id" },
+	{ "rejections",
+	  "SELECT id, company, role, rejected_on, stage_reached, interviewer, feedback,"
+	  " (SELECT group_concat(theme_id, ' ') FROM (SELECT theme_id FROM rejection_theme"
+	  "   WHERE rejection_id = rejection.id ORDER BY theme_id)) AS themes, created_at"
+	  " FROM rejection ORDER BY id" },
+};
+
+const char *const store_export_tables[] = { "sessions", "answers", "ratings", "rejections", NULL };
+
+static const struct export_query *find_table(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++)
+		if (strcmp(tables[i].name, name) == 0)
+			return &tables[i];
+	return NULL;
+}
+
+int store_snapshot_begin(struct store *store, char **cause)
+{
+	return store_exec(store, "BEGIN", "start reading", cause);
+}
+
+void store_snapshot_end(struct store *store)
+{
+	sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+}
+
+#define NUMBER_SIZE UTIL_DOUBLE_SIZE
+
+/* Fills row from the statement's current row; returns 0 or fn's result. Reals are written so that they
+ * read back as the same double (SQLite's own text has 15 digits); one that is not finite is NULL. */
+static int emit_row(sqlite3_stmt *stmt, struct store_export_row *row, char (*numbers)[NUMBER_SIZE],
+		    store_export_fn fn, void *data)
+{
+	int i;
+
+	for (i = 0; i < (int)row->count; i++) {
+		int type = sqlite3_column_type(stmt, i);
+		double real = type == SQLITE_FLOAT ? sqlite3_column_double(stmt, i) : 0;
+		row->kinds[i] = type == SQLITE_NULL || !isfinite(real) ? STORE_VALUE_NULL :
+				type == SQLITE_INTEGER || type == SQLITE_FLOAT ? STORE_VALUE_NUMBER : STORE_VALUE_TEXT;
+		if (type == SQLITE_FLOAT && isfinite(real)) {
+			util_format_double(numbers[i], real);
+			row->values[i] = numbers[i];
+		} else {
+			row->values[i] = row->kinds[i] == STORE_VALUE_NULL ? NULL : (const char *)sqlite3_column_text(stmt, i);
+		}
+	}
+	return fn(data, row);
+}
+
+int store_export_rows(struct store *store, const char *name, store_export_fn fn, void *data, char **cause)
+{
+	const struct export_query *table = find_table(name);
+	struct store_export_row row;
+	char (*numbers)[NUMBER_SIZE];
+	sqlite3_stmt *stmt;
+	int rc, step = SQLITE_DONE, i;
+
+	if (table == NULL)
+		return util_fail(cause, "no table '%s' to export", name);
+	if ((stmt = store_prepare(store, table->sql, cause)) == NULL)
+		return -1;
+	memset(&row, 0, sizeof row);
+	row.count = (size_t)sqlite3_column_count(stmt);
+	row.names = xcalloc(row.count, sizeof *row.names);
+	row.values = xcalloc(row.count, sizeof *row.values);
+	row.kinds = xcalloc(row.count, sizeof *row.kinds);
+	numbers = xcalloc(row.count, sizeof *numbers);
+	for (i = 0; i < (int)row.count; i++)
+		row.names[i] = sqlite3_column_name(stmt, i);
+	row.header = 1;
+	rc = fn(data, &row);
+	row.header = 0;
+	row.first = 1;
+	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		rc = emit_row(stmt, &row, numbers, fn, data);
+		row.first = 0;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_fail(store, cause, "read the data to export");
+	sqlite3_finalize(stmt);
+	free(row.names);
+	free(row.values);
+	free(row.kinds);
+	free(numbers);
+	return rc;
+}
