@@ -45,6 +45,14 @@ int store_read_list(struct store *store, sqlite3_stmt *stmt, size_t size,
 		    void (*read)(sqlite3_stmt *, struct arena *, void *), struct arena *arena, const char *doing,
 		    void *out, size_t *count, char **cause);
 
+/*
+ * Steps stmt once and finalizes it: a row is read into out (zeroed first; strings in arena) with read.
+ * 1 when there was a row, 0 when there was none, or -1 with *cause ("cannot DOING ...").
+ */
+int store_read_one(struct store *store, sqlite3_stmt *stmt, size_t size,
+		   void (*read)(sqlite3_stmt *, struct arena *, void *), struct arena *arena, const char *doing,
+		   void *out, char **cause);
+
 /* Brings the review row of question_id (if it is in the drill schedule) in line with its rated answers;
  * called inside the transaction that changed them (store-review.c). */
 int store_review_refresh(struct store *store, const char *question_id, char **cause);

@@ -221,27 +221,23 @@ int store_rejection_get(struct store *store, long long id, struct arena *arena, 
 			char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT " REJECTION_COLUMNS " FROM rejection WHERE id = ?", cause);
-	struct store_rejection *found = NULL;
-	size_t count = 0;
+	int found;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
-	if (store_read_list(store, stmt, sizeof *found, read_rejection, arena, "read a rejection", &found, &count,
-			    cause) != 0)
-		return -1;
-	if (count == 0)
-		return 0;
-	if (attach_themes(store, id, arena, found, 1, cause) != 0 ||
+	if ((found = store_read_one(store, stmt, sizeof *out, read_rejection, arena, "read a rejection", out,
+				    cause)) != 1)
+		return found;
+	if (attach_themes(store, id, arena, out, 1, cause) != 0 ||
 	    (stmt = store_prepare(store, "SELECT reflection.stage_id, went_well, do_better FROM reflection"
 				  " LEFT JOIN stage ON stage.id = reflection.stage_id WHERE rejection_id = ?"
 				  " ORDER BY stage.position, reflection.stage_id", cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
-	if (store_read_list(store, stmt, sizeof *found->reflections, read_reflection, arena, "read reflections",
-			    &found->reflections, &found->reflection_count, cause) != 0)
+	if (store_read_list(store, stmt, sizeof *out->reflections, read_reflection, arena, "read reflections",
+			    &out->reflections, &out->reflection_count, cause) != 0)
 		return -1;
-	*out = *found;
 	return 1;
 }
 

@@ -21,27 +21,24 @@
 #include <string.h>
 
 /* The day a row was added, or -1 if the stored text is not a day. */
+static void read_day(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	(void)arena;
+	if (date_parse_day((const char *)sqlite3_column_text(stmt, 0), item) != 0)
+		*(long *)item = date_today();
+}
+
 static long added_day(struct store *store, const char *question_id, char **cause, int *found)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT added_on FROM review WHERE question_id = ?", cause);
 	long day = -1;
-	int rc;
 
-	*found = stmt ? 0 : -1;
+	*found = -1;
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, question_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*found = 1;
-		if (date_parse_day((const char *)sqlite3_column_text(stmt, 0), &day) != 0)
-			day = date_today();
-	} else if (rc != SQLITE_DONE) {
-		store_fail(store, cause, "read the drill schedule");
-		*found = -1;
-	}
-	sqlite3_finalize(stmt);
-	return day;
+	*found = store_read_one(store, stmt, sizeof day, read_day, NULL, "read the drill schedule", &day, cause);
+	return *found == 1 ? day : -1;
 }
 
 /* The day an answer counts on (see the rules at the top): its stamp's local day, kept between the day of

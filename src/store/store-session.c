@@ -101,21 +101,11 @@ int store_session_get(struct store *store, long long id, struct arena *arena, st
 		      char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, SESSION_COLUMNS " WHERE s.id = ?", cause);
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		read_session(stmt, arena, out);
-		rc = 1;
-	} else {
-		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a session");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return store_read_one(store, stmt, sizeof *out, read_session, arena, "read a session", out, cause);
 }
 
 int store_session_list(struct store *store, int include_discarded, int limit, struct arena *arena,
@@ -272,6 +262,23 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 	return id;
 }
 
+static void read_recording(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_recording *out = item;
+
+	out->path = store_column_text(stmt, 0, arena);
+	out->sample_rate = sqlite3_column_int(stmt, 1);
+	out->channels = sqlite3_column_int(stmt, 2);
+	out->frames = sqlite3_column_int64(stmt, 3);
+	out->dropped_frames = sqlite3_column_int64(stmt, 4);
+	out->speaking_ms = sqlite3_column_int64(stmt, 5);
+	out->silence_ratio = sqlite3_column_double(stmt, 6);
+	out->long_pauses = sqlite3_column_int(stmt, 7);
+	out->longest_pause_ms = sqlite3_column_int64(stmt, 8);
+	out->syllables = sqlite3_column_int(stmt, 9);
+	out->pace_wpm = sqlite3_column_double(stmt, 10);
+}
+
 int store_recording_get(struct store *store, long long answer_id, struct arena *arena, struct store_recording *out,
 			char **cause)
 {
@@ -279,31 +286,11 @@ int store_recording_get(struct store *store, long long answer_id, struct arena *
 					   " ifnull(speaking_ms, 0), ifnull(silence_ratio, 0), ifnull(long_pauses, 0),"
 					   " ifnull(longest_pause_ms, 0), ifnull(syllables, 0), ifnull(pace_wpm, 0)"
 					   " FROM recording WHERE answer_id = ?", cause);
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, answer_id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->path = store_column_text(stmt, 0, arena);
-		out->sample_rate = sqlite3_column_int(stmt, 1);
-		out->channels = sqlite3_column_int(stmt, 2);
-		out->frames = sqlite3_column_int64(stmt, 3);
-		out->dropped_frames = sqlite3_column_int64(stmt, 4);
-		out->speaking_ms = sqlite3_column_int64(stmt, 5);
-		out->silence_ratio = sqlite3_column_double(stmt, 6);
-		out->long_pauses = sqlite3_column_int(stmt, 7);
-		out->longest_pause_ms = sqlite3_column_int64(stmt, 8);
-		out->syllables = sqlite3_column_int(stmt, 9);
-		out->pace_wpm = sqlite3_column_double(stmt, 10);
-		rc = 1;
-	} else {
-		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a recording");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return store_read_one(store, stmt, sizeof *out, read_recording, arena, "read a recording", out, cause);
 }
 
 #define ANSWER_COLUMNS \
@@ -338,21 +325,11 @@ int store_answer_get(struct store *store, long long id, struct arena *arena, str
 		     char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, ANSWER_COLUMNS " WHERE id = ?", cause);
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		read_answer(stmt, arena, out);
-		rc = 1;
-	} else {
-		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read an answer");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return store_read_one(store, stmt, sizeof *out, read_answer, arena, "read an answer", out, cause);
 }
 
 int store_answer_list(struct store *store, long long session_id, struct arena *arena,

@@ -86,25 +86,10 @@ static void read_word(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	w->confidence = sqlite3_column_double(stmt, 3);
 }
 
-int store_transcript_get(struct store *store, long long answer_id, struct arena *arena, struct store_transcript *out,
-			 char **cause)
+static void read_transcript(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
-	sqlite3_stmt *stmt = store_prepare(store, "SELECT engine, text, confidence, filler_count, hedge_count,"
-					   " repeat_count, decode_ms, created_at FROM transcript WHERE answer_id = ?",
-					   cause);
-	struct store_transcript_word *words = NULL;
-	int rc;
+	struct store_transcript *out = item;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, answer_id);
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW) {
-		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a transcript");
-		sqlite3_finalize(stmt);
-		return rc;
-	}
-	memset(out, 0, sizeof *out);
 	out->engine = store_column_text(stmt, 0, arena);
 	out->text = store_column_text(stmt, 1, arena);
 	out->confidence = sqlite3_column_double(stmt, 2);
@@ -113,7 +98,23 @@ int store_transcript_get(struct store *store, long long answer_id, struct arena 
 	out->repeats = sqlite3_column_int(stmt, 5);
 	out->decode_ms = sqlite3_column_int64(stmt, 6);
 	out->created_at = store_column_text(stmt, 7, arena);
-	sqlite3_finalize(stmt);
+}
+
+int store_transcript_get(struct store *store, long long answer_id, struct arena *arena, struct store_transcript *out,
+			 char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT engine, text, confidence, filler_count, hedge_count,"
+					   " repeat_count, decode_ms, created_at FROM transcript WHERE answer_id = ?",
+					   cause);
+	struct store_transcript_word *words = NULL;
+	int found;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	found = store_read_one(store, stmt, sizeof *out, read_transcript, arena, "read a transcript", out, cause);
+	if (found != 1)
+		return found;
 	stmt = store_prepare(store, "SELECT word, start_ms, end_ms, confidence FROM transcript_word"
 			     " WHERE answer_id = ? ORDER BY position", cause);
 	if (stmt == NULL)

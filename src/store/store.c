@@ -335,6 +335,21 @@ int store_read_list(struct store *store, sqlite3_stmt *stmt, size_t size,
 	return 0;
 }
 
+int store_read_one(struct store *store, sqlite3_stmt *stmt, size_t size,
+		   void (*read)(sqlite3_stmt *, struct arena *, void *), struct arena *arena, const char *doing,
+		   void *out, char **cause)
+{
+	int rc = sqlite3_step(stmt), found;
+
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, size);
+		read(stmt, arena, out);
+	}
+	found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_fail(store, cause, doing);	/* before finalize */
+	sqlite3_finalize(stmt);
+	return found;
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Opening and migrating
  */
@@ -474,23 +489,19 @@ void store_close(struct store *store)
  * Settings
  */
 
+static void read_value(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	*(const char **)item = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 0));
+}
+
 int store_setting_get(struct store *store, const char *key, struct arena *arena, const char **value, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT value FROM setting WHERE key = ?", cause);
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, key);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*value = arena_strdup(arena, (const char *)sqlite3_column_text(stmt, 0));
-		rc = 1;
-	} else {
-		rc = rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a setting");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return store_read_one(store, stmt, sizeof *value, read_value, arena, "read a setting", value, cause);
 }
 
 int store_setting_any(struct store *store)
@@ -525,29 +536,26 @@ int store_setting_set(struct store *store, const char *key, const char *value, c
  * Bank sync
  */
 
+static void read_fingerprint(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_fingerprint *fp = item;
+
+	(void)arena;
+	fp->size = sqlite3_column_int64(stmt, 0);
+	fp->mtime_ns = sqlite3_column_int64(stmt, 1);
+	fp->hash = strtoull((const char *)sqlite3_column_text(stmt, 2), NULL, 16);
+	fp->error_count = sqlite3_column_int(stmt, 3);
+}
+
 int store_fingerprint_get(struct store *store, const char *path, struct store_fingerprint *fp, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT size, mtime_ns, hash, error_count FROM source_file WHERE path = ?",
 				     cause);
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, path);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		fp->size = sqlite3_column_int64(stmt, 0);
-		fp->mtime_ns = sqlite3_column_int64(stmt, 1);
-		fp->hash = strtoull((const char *)sqlite3_column_text(stmt, 2), NULL, 16);
-		fp->error_count = sqlite3_column_int(stmt, 3);
-		rc = 1;
-	} else if (rc == SQLITE_DONE) {
-		rc = 0;
-	} else {
-		rc = store_fail(store, cause, "read a file fingerprint");
-	}
-	sqlite3_finalize(stmt);
-	return rc;
+	return store_read_one(store, stmt, sizeof *fp, read_fingerprint, NULL, "read a file fingerprint", fp, cause);
 }
 
 static int file_changed(struct store *store, const struct bank_file *file, int *changed, char **cause)
