@@ -36,12 +36,16 @@ expect_true 'grep -qx "themes confidence" "$REBOUND_HOME/history"'
 expect_true '! grep -q abandoned "$REBOUND_HOME/history"'
 expect_true '[ "$(stat -c %a "$REBOUND_HOME/history")" = 600 ]'
 
-# History comes back in the next shell: Up recalls the last command.
+# History comes back in the next shell: Up recalls the last command. The first server may still be
+# shutting down after its last session ended; a new one starts only once it is gone.
+tmux_stop
 tmux_start "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND'"
 expect_screen "rebound>"
 tmux_cmd send-keys -t t Up
 expect_screen "rebound> themes confidence"
 tmux_cmd send-keys -t t C-u 'quit' Enter
+for i in $(seq 50); do tmux_cmd has-session -t t 2>/dev/null || break; sleep 0.1; done
+tmux_stop	# as above: the panes below need a server that is not shutting down
 
 # On a terminal headings are bold; NO_COLOR turns every escape code off. The panes stay open (until the
 # server is killed at the end) however long a loaded machine takes to show them.
