@@ -65,6 +65,7 @@ struct cmd_sub {
 	const char *name;		/* NULL ends the table */
 	const char *usage;		/* after "COMMAND NAME": "[--theme T] [--due DAY] [TEXT]" */
 	const char *help;		/* one line */
+	const char *description;	/* a paragraph for its --help, or NULL */
 	int operands_min, operands_max;	/* operands after the name; max -1: any number */
 	unsigned options;		/* CMD_OPT(i) | ... of the command's options it takes */
 	enum cmd_complete complete;	/* for its operands */

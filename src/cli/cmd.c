@@ -156,17 +156,32 @@ static void print_options(const struct cmd_entry *entry, const struct cmd_sub *s
 	}
 }
 
+/* "Subcommands:" with each one's help line, and how to see more. */
+static void print_subs(const struct cmd_entry *entry, FILE *out)
+{
+	const struct cmd_sub *sub;
+
+	if (entry->subs == NULL)
+		return;
+	fprintf(out, "\nSubcommands ('%s SUBCOMMAND --help' says more):\n", entry->name);
+	for (sub = entry->subs; sub->name != NULL; sub++)
+		fprintf(out, "  %-20s %s\n", sub->name, sub->help);
+}
+
 void cmd_print_help(const struct cmd_entry *entry, const struct cmd_sub *sub, FILE *out)
 {
 	if (sub != NULL) {
 		fputs("usage: ", out);
 		print_sub_usage(entry, sub, out);
 		fprintf(out, "\n\n%s\n", sub->help);
+		if (sub->description != NULL)
+			fprintf(out, "\n%s\n", sub->description);
 	} else {
 		cmd_print_usage(entry, out);
 		fprintf(out, "\n%s\n", entry->help);
 		if (entry->description != NULL)
 			fprintf(out, "\n%s\n", entry->description);
+		print_subs(entry, out);
 	}
 	print_options(entry, sub, out);
 }

@@ -78,6 +78,11 @@ static void man_command(FILE *out, const struct cmd_entry *entry)
 			man_sub_usage(out, entry, sub);
 			roff(out, sub->help);
 			fputs(".\n", out);
+			if (sub->description != NULL) {
+				fputs(".br\n", out);
+				roff(out, sub->description);
+				fputc('\n', out);
+			}
 		}
 		fputs(".RE\n", out);
 	}

@@ -61,6 +61,10 @@ expect_out "usage: plan add [--theme T] [--due DAY] [TEXT]
 
 add a suggested action, or your own with --theme T TEXT
 
+Without --theme: a suggested action (from the theme's 'actions') for each theme 'insights'
+names that has no open action. With --theme T: the next suggested action for T, or with TEXT
+your own. --due takes YYYY-MM-DD, today, tomorrow or +N (days from today).
+
 Options:
   --theme T            the theme the action is for
   --due DAY            when it should be done"
@@ -112,4 +116,9 @@ printf 'plan add --help\nquit\n' >"$STDIN"
 run "$REBOUND"
 expect_status 0
 expect_out_has "usage: plan add [--theme T] [--due DAY] [TEXT]"
+# 'help COMMAND' lists the subcommands with their help lines.
+run "$REBOUND" help reject
+expect_out_has "Subcommands ('reject SUBCOMMAND --help' says more):
+  add                  log a rejection: asked field by field, or given by the options
+  list                 every rejection, newest first"
 finish

@@ -173,30 +173,25 @@ static int with_audio(struct cmd_ctx *ctx, const struct cmd_args *args)
 }
 
 static const struct cmd_sub subs[] = {
-	{ "devices", "", "the devices PortAudio finds (the default is marked *)", 0, 0, 0, COMPLETE_NONE, with_audio },
-	{ "test", "", "record 3 seconds showing how loud it was, then play them back", 0, 0, 0, COMPLETE_NONE,
+	{ "devices", "", "the devices PortAudio finds (the default is marked *)", NULL, 0, 0, 0, COMPLETE_NONE,
 	  with_audio },
-	{ "settings", "", "the current choices", 0, 0, 0, COMPLETE_NONE, settings_exec },
+	{ "test", "", "record 3 seconds showing how loud it was, then play them back", NULL, 0, 0, 0, COMPLETE_NONE,
+	  with_audio },
+	{ "settings", "", "the current choices", NULL, 0, 0, 0, COMPLETE_NONE, settings_exec },
 	{ "set", "input|output|rate|spoken|transcripts VALUE", "choose a device, the rate, spoken answers or "
-	  "transcripts ('default' removes the choice)", 2, 2, 0, COMPLETE_NONE, set_setting },
-	{ NULL, NULL, NULL, 0, 0, 0, COMPLETE_NONE, NULL },
+	  "transcripts",
+	  "input N and output N: device N (a number, or part of its name; 'default'); rate HZ: the\n"
+	  "recording rate (default 16000); spoken on|off: whether 'interview' records answers without\n"
+	  "--spoken; transcripts on|off: whether recorded answers are transcribed (on by default when\n"
+	  "rebound is built with pocketsphinx: 'rebound --version' says). 'default' removes a choice.\n"
+	  "It writes the settings file, as 'config set audio.input N' and so on do.",
+	  2, 2, 0, COMPLETE_NONE, set_setting },
+	{ 0 },	/* the end */
 };
 
 const struct cmd_entry cmd_audio_entry = {
 	.name = "audio",
 	.help = "list and choose sound devices, test the microphone, make spoken answers the default",
-	.description =
-		"audio devices            lists the devices PortAudio finds (the default is marked *)\n"
-		"audio test               records 3 seconds showing how loud it was, then plays them back\n"
-		"audio settings           shows the current choices\n"
-		"audio set input N        records from device N (a number, or part of its name; 'default')\n"
-		"audio set output N       plays on device N\n"
-		"audio set rate HZ        the recording rate (default 16000)\n"
-		"audio set spoken on|off  whether 'interview' records answers without --spoken\n"
-		"audio set transcripts on|off\n"
-		"                         whether recorded answers are transcribed (on by default when rebound\n"
-		"                         is built with pocketsphinx: 'rebound --version' says)\n"
-		"'audio set' writes the settings file, as 'config set audio.input N' and so on do.",
 	.flags = CMD_NEEDS_CATALOG,
 	.subs = subs,
 	.default_sub = "devices",

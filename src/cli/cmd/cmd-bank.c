@@ -171,20 +171,19 @@ static int import_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 }
 
 static const struct cmd_sub subs[] = {
-	{ "export", "BANK [--out FILE]", "write a bank's file as it is, to share it", 1, 1, CMD_OPT(OPT_OUT),
-	  COMPLETE_BANK, export_exec },
-	{ "import", "FILE [--replace]", "check a bank file and copy it into your data dir", 1, 1,
-	  CMD_OPT(OPT_REPLACE), COMPLETE_FILE, import_exec },
-	{ NULL, NULL, NULL, 0, 0, 0, COMPLETE_NONE, NULL },
+	{ "export", "BANK [--out FILE]", "write a bank's file as it is, to share it",
+	  "To standard output, or to FILE with --out.", 1, 1, CMD_OPT(OPT_OUT), COMPLETE_BANK, export_exec },
+	{ "import", "FILE [--replace]", "check a bank file and copy it into your data dir",
+	  "Checks the file as 'check' does, against every bank already loaded, and copies it into\n"
+	  "<data dir>/questions/BANK.yaml; nothing is copied if it has an error. --replace replaces your\n"
+	  "own bank of that name.",
+	  1, 1, CMD_OPT(OPT_REPLACE), COMPLETE_FILE, import_exec },
+	{ 0 },	/* the end */
 };
 
 const struct cmd_entry cmd_bank_entry = {
 	.name = "bank",
 	.help = "export a question bank to share it, or import one into your data dir",
-	.description = "bank export BANK      writes the bank's file as it is (to standard output, or --out FILE)\n"
-		       "bank import FILE      checks the file as 'check' does, against every bank already loaded,\n"
-		       "                      and copies it into <data dir>/questions/BANK.yaml; nothing is copied\n"
-		       "                      if it has an error. --replace replaces your own bank of that name.",
 	.flags = CMD_NEEDS_CATALOG,
 	.subs = subs,
 	.options = {

@@ -159,23 +159,19 @@ static int set_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 }
 
 static const struct cmd_sub subs[] = {
-	{ "list", "", "every setting, its value and where it comes from", 0, 0, 0, COMPLETE_NONE, list_exec },
-	{ "get", "KEY", "one setting's value", 1, 1, 0, COMPLETE_NONE, get_exec },
-	{ "set", "KEY VALUE", "write a setting into the file, keeping its comments and layout", 2, 2, 0,
+	{ "list", "", "every setting, its value and where it comes from", NULL, 0, 0, 0, COMPLETE_NONE, list_exec },
+	{ "get", "KEY", "one setting's value", NULL, 1, 1, 0, COMPLETE_NONE, get_exec },
+	{ "set", "KEY VALUE", "write a setting into the file, keeping its comments and layout", NULL, 2, 2, 0,
 	  COMPLETE_NONE, set_exec },
-	{ "unset", "KEY", "remove a setting from the file, so that its default applies", 1, 1, 0, COMPLETE_NONE,
-	  set_exec },
-	{ NULL, NULL, NULL, 0, 0, 0, COMPLETE_NONE, NULL },
+	{ "unset", "KEY", "remove a setting from the file, so that its default applies", NULL, 1, 1, 0,
+	  COMPLETE_NONE, set_exec },
+	{ 0 },	/* the end */
 };
 
 const struct cmd_entry cmd_config_entry = {
 	.name = "config",
 	.help = "show or change the settings (default bank, answer mode, times, audio, colour)",
 	.description =
-		"config                  lists every setting, its value and where it comes from\n"
-		"config get KEY          prints one setting's value\n"
-		"config set KEY VALUE    writes it into the settings file, keeping your comments and layout\n"
-		"config unset KEY        removes it from the file, so that its default applies\n"
 		"The file is $XDG_CONFIG_HOME/rebound/config.yaml (~/.config/rebound/config.yaml), or\n"
 		"$REBOUND_CONFIG; you may also edit it by hand. Options given to a command win over it.",
 	.flags = CMD_ANY_CONFIG,

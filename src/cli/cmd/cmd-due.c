@@ -97,8 +97,7 @@ const struct cmd_entry cmd_due_entry = {
 	.description =
 		"Lists the questions due today in the order 'drill' asks them: those reviewed before, most\n"
 		"overdue first, then new ones, the ones training the weakest themes first. Then the next days\n"
-		"with questions coming due. A rating under 3 brings a question back the next day; good\n"
-		"ratings push it further out each time (see 'drill').",
+		"with questions coming due; 'drill' says how each rating moves a question.",
 	.flags = CMD_NEEDS_CATALOG,
 	.options = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only questions that train theme T" },

@@ -311,28 +311,25 @@ static int with_plan(struct cmd_ctx *ctx, const struct cmd_args *args)
 }
 
 static const struct cmd_sub subs[] = {
-	{ "list", "", "the actions by theme with their status and due day", 0, 0, 0, COMPLETE_NONE, with_plan },
-	{ "add", "[--theme T] [--due DAY] [TEXT]", "add a suggested action, or your own with --theme T TEXT", 0, -1,
-	  CMD_OPT(OPT_THEME) | CMD_OPT(OPT_DUE), COMPLETE_NONE, with_plan },
-	{ "start", "ID", "mark an action doing", 1, 1, 0, COMPLETE_NONE, change },
-	{ "done", "ID", "mark an action done", 1, 1, 0, COMPLETE_NONE, change },
-	{ "todo", "ID", "mark an action todo again", 1, 1, 0, COMPLETE_NONE, change },
-	{ "rm", "ID", "remove an action", 1, 1, 0, COMPLETE_NONE, change },
-	{ NULL, NULL, NULL, 0, 0, 0, COMPLETE_NONE, NULL },
+	{ "list", "", "the actions by theme with their status and due day", NULL, 0, 0, 0, COMPLETE_NONE, with_plan },
+	{ "add", "[--theme T] [--due DAY] [TEXT]", "add a suggested action, or your own with --theme T TEXT",
+	  "Without --theme: a suggested action (from the theme's 'actions') for each theme 'insights'\n"
+	  "names that has no open action. With --theme T: the next suggested action for T, or with TEXT\n"
+	  "your own. --due takes YYYY-MM-DD, today, tomorrow or +N (days from today).",
+	  0, -1, CMD_OPT(OPT_THEME) | CMD_OPT(OPT_DUE), COMPLETE_NONE, with_plan },
+	{ "start", "ID", "mark an action doing", NULL, 1, 1, 0, COMPLETE_NONE, change },
+	{ "done", "ID", "mark an action done", NULL, 1, 1, 0, COMPLETE_NONE, change },
+	{ "todo", "ID", "mark an action todo again", NULL, 1, 1, 0, COMPLETE_NONE, change },
+	{ "rm", "ID", "remove an action", NULL, 1, 1, 0, COMPLETE_NONE, change },
+	{ 0 },	/* the end */
 };
 
 const struct cmd_entry cmd_plan_entry = {
 	.name = "plan",
 	.help = "the growth plan: actions for the themes to work on, todo, doing or done",
 	.description =
-		"plan                      lists the actions by theme with their status and due day\n"
-		"plan add                  adds a suggested action (from the theme's 'actions') for each\n"
-		"                          theme 'insights' names that has no open action\n"
-		"plan add --theme T        adds the next suggested action for theme T\n"
-		"plan add --theme T TEXT   adds your own action\n"
-		"plan start ID             marks it doing; 'plan done ID' done; 'plan todo ID' todo again\n"
-		"plan rm ID                removes it\n"
-		"--due takes YYYY-MM-DD, today, tomorrow or +N (days from today).",
+		"Actions are for the themes 'insights' names as the ones to work on; each is todo, doing or\n"
+		"done, with an optional due day.",
 	.flags = CMD_NEEDS_CATALOG,
 	.subs = subs,
 	.default_sub = "list",

@@ -170,34 +170,32 @@ static int edit_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 static const struct cmd_sub subs[] = {
 	{ "add", "[--company C --role R ...]", "log a rejection: asked field by field, or given by the options",
+	  "Asks for the company, role, date, stage reached, interviewer and their feedback (an empty\n"
+	  "line ends it), suggests themes from the feedback with the words that suggested each, lets you\n"
+	  "confirm or edit them, and asks a short reflection on each stage reached. The questions that\n"
+	  "train the themes enter the drill schedule that day ('due', 'drill'). With --company (and\n"
+	  "--role) nothing is asked: the options give the fields, and the suggested themes are taken\n"
+	  "unless --themes lists them.",
 	  0, 0, FIELDS, COMPLETE_NONE, add_exec },
-	{ "list", "", "every rejection, newest first", 0, 0, 0, COMPLETE_NONE, list_exec },
-	{ "show", "ID", "one rejection in full", 1, 1, 0, COMPLETE_NONE, show },
+	{ "list", "", "every rejection, newest first", NULL, 0, 0, 0, COMPLETE_NONE, list_exec },
+	{ "show", "ID", "one rejection in full", NULL, 1, 1, 0, COMPLETE_NONE, show },
 	{ "edit", "ID [--company C --role R ...]", "change a rejection: asked again, or just the fields given",
+	  "Asks again with the saved values as defaults (Enter keeps, - clears), or changes just the\n"
+	  "fields given as options.",
 	  1, 1, FIELDS, COMPLETE_NONE, edit_exec },
-	{ "rm", "ID [--yes]", "remove a rejection with its themes and reflections", 1, 1, CMD_OPT(REJECT_YES),
-	  COMPLETE_NONE, remove_one },
-	{ NULL, NULL, NULL, 0, 0, 0, COMPLETE_NONE, NULL },
+	{ "rm", "ID [--yes]", "remove a rejection with its themes and reflections",
+	  "Asks first (--yes does not). Plan actions stay, and so do drilled questions; those never\n"
+	  "drilled that no other rejection calls for leave the schedule.",
+	  1, 1, CMD_OPT(REJECT_YES), COMPLETE_NONE, remove_one },
+	{ 0 },	/* the end */
 };
 
 const struct cmd_entry cmd_reject_entry = {
 	.name = "reject",
 	.help = "log a rejection and its feedback; suggests the themes it points to",
 	.description =
-		"reject add       asks for the company, role, date, stage reached, interviewer and their\n"
-		"                 feedback (an empty line ends it), suggests themes from the feedback with\n"
-		"                 the words that suggested each, lets you confirm or edit them, and asks a\n"
-		"                 short reflection on each stage reached. The questions that train the\n"
-		"                 themes enter the drill schedule that day ('due', 'drill').\n"
-		"                 With --company (and --role) nothing is asked: the options give the fields,\n"
-		"                 and the suggested themes are taken unless --themes lists them.\n"
-		"reject list      every rejection, newest first\n"
-		"reject show ID   one rejection in full\n"
-		"reject edit ID   asks again with the saved values as defaults (Enter keeps, - clears),\n"
-		"                 or changes just the fields given as options\n"
-		"reject rm ID     removes it after asking (--yes does not ask); plan actions stay, and so\n"
-		"                 do drilled questions; those never drilled that no other rejection\n"
-		"                 calls for leave the schedule",
+		"What you were told becomes practice: the themes it points to get their questions drilled,\n"
+		"and 'insights' and 'plan' weigh the rejections that cite them.",
 	.flags = CMD_NEEDS_CATALOG,
 	.subs = subs,
 	.default_sub = "list",

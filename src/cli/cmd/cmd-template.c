@@ -20,12 +20,12 @@ static int fill_exec(struct cmd_ctx *ctx, const struct cmd_args *args);
 
 /* The templates are the subcommands after list; their names are their files' (thank-you.txt). */
 static const struct cmd_sub subs[] = {
-	{ "list", "", "the templates and where each is read from", 0, 0, 0, COMPLETE_NONE, list_exec },
-	{ "thank-you", "REJECTION-ID [--from NAME]", "a thank-you note for a rejection", 1, 1, CMD_OPT(OPT_FROM),
-	  COMPLETE_NONE, fill_exec },
-	{ "feedback-request", "REJECTION-ID [--from NAME]", "a short request for feedback on a rejection", 1, 1,
+	{ "list", "", "the templates and where each is read from", NULL, 0, 0, 0, COMPLETE_NONE, list_exec },
+	{ "thank-you", "REJECTION-ID [--from NAME]", "a thank-you note for a rejection", NULL, 1, 1,
 	  CMD_OPT(OPT_FROM), COMPLETE_NONE, fill_exec },
-	{ NULL, NULL, NULL, 0, 0, 0, COMPLETE_NONE, NULL },
+	{ "feedback-request", "REJECTION-ID [--from NAME]", "a short request for feedback on a rejection", NULL, 1, 1,
+	  CMD_OPT(OPT_FROM), COMPLETE_NONE, fill_exec },
+	{ 0 },	/* the end */
 };
 
 /* The user's own copy if it exists, else the bundled one; caller frees. */
@@ -149,9 +149,6 @@ const struct cmd_entry cmd_template_entry = {
 	.name = "template",
 	.help = "print a polite reply to a rejection, ready to send",
 	.description =
-		"template                        lists the templates and where each is read from\n"
-		"template thank-you ID           a thank-you note for the rejection ID\n"
-		"template feedback-request ID    a short request for feedback\n"
 		"Fields come from the log entry: {company}, {role}, {interviewer}, {stage}, {date}, and {me},\n"
 		"your name (--from, else the name in your account). {field|text} uses text when the field is\n"
 		"empty. Copy a template to <data dir>/templates/ to make your own.",
