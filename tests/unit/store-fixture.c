@@ -1,4 +1,5 @@
-/* store-fixture: the temporary databases and direct queries the store's unit tests share. */
+/* store-fixture: the temporary databases, direct queries and evidence (rated answers, rejections) the
+ * store's unit tests and those of the modules that read it (coach, drill, report) share. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -71,6 +72,92 @@ int fixture_teardown(void **state)
 	remove_db(f->path);
 	free(f);
 	return 0;
+}
+
+/* The directory the database is in, with NAME after it (caller frees). */
+static char *beside_db(const struct fixture *f, const char *name)
+{
+	return xasprintf("%.*s/%s", (int)(strrchr(f->path, '/') - f->path), f->path, name);
+}
+
+struct bank_catalog *fixture_catalog(struct fixture *f, const char *bank_yaml)
+{
+	struct bank_catalog *catalog = bank_catalog_new();
+	char *themes_path = beside_db(f, "themes.yaml"), *bank_path = beside_db(f, "bank.yaml"), *cause = NULL;
+	int changed = 0;
+	FILE *file = fopen(bank_path, "w");
+
+	assert_non_null(file);
+	fputs(bank_yaml, file);
+	fclose(file);
+	bank_load_file(catalog, themes_path);
+	bank_load_file(catalog, bank_path);
+	if (bank_error_count(catalog) != 0) {
+		bank_diag_print(catalog, 0, stderr);
+		fail_msg("the fixture's bank has errors");
+	}
+	if (store_sync_catalog(f->store, catalog, &changed, &cause) != 0)
+		fail_msg("cannot sync the catalog: %s", cause);
+	free(themes_path);
+	free(bank_path);
+	return catalog;
+}
+
+long long fixture_rated_answer(struct fixture *f, long day, const char *question_id,
+			       const struct store_rating *ratings, size_t count)
+{
+	struct store_session spec;
+	struct store_answer a;
+	time_t now = date_now();
+	char *cause = NULL;
+	long long session, answer;
+
+	date_clock_pin(date_day_start(day) + 12 * 3600);
+	memset(&spec, 0, sizeof spec);
+	spec.kind = "interview";
+	spec.think_seconds = spec.answer_seconds = -1;
+	memset(&a, 0, sizeof a);
+	a.question_id = question_id;
+	a.question_text = "Why?";
+	a.mode = "typed";
+	a.text = "Because.";
+	a.answer_limit_seconds = 120;
+	a.answer_used_ms = 60000;
+	a.stopped_by = "enter";
+	if ((session = store_session_create(f->store, &spec, &question_id, 1, &cause)) <= 0)
+		fail_msg("cannot create a session: %s", cause);
+	a.session_id = session;
+	a.position = 1;
+	if ((answer = store_answer_add(f->store, &a, &cause)) <= 0 ||
+	    store_rating_save(f->store, answer, ratings, count, NULL, &cause) != 0 ||
+	    store_session_close(f->store, session, "finished", &cause) != 0)
+		fail_msg("cannot save a rated answer: %s", cause);
+	date_clock_pin(now);
+	return answer;
+}
+
+long long fixture_rejection(struct fixture *f, long day, const char *company, const char *const *ids, size_t count)
+{
+	struct store_rejection_theme themes[8];
+	struct store_rejection r;
+	char day_text[11], *cause = NULL;
+	long long id;
+	size_t i;
+
+	assert_true(count <= 8);
+	date_format_day(day, day_text);
+	memset(&r, 0, sizeof r);
+	r.company = company;
+	r.role = "Engineer";
+	r.rejected_on = day_text;
+	r.feedback = "";
+	for (i = 0; i < count; i++)
+		themes[i] = (struct store_rejection_theme){ ids[i], NULL };
+	r.themes = themes;
+	r.theme_count = count;
+	if ((id = store_rejection_add(f->store, &r, NULL, 0, day_text, &cause)) <= 0)
+		fail_msg("cannot save a rejection: %s", cause);
+	return id;
 }
 
 long long query_int(const char *path, const char *sql)

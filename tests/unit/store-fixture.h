@@ -32,6 +32,16 @@ void assert_query_text(const char *path, const char *sql, const char *expected);
 /* Runs SQL that must succeed. */
 void exec_sql(const char *path, const char *sql);
 
+/* Loads the fixture's themes file and bank_yaml (a bank file written next to the database) into a new catalog
+ * and syncs it into the store; the caller frees the catalog. */
+struct bank_catalog *fixture_catalog(struct fixture *f, const char *bank_yaml);
+/* A finished session of one answer to question_id given at noon (local) of day, rated with count
+ * (theme, score) pairs; the clock is pinned there meanwhile and put back. Returns the answer's id. */
+long long fixture_rated_answer(struct fixture *f, long day, const char *question_id,
+			       const struct store_rating *ratings, size_t count);
+/* Saves a rejection on day citing the themes in ids (count of them); returns its id. */
+long long fixture_rejection(struct fixture *f, long day, const char *company, const char *const *ids, size_t count);
+
 /* Fails the test unless actual is within 1e-9 of expected. */
 void assert_near(double actual, double expected);
 
