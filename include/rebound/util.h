@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 /* Allocators that never return NULL: out of memory prints one line and exits 70. */
@@ -31,7 +32,14 @@ const char *util_suggest(const char *word, const char *const *candidates, size_t
 uint64_t util_hash64(const void *data, size_t len);
 
 /*
- * Reads a whole file, up to max_bytes; fills *len, and *st (if not NULL) with the status of the file
+ * Opens path for reading (mode "r" or "rb") only if it is a regular file: it is opened without blocking
+ * first, so a FIFO or a device where a file was expected is refused ("cannot read 'X': not a regular
+ * file") instead of hanging. *st (if not NULL) receives its status. NULL with *cause.
+ */
+FILE *util_open_regular(const char *path, const char *mode, struct stat *st, char **cause);
+
+/*
+ * Reads a whole file (a regular one: see util_open_regular), up to max_bytes; fills *len, and *st (if not NULL) with the status of the file
  * that was read. Returns NULL and sets *cause on failure. Caller frees.
  */
 char *util_read_file(const char *path, size_t max_bytes, size_t *len, struct stat *st, char **cause);

@@ -253,9 +253,8 @@ static int load_list(struct speech_lists *lists, struct speech_list *list, const
 
 	if (path == NULL)
 		return 0;
-	f = fopen(path, "r");
-	if (f == NULL)
-		return util_fail(cause, "cannot read '%s': %s", path, strerror(errno));
+	if ((f = util_open_regular(path, "r", NULL, cause)) == NULL)
+		return -1;
 	errno = 0;
 	while (rc == 0 && (len = getline(&line, &size, f)) >= 0) {
 		file.line++;

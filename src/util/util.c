@@ -2,10 +2,12 @@
 #include "rebound/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void oom(size_t size)
 {
@@ -180,6 +182,32 @@ uint64_t util_hash64(const void *data, size_t len)
 	return h ^ (h >> 29);
 }
 
+FILE *util_open_regular(const char *path, const char *mode, struct stat *status, char **cause)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), flags;
+	struct stat st;
+	FILE *f;
+
+	if (fd < 0) {
+		util_fail(cause, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		util_fail(cause, "cannot read '%s': not a regular file", path);
+		close(fd);
+		return NULL;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0 ||
+	    (f = fdopen(fd, mode)) == NULL) {
+		util_fail(cause, "cannot open '%s': %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (status != NULL)
+		*status = st;
+	return f;
+}
+
 char *util_read_file(const char *path, size_t max_bytes, size_t *len, struct stat *status, char **cause)
 {
 	FILE *f;
@@ -187,15 +215,8 @@ char *util_read_file(const char *path, size_t max_bytes, size_t *len, struct sta
 	char *data = NULL;
 	size_t size, got;
 
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		util_fail(cause, "cannot open '%s': %s", path, strerror(errno));
+	if ((f = util_open_regular(path, "rb", &st, cause)) == NULL)
 		return NULL;
-	}
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		util_fail(cause, "cannot read '%s': not a regular file", path);
-		goto out;
-	}
 	if ((unsigned long long)st.st_size > max_bytes) {
 		util_fail(cause, "'%s' is too large (%lld bytes; the limit is %zu)", path,
 			  (long long)st.st_size, max_bytes);

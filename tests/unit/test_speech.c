@@ -209,10 +209,10 @@ static void test_load_errors_name_the_file(void **state)
 	free(cause);
 	free(want);
 	assert_null(speech_lists_load("/nonexistent/fillers.txt", good, &cause));
-	assert_string_equal(cause, "cannot read '/nonexistent/fillers.txt': No such file or directory");
+	assert_string_equal(cause, "cannot open '/nonexistent/fillers.txt': No such file or directory");
 	free(cause);
 	assert_null(speech_lists_load(good, "/tmp", &cause));
-	assert_string_equal(cause, "cannot read '/tmp': Is a directory");
+	assert_string_equal(cause, "cannot read '/tmp': not a regular file");
 	free(cause);
 	assert_null(speech_lists_load(bad, NULL, NULL));	/* no cause wanted */
 	unlink(good);

@@ -1041,7 +1041,7 @@ static void test_lists_missing_from_the_bundle(void **state)
 	assert_non_null(mkdtemp(dir));
 	assert_null(transcript_lists(NULL, dir, &cause));
 	assert_non_null(cause);
-	expected = xasprintf("cannot read '%s/assets/fillers.txt': No such file or directory", dir);
+	expected = xasprintf("cannot open '%s/assets/fillers.txt': No such file or directory", dir);
 	assert_string_equal(cause, expected);
 	free(expected);
 	free(cause);
