@@ -205,7 +205,8 @@ int bank_load_dir(struct bank_catalog *catalog, const char *dir, char *const *sk
 		names[count++] = xstrdup(entry->d_name);
 	}
 	closedir(d);
-	qsort(names, count, sizeof *names, compare_names);
+	if (count > 0)	/* an empty folder: names is NULL, which qsort may not take */
+		qsort(names, count, sizeof *names, compare_names);
 	/* Themes first: banks refer to them. */
 	for (i = 0; i < count; i++)
 		if (themes_name(names[i]))
