@@ -27,7 +27,9 @@ char *paths_bundle_dir(void);
 
 /*
  * Writes len bytes to path whole or not at all: a temporary file beside it (mode 0600), synced, then
- * renamed over it; through a symbolic link, the file it names is replaced and the link kept. A device, a
+ * renamed over it; through a symbolic link, the file it names is replaced and the link kept, except that
+ * a link in a sticky world-writable folder (/tmp) is refused unless it belongs to us or to the folder's
+ * owner, as the kernel's fs.protected_symlinks rule has it. A device, a
  * pipe or a descriptor (/dev/null, a FIFO, /dev/stdout) is written into as it is, never replaced.
  * 0, or -1 with *cause ("cannot create 'PATH': ..." when the temporary file cannot be made, else
  * "cannot write 'PATH': ..."), leaving path as it was.

@@ -154,6 +154,29 @@ static int is_stream(const char *path, const struct stat *link, const char *targ
 	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
 }
 
+/*
+ * 1 if the link at path may be followed, by the rule the kernel applies with fs.protected_symlinks: a
+ * link in a sticky world-writable folder (/tmp) is followed only when it is ours or the folder's owner's.
+ * Without it, a link another user planted in /tmp would make us replace any file we may write.
+ */
+static int link_trusted(const char *path, const struct stat *link)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	struct stat st;
+	int trusted;
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	trusted = stat(dir, &st) != 0 || (st.st_mode & (S_ISVTX | S_IWOTH)) != (S_ISVTX | S_IWOTH) ||
+		  link->st_uid == geteuid() || link->st_uid == st.st_uid;
+	free(dir);
+	return trusted;
+}
+
 int paths_write_atomic(const char *path, const char *data, size_t len, char **cause)
 {
 	struct stat link;
@@ -161,6 +184,9 @@ int paths_write_atomic(const char *path, const char *data, size_t len, char **ca
 	int fd, rc = 0;
 
 	if (lstat(path, &link) == 0) {
+		if (S_ISLNK(link.st_mode) && !link_trusted(path, &link))
+			return util_fail(cause, "cannot write '%s': a link another user made in a shared folder; "
+						"remove it or write elsewhere", path);
 		if (S_ISLNK(link.st_mode))
 			target = realpath(path, NULL);	/* a link stays a link: its file is what gets replaced */
 		if (is_stream(path, &link, target)) {
