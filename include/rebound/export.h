@@ -1,6 +1,7 @@
 /* export: rebound's data in formats other tools read. CSV as RFC 4180 has it: a header row, a field quoted
  * when it holds a comma, a double quote, CR or LF (double quotes doubled inside), CRLF at each line's end,
- * NULL as an empty field. JSON as one object: {"format": "rebound-export", "version": 1, "sessions": [...],
+ * NULL as an empty field; a text cell that a spreadsheet would run as a formula (it begins with =, +, -, @,
+ * a tab or a CR) gets a leading ' inside quotes, OWASP's rule against CSV injection. JSON as one object: {"format": "rebound-export", "version": 1, "sessions": [...],
  * "answers": [...], ...}, each row an object keyed by column, numbers as numbers, NULL as null, invalid
  * UTF-8 replaced by U+FFFD. The columns are store.h's export layout. Writes to a FILE; no other I/O. */
 #ifndef REBOUND_EXPORT_H
@@ -38,6 +39,9 @@ void export_anki(FILE *out, const struct bank_catalog *catalog);
 
 /* One value, quoted as each format needs (NULL: an empty field / null). */
 void export_csv_field(FILE *out, const char *text);
+/* The same for a CSV cell; neutralise 1 for text, whose leading =, +, -, @, tab or CR becomes '= and so on
+ * (numbers such as -1 stay numbers). */
+void export_csv_cell(FILE *out, const char *text, int neutralise);
 void export_json_string(FILE *out, const char *text);
 
 #endif

@@ -7,17 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 1 if a spreadsheet would take text as a formula (OWASP's list of first characters). */
+static int looks_like_formula(const char *text)
+{
+	return *text != '\0' && strchr("=+-@\t\r", *text) != NULL;
+}
+
 void export_csv_field(FILE *out, const char *text)
+{
+	export_csv_cell(out, text, 0);
+}
+
+void export_csv_cell(FILE *out, const char *text, int neutralise)
 {
 	const char *p;
 
 	if (text == NULL)
 		return;
-	if (strpbrk(text, ",\"\r\n") == NULL) {
+	neutralise = neutralise && looks_like_formula(text);
+	if (!neutralise && strpbrk(text, ",\"\r\n") == NULL) {
 		fputs(text, out);
 		return;
 	}
 	fputc('"', out);
+	if (neutralise)
+		fputc('\'', out);
 	for (p = text; *p != '\0'; p++) {
 		if (*p == '"')
 			fputc('"', out);
@@ -34,7 +48,10 @@ int export_csv_row(void *data, const struct store_export_row *row)
 	for (i = 0; i < row->count; i++) {
 		if (i > 0)
 			fputc(',', table->out);
-		export_csv_field(table->out, row->header ? row->names[i] : row->values[i]);
+		if (row->header)
+			export_csv_field(table->out, row->names[i]);
+		else
+			export_csv_cell(table->out, row->values[i], row->kinds[i] == STORE_VALUE_TEXT);
 	}
 	fputs("\r\n", table->out);
 	table->rows += !row->header;

