@@ -12,6 +12,7 @@
 /* Limits that keep a hostile file from using unbounded memory or time. */
 #define BANK_MAX_FILE_BYTES (64u * 1024 * 1024)
 #define BANK_MAX_DEPTH 32
+#define BANK_ID_MAX 64			/* characters in a question, theme, stage or bank id */
 #define BANK_MAX_ERRORS_PER_FILE 100
 
 #define BANK_THINK_SECONDS_MAX 600
@@ -128,7 +129,8 @@ const struct bank_question *bank_question_at(const struct bank_catalog *catalog,
 int bank_question_has_theme(const struct bank_question *question, const char *theme_id);
 int bank_question_has_stage(const struct bank_question *question, const char *stage_id);
 
-/* 1 if id is lowercase letters and digits in dash-separated words ("tell-me-about-yourself"). */
+/* 1 if id is lowercase letters and digits in dash-separated words ("tell-me-about-yourself"), at most
+ * BANK_ID_MAX characters. */
 int bank_id_valid(const char *id);
 
 #endif

@@ -53,6 +53,11 @@ uint64_t util_random_below(uint64_t *state, uint64_t bound);
  * overlong form, a surrogate, or beyond Unicode). */
 size_t util_utf8_length(const unsigned char *p);
 
+#define UTIL_CLIP_SIZE 72
+/* text for quoting in a message: itself when short, else its first 60 or so bytes, cut at a character
+ * boundary, and "…". Written into buf; returns buf. A 1 MB id or option stays a line, not a megabyte. */
+const char *util_clip(char buf[UTIL_CLIP_SIZE], const char *text);
+
 #define UTIL_DOUBLE_SIZE 32
 /* The shortest of 15, 16 or 17 significant digits that reads back as the same double ("0.1", not
  * "0.10000000000000001"), in the C locale's form. */

@@ -267,9 +267,16 @@ static int require(struct loader *l, const struct bank_yaml_node *mapping, const
 static const char *get_id(struct loader *l, const struct bank_yaml_node *node, const char *key, const char *what)
 {
 	const char *id = get_text(l, node, key);
+	char clip[UTIL_CLIP_SIZE];
 
+	if (id != NULL && strlen(id) > BANK_ID_MAX) {
+		error_at(l, node, "invalid %s id '%s': %zu characters, the most is %d", what, util_clip(clip, id),
+			 strlen(id), BANK_ID_MAX);
+		return NULL;
+	}
 	if (id != NULL && !bank_id_valid(id)) {
-		error_at(l, node, "invalid %s id '%s': use lowercase letters, digits and dashes", what, id);
+		error_at(l, node, "invalid %s id '%s': use lowercase letters, digits and dashes (at most %d)", what,
+			 util_clip(clip, id), BANK_ID_MAX);
 		return NULL;
 	}
 	return id;
@@ -424,13 +431,14 @@ static int check_refs(struct loader *l, const struct bank_yaml_node *node, const
 		const struct bank_yaml_node *at = node->kind == BANK_YAML_SEQUENCE && i < node->count ?
 							  node->items[i] : node;
 		const char *suggestion;
+		char clip[UTIL_CLIP_SIZE];
 		if (map_get(index, ids->items[i]) == NULL) {
 			suggestion = util_suggest(ids->items[i], all, all_count);
+			util_clip(clip, ids->items[i]);
 			if (suggestion != NULL)
-				error_at(l, at, "unknown %s '%s' (did you mean '%s'?)", kind, ids->items[i], suggestion);
+				error_at(l, at, "unknown %s '%s' (did you mean '%s'?)", kind, clip, suggestion);
 			else
-				error_at(l, at, "unknown %s '%s' (see 'rebound themes' for the list)", kind,
-					 ids->items[i]);
+				error_at(l, at, "unknown %s '%s' (see 'rebound themes' for the list)", kind, clip);
 			rc = -1;
 			continue;
 		}

@@ -309,7 +309,7 @@ int bank_id_valid(const char *id)
 	const char *p;
 	int previous_dash = 1;
 
-	if (*id == '\0' || strlen(id) > 64)
+	if (*id == '\0' || strlen(id) > BANK_ID_MAX)
 		return 0;
 	for (p = id; *p; p++) {
 		if (*p == '-') {

@@ -6,6 +6,7 @@
 #include "rebound/recognizer.h"
 #include "rebound/util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -240,6 +241,12 @@ static int is_help(const char *arg)
 	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
 }
 
+/* 1 for "-5" or "-0.5": a negative number is an operand (config set KEY -5), not an option. */
+static int looks_negative(const char *arg)
+{
+	return arg[0] == '-' && (isdigit((unsigned char)arg[1]) || (arg[1] == '.' && isdigit((unsigned char)arg[2])));
+}
+
 /* Splits argv into options (--name VALUE, --name=VALUE, --flag) and operands; "--" ends options.
  * --help or -h sets *help. */
 static int parse_args(struct cmd_ctx *ctx, const struct cmd_entry *entry, int argc, char **argv,
@@ -250,9 +257,9 @@ static int parse_args(struct cmd_ctx *ctx, const struct cmd_entry *entry, int ar
 	memset(args, 0, sizeof *args);
 	args->argv = operands;
 	for (i = 1; i < argc; i++) {
-		char *arg = argv[i], *equals, name[64];
+		char *arg = argv[i], *equals, name[64], clip[UTIL_CLIP_SIZE];
 		int index;
-		if (only_operands || arg[0] != '-' || arg[1] == '\0') {
+		if (only_operands || arg[0] != '-' || arg[1] == '\0' || looks_negative(arg)) {
 			operands[args->argc++] = arg;
 			continue;
 		}
@@ -265,12 +272,12 @@ static int parse_args(struct cmd_ctx *ctx, const struct cmd_entry *entry, int ar
 			continue;
 		}
 		if (arg[1] != '-')
-			return usage_error(ctx, entry, NULL, "unknown option '%s'", arg);
+			return usage_error(ctx, entry, NULL, "unknown option '%s'", util_clip(clip, arg));
 		snprintf(name, sizeof name, "%s", arg + 2);
 		if ((equals = strchr(name, '=')) != NULL)
 			*equals = '\0';
 		if ((index = cmd_option_index(entry, name)) < 0)
-			return usage_error(ctx, entry, NULL, "unknown option '%s'", arg);
+			return usage_error(ctx, entry, NULL, "unknown option '%s'", util_clip(clip, arg));
 		if (entry->options[index].value_name == NULL) {
 			if (equals != NULL)
 				return usage_error(ctx, entry, NULL, "option '--%s' takes no value", name);
@@ -585,15 +592,17 @@ static void *unknown(struct cmd_ctx *ctx, const char *kind, const char *value, s
 		     const char *list_command)
 {
 	const char **names = xcalloc(count + 1, sizeof *names), *suggestion;
+	char clip[UTIL_CLIP_SIZE];
 	size_t i;
 
 	for (i = 0; i < count; i++)
 		names[i] = name_at(ctx->app->catalog, i);
 	suggestion = util_suggest(value, names, count);
 	if (suggestion != NULL)
-		cmd_error(ctx, CMD_USER_ERROR, "unknown %s '%s' (did you mean '%s'?)", kind, value, suggestion);
+		cmd_error(ctx, CMD_USER_ERROR, "unknown %s '%s' (did you mean '%s'?)", kind, util_clip(clip, value),
+			  suggestion);
 	else
-		cmd_error(ctx, CMD_USER_ERROR, "unknown %s '%s' (see '%s')", kind, value, list_command);
+		cmd_error(ctx, CMD_USER_ERROR, "unknown %s '%s' (see '%s')", kind, util_clip(clip, value), list_command);
 	free(names);
 	return NULL;
 }

@@ -181,7 +181,7 @@ static const char *old_reason(const struct store_rejection_theme *themes, size_t
  * the answer is applied to a copy that replaces the draft's list only when every word was good. */
 static char *apply_themes(struct draft *d, const char *text)
 {
-	char *copy = xstrdup(text), *word, *save = NULL, *problem = NULL;
+	char *copy = xstrdup(text), *word, *save = NULL, *problem = NULL, clip[UTIL_CLIP_SIZE];
 	struct store_rejection_theme *old = d->r.themes;
 	size_t old_count = d->r.theme_count;
 	int edits = text[strspn(text, " ,\t")] == '+' || text[strspn(text, " ,\t")] == '-';
@@ -195,9 +195,10 @@ static char *apply_themes(struct draft *d, const char *text)
 		if (strcmp(word, "none") == 0 && !edits)
 			continue;
 		if ((*word == '+' || *word == '-') != edits)
-			problem = xasprintf("mix of ids and +id/-id in '%s': give the whole list, or only changes", text);
+			problem = xasprintf("mix of ids and +id/-id in '%s': give the whole list, or only changes",
+					    util_clip(clip, text));
 		else if (bank_theme_find(catalog_of(d), id) == NULL)
-			problem = xasprintf("unknown theme '%s' (see 'themes')", id);
+			problem = xasprintf("unknown theme '%s' (see 'themes')", util_clip(clip, id));
 		else if (*word == '-')
 			remove_theme(d, id);
 		else

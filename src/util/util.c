@@ -289,6 +289,24 @@ size_t util_utf8_length(const unsigned char *p)
 	return need;
 }
 
+const char *util_clip(char buf[UTIL_CLIP_SIZE], const char *text)
+{
+	const size_t keep = UTIL_CLIP_SIZE - 8;	/* room for "…" and a character cut short */
+	size_t used = 0, step;
+
+	if (strlen(text) < UTIL_CLIP_SIZE) {
+		memcpy(buf, text, strlen(text) + 1);
+		return buf;
+	}
+	while (used < keep) {
+		step = util_utf8_length((const unsigned char *)text + used);
+		used += step == 0 ? 1 : step;
+	}
+	memcpy(buf, text, used);
+	memcpy(buf + used, "\xe2\x80\xa6", 4);	/* "…" and its NUL */
+	return buf;
+}
+
 void util_format_double(char buf[UTIL_DOUBLE_SIZE], double value)
 {
 	int digits;

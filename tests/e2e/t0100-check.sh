@@ -46,7 +46,7 @@ expect_out ""
 expect_err "bad.yaml:4:9: error: duplicate question id 'tell-me-about-yourself' (first defined at $REBOUND_SOURCE/questions/behavioural.yaml:$first:9)
 bad.yaml:6:14: error: unknown theme 'rapor' (did you mean 'rapport'?)
 bad.yaml:8:17: error: 'difficulty' must be a whole number from 1 to 5, not '9'
-bad.yaml:9:9: error: invalid question id 'Bad_Id': use lowercase letters, digits and dashes
+bad.yaml:9:9: error: invalid question id 'Bad_Id': use lowercase letters, digits and dashes (at most 64)
 bad.yaml:12:14: error: unknown stage 'onsit' (did you mean 'onsite'?)"
 
 printf 'bank: x\n  title: y\n' >syntax.yaml

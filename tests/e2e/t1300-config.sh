@@ -60,6 +60,14 @@ expect_err "rebound: unknown bank 'nosuchbank' (see 'banks')"
 run "$REBOUND" config set nosuch.key 1
 expect_status 1
 expect_err "rebound: config: no setting 'nosuch.key'"
+# A negative number is a value out of range, not an option.
+run "$REBOUND" config set interview.think_seconds -5
+expect_status 1
+expect_err "rebound: config: 'interview.think_seconds' takes a whole number from 0 to 600, not '-5'"
+# A huge unknown option or id is quoted in part, so the message stays one short line.
+run "$REBOUND" show "$(printf 'x%.0s' $(seq 5000))"
+expect_status 1
+expect_true '[ ${#err} -lt 200 ]'
 run "$REBOUND" config frobnicate
 expect_status 2
 expect_true "cmp -s '$TMP/before' '$CONFIG'"

@@ -273,9 +273,14 @@ static void test_bad_id_syntax(void **state)
 {
 	(void)state;
 	assert_diagnostics(BANK_HEAD Q("Tell_Me"),
-			   "t.yaml:4:9: error: invalid question id 'Tell_Me': use lowercase letters, digits and dashes\n");
+			   "t.yaml:4:9: error: invalid question id 'Tell_Me': use lowercase letters, digits and dashes (at most 64)\n");
 	assert_diagnostics("bank: My Bank\ntitle: x\nquestions: []\n",
-			   "t.yaml:1:7: error: invalid bank id 'My Bank': use lowercase letters, digits and dashes\n");
+			   "t.yaml:1:7: error: invalid bank id 'My Bank': use lowercase letters, digits and dashes (at most 64)\n");
+	/* Too long: the limit is named and the id quoted only in part. */
+	assert_diagnostics(BANK_HEAD Q("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+			   "t.yaml:4:9: error: invalid question id "
+			   "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xe2\x80\xa6': 100 characters, "
+			   "the most is 64\n");
 }
 
 static void test_duplicate_ids(void **state)
