@@ -68,7 +68,8 @@ int config_check(const char *name, const char *value, char **cause);
  * Refuses, leaving the file as it was: a value config_check rejects, a file config_load rejects (its error),
  * and adding or removing a key in a flow-style mapping ("PATH:L:C: cannot edit a flow-style mapping; write it
  * as a block"). The edited text is read back before it is written, and written whole or not at all.
- * Removing a key that is not set changes nothing. Returns 0, or -1 with *cause.
+ * Removing a key that is not set changes nothing. The read, edit and write hold a lock on the file's folder
+ * (flock), so two processes setting keys at once both keep their change. Returns 0, or -1 with *cause.
  */
 int config_set(const char *path, const char *name, const char *value, char **cause);
 

@@ -4,8 +4,12 @@
 #include "rebound/paths.h"
 #include "rebound/util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 struct splice {				/* bytes [start, end) become text (owned) */
 	size_t start, end;
@@ -290,18 +294,54 @@ static int edit_file(const char *path, const char *text, size_t len, int missing
 	return rc;
 }
 
+/*
+ * Locks the folder that holds the settings file, so that two processes setting keys at once do not each
+ * write back what they read and lose the other's change. The folder, not the file, because the file is
+ * replaced by each write. The descriptor to close (which unlocks), -2 when there is no folder yet and
+ * nothing to remove, or -1 with *cause.
+ */
+static int lock_dir(const char *path, int create, char **cause)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	int fd = -1;
+
+	if (create && make_parent_dir(path, cause) != 0)
+		goto out;
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		fd = errno == ENOENT && !create ? -2 : util_fail(cause, "cannot open '%s': %s", dir, strerror(errno));
+		goto out;
+	}
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			util_fail(cause, "cannot lock '%s': %s", dir, strerror(errno));
+			close(fd);
+			fd = -1;
+			break;
+		}
+	}
+out:
+	free(dir);
+	return fd;
+}
+
 int config_set(const char *path, const char *name, const char *value, char **cause)
 {
-	int index = config_key_index(name), missing, rc;
+	int index = config_key_index(name), missing, rc, lock;
 	char *text;
 	size_t len;
 
 	/* An unknown name fails here even when removing. */
 	if ((index < 0 || value != NULL) && config_check(name, value, cause) != 0)
 		return -1;
-	if (config_read_text(path, &text, &len, &missing, cause) != 0)
+	if ((lock = lock_dir(path, value != NULL, cause)) == -1)
 		return -1;
-	rc = edit_file(path, text, len, missing, index, value, cause);
-	free(text);
+	rc = config_read_text(path, &text, &len, &missing, cause);
+	if (rc == 0) {
+		rc = edit_file(path, text, len, missing, index, value, cause);
+		free(text);
+	}
+	if (lock >= 0)
+		close(lock);
 	return rc;
 }

@@ -60,6 +60,25 @@ expect_err "rebound: unknown bank 'nosuchbank' (see 'banks')"
 run "$REBOUND" config set nosuch.key 1
 expect_status 1
 expect_err "rebound: config: no setting 'nosuch.key'"
+# Two processes setting different keys at once: each set holds (the read-modify-write is locked), so
+# right after it the process reads back its own value, never the other's stale copy of the file.
+race() {	# race KEY BASE: sets KEY to BASE+1 .. BASE+40, counting reads that lost the value just set
+	local i lost=0
+	for i in $(seq 40); do
+		"$REBOUND" config set "$1" $(($2 + i)) || lost=$((lost + 100))
+		[ "$("$REBOUND" config get "$1")" = $(($2 + i)) ] || lost=$((lost + 1))
+	done
+	echo "$lost" >"$TMP/lost-$1"
+}
+cp "$CONFIG" "$TMP/pre-race"
+race interview.think_seconds 100 & race interview.answer_seconds 200 & wait
+expect_true "[ \"\$(cat '$TMP/lost-interview.think_seconds') \$(cat '$TMP/lost-interview.answer_seconds')\" = '0 0' ]"
+run "$REBOUND" config get interview.think_seconds
+expect_out 140
+run "$REBOUND" config get interview.answer_seconds
+expect_out 240
+cp "$TMP/pre-race" "$CONFIG"
+
 # A negative number is a value out of range, not an option.
 run "$REBOUND" config set interview.think_seconds -5
 expect_status 1
