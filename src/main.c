@@ -32,6 +32,8 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");	/* numbers in exports, files and the database read the same everywhere */
+	stdout = term_guard(stdout);	/* on a terminal, no text from a file or the database can send escape codes */
+	stderr = term_guard(stderr);
 	signal(SIGXFSZ, SIG_IGN);	/* over a file size limit a write fails, and is reported, instead of killing us */
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--version") == 0) {

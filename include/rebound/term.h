@@ -18,5 +18,44 @@ int term_utf8(void);
 const char *term_bold(int color);
 const char *term_dim(int color);
 const char *term_reset(int color);
+/* Back to the start of the line and clear it, for a line redrawn in place on a terminal (a meter, a clock). */
+const char *term_clear_line(void);
+
+/*
+ * The guard (term-guard.c): the one sanitiser between rebound and a terminal.
+ *
+ * term_guard(stream) returns a stream to use instead of stream (stdout or stderr) when it is a terminal,
+ * else stream itself. What is written to it reaches the terminal with every control character shown
+ * instead of obeyed: C0 controls but tab and newline as ^X (ESC as ^[, a lone CR as ^M; CR before LF
+ * stays), DEL as ^?, the C1 controls and the bidirectional overrides as <U+XXXX>, and bytes that are not
+ * valid UTF-8 as \xNN; valid UTF-8 is kept. rebound's own codes (term_code, and term_bold and the rest,
+ * which use it) get through: they carry a token drawn at random at the first guard, which the filter takes
+ * off, and which no file can know. term_raw(stream) is the real stream under a guarded one (for readline,
+ * which draws its own line), or stream itself.
+ */
+FILE *term_guard(FILE *stream);
+FILE *term_raw(FILE *stream);
+
+enum term_code { TERM_BOLD, TERM_DIM, TERM_RESET, TERM_CLEAR_LINE, TERM_CODE_COUNT };
+/* The code as written to stdout: marked with the token when stdout is guarded. */
+const char *term_code(enum term_code code);
+
+/* 1 for a character the guard shows instead of writing: a C0 control but tab and newline, DEL, a C1
+ * control, or a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069). */
+int term_unsafe_char(unsigned int cp);
+
+/* text made safe as the guard makes it (no token: every escape shown), as a new string. */
+char *term_safe_text(const char *text);
+
+/* The filter itself, for tests: token (up to 8 bytes) marks trusted codes, or token_len 0 for none. */
+struct term_filter {
+	unsigned char token[8];
+	size_t token_len;
+	unsigned char carry[32];	/* the start of a character, token or code that the next write finishes */
+	size_t carry_len;
+};
+void term_filter_init(struct term_filter *f, const unsigned char *token, size_t token_len);
+/* Writes the safe form of len bytes of data to out; final 1 at the end, which shows what was carried. */
+void term_filter_write(struct term_filter *f, const char *data, size_t len, int final, FILE *out);
 
 #endif

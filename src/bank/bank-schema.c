@@ -4,6 +4,7 @@
 #include "rebound/bank.h"
 #include "bank-internal.h"
 #include "bank-yaml.h"
+#include "rebound/term.h"
 #include "rebound/util.h"
 
 #include <stdarg.h>
@@ -81,6 +82,30 @@ static int is_null(const struct bank_yaml_node *node)
 }
 
 /* A non-empty text with no NUL byte; NULL after reporting why not. */
+/* Warns about the first control character in a text (an escape code such as "\e]0;..." that a shared
+ * bank could use on a terminal); rebound shows such characters instead of writing them. */
+static void warn_controls(struct loader *l, const struct bank_yaml_node *node, const char *key)
+{
+	const unsigned char *p = (const unsigned char *)node->value, *end = p + node->length;
+	char *shown;
+
+	while (p < end) {
+		size_t length = util_utf8_length(p);
+		unsigned int cp = length == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu) :
+				  length == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu) : *p;
+		if (length != 4 && term_unsafe_char(cp)) {
+			char one[5] = { 0 };
+			memcpy(one, p, length ? length : 1);
+			shown = term_safe_text(one);
+			warning_at(l, node, "'%s' contains the control character U+%04X (shown as %s): an escape code "
+					    "could change a terminal; remove it", key, cp, shown);
+			free(shown);
+			return;
+		}
+		p += length ? length : 1;
+	}
+}
+
 static const char *get_text(struct loader *l, const struct bank_yaml_node *node, const char *key)
 {
 	if (!visit(l, node))
@@ -97,6 +122,7 @@ static const char *get_text(struct loader *l, const struct bank_yaml_node *node,
 		error_at(l, node, "'%s' contains a NUL character", key);
 		return NULL;
 	}
+	warn_controls(l, node, key);
 	/* The tree is freed after loading; what the catalog keeps is copied into its arena. */
 	return arena_strndup(&l->catalog->arena, node->value, node->length);
 }
@@ -169,6 +195,7 @@ static int get_strings(struct loader *l, const struct bank_yaml_node *node, cons
 			error_at(l, item, "an item of '%s' contains a NUL character", key);
 			rc = -1;
 		} else {
+			warn_controls(l, item, key);
 			out->items[kept++] = arena_strndup(&l->catalog->arena, item->value, item->length);
 		}
 	}

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE	/* ppoll */
 #include "rebound/date.h"
 #include "rebound/input.h"
+#include "rebound/term.h"
 #include "rebound/util.h"
 
 #include <errno.h>
@@ -95,6 +96,7 @@ struct input *input_open(int fd, FILE *out, int terminal)
 		rl_catch_signals = 0;
 		rl_catch_sigwinch = 0;
 		rl_readline_name = "rebound";
+		rl_outstream = term_raw(out);	/* readline draws with escape codes: not through the guard */
 	}
 	return input;
 }
@@ -163,14 +165,17 @@ static void on_line(char *line)
 	line_finished = 1;
 }
 
+/* The prompt readline shows (it writes it raw, past the guard): made safe, with the time left in front. */
 static char *countdown_prompt(const char *prompt, long long deadline_ms)
 {
-	char clock[16];
+	char clock[16], *safe = term_safe_text(prompt), *shown;
 
 	if (deadline_ms < 0)
-		return xstrdup(prompt);
+		return safe;
 	date_format_duration(remaining_ms(deadline_ms) + 999, clock);	/* whole seconds, rounded up */
-	return xasprintf("[%s] %s", clock, prompt);
+	shown = xasprintf("[%s] %s", clock, safe);
+	free(safe);
+	return shown;
 }
 
 /* Leaves the line as typed on screen, moves below it, and returns what was typed. */
@@ -195,6 +200,7 @@ static enum input_result terminal_line(struct input *input, const char *prompt, 
 	struct pollfd pfd = { .fd = input->fd, .events = POLLIN };
 	char *shown = countdown_prompt(prompt, deadline_ms);
 
+	fflush(input->out);	/* what the guard holds goes out before readline's own writes */
 	rl_inhibit_completion = !(flags & INPUT_COMPLETE);
 	line_finished = 0;
 	finished_line = NULL;

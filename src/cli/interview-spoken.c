@@ -140,7 +140,7 @@ static void draw_meter(struct interview *iv, long long left_ms, double level_db)
 	char clock[16];
 
 	date_format_duration(left_ms + 999, clock);
-	fprintf(iv->ctx->out, "\r\033[K[%s] %s ", clock, utf8 ? "●" : "*");
+	fprintf(iv->ctx->out, "%s[%s] %s ", term_clear_line(), clock, utf8 ? "●" : "*");
 	for (i = 0; i < METER_CELLS; i++)
 		fputs(i < cells ? (utf8 ? "█" : "#") : (utf8 ? "·" : "-"), iv->ctx->out);
 	fputs(" Enter stops", iv->ctx->out);
@@ -324,7 +324,7 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 		      input_is_terminal(iv->in) ? "Enter" : "An empty line");
 	take->stopped_by = record_until_done(iv, recorder, limit_seconds);
 	if (input_is_terminal(iv->in) && term_width(iv->ctx->out) > 0)
-		interview_say(iv, "\r\033[K");
+		interview_say(iv, "%s", term_clear_line());
 	if (audio_record_stop(recorder, &result, &cause) != 0) {
 		interview_say(iv, "Warning: %s.\n", cause);
 		free(cause);

@@ -12,7 +12,7 @@ int term_color(FILE *out)
 {
 	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
 
-	if (!isatty(fileno(out)))
+	if (!isatty(fileno(term_raw(out))))
 		return 0;
 	if (no_color != NULL && *no_color != '\0')
 		return 0;
@@ -31,8 +31,9 @@ int term_color_choice(FILE *out, const char *when)
 int term_width(FILE *out)
 {
 	struct winsize ws;
+	int fd = fileno(term_raw(out));
 
-	if (!isatty(fileno(out)) || ioctl(fileno(out), TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
+	if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0)
 		return 0;
 	return ws.ws_col;
 }
@@ -45,15 +46,20 @@ int term_utf8(void)
 
 const char *term_bold(int color)
 {
-	return color ? "\033[1m" : "";
+	return color ? term_code(TERM_BOLD) : "";
 }
 
 const char *term_dim(int color)
 {
-	return color ? "\033[2m" : "";
+	return color ? term_code(TERM_DIM) : "";
 }
 
 const char *term_reset(int color)
 {
-	return color ? "\033[0m" : "";
+	return color ? term_code(TERM_RESET) : "";
+}
+
+const char *term_clear_line(void)
+{
+	return term_code(TERM_CLEAR_LINE);
 }

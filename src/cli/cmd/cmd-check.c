@@ -25,11 +25,13 @@ static size_t check_one(struct cmd_ctx *ctx, struct bank_catalog *catalog, const
 	errors = bank_error_count(catalog) - errors_before;
 	if (errors > 0)
 		return errors;
-	if (bank_count(catalog) > banks_before)
-		fprintf(ctx->out, "%s: ok (bank '%s', %zu questions)\n", path, bank_at(catalog, banks_before)->name,
-			bank_at(catalog, banks_before)->question_count);
-	else
+	if (bank_count(catalog) > banks_before) {
+		size_t count = bank_at(catalog, banks_before)->question_count;
+		fprintf(ctx->out, "%s: ok (bank '%s', %zu question%s)\n", path, bank_at(catalog, banks_before)->name,
+			count, count == 1 ? "" : "s");
+	} else {
 		fprintf(ctx->out, "%s: ok (%zu themes)\n", path, bank_theme_count(catalog) - themes_before);
+	}
 	return 0;
 }
 

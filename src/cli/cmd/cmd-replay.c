@@ -62,8 +62,8 @@ static void draw(struct replay *r, long long position, long long total, int rate
 
 	date_format_duration(position * 1000 / rate, at);
 	date_format_duration(total * 1000 / rate, length);
-	fprintf(r->ctx->out, "\r\033[K%s %s / %s  space %s · %s 5 s · n next · q stop", paused ? "||" : ">", at, length,
-		paused ? "plays" : "pauses", term_utf8() ? "←/→" : "left/right");
+	fprintf(r->ctx->out, "%s%s %s / %s  space %s · %s 5 s · n next · q stop", term_clear_line(),
+		paused ? "||" : ">", at, length, paused ? "plays" : "pauses", term_utf8() ? "←/→" : "left/right");
 	fflush(r->ctx->out);
 }
 
@@ -73,7 +73,7 @@ static void caption_flush(struct replay *r, struct caption *c, int terminal)
 
 	if (c->next == c->line_start)
 		return;
-	fputs(terminal ? "\r\033[K    " : "    ", r->ctx->out);
+	fprintf(r->ctx->out, "%s    ", terminal ? term_clear_line() : "");
 	for (i = c->line_start; i < c->next; i++)
 		fprintf(r->ctx->out, "%s%s%s", i > c->line_start ? " " : "", c->transcript->words[i].word,
 			c->transcript->words[i].confidence < UNSURE_WORD ? "?" : "");
@@ -157,7 +157,7 @@ static enum play_end play(struct replay *r, const char *path, struct caption *ca
 		}
 	}
 	if (terminal)
-		fputs("\r\033[K", r->ctx->out);
+		fputs(term_clear_line(), r->ctx->out);
 	audio_play_position(player, &position, &total, &rate);
 	if (end == PLAY_NEXT && position >= total)	/* played to the end: every word */
 		caption_update(r, caption, position * 1000 / rate + 1000000, terminal);
