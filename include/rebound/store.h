@@ -69,11 +69,16 @@ struct store;
 
 /*
  * Opens (creating if needed, mode 0600) the database at path and migrates it to the latest version.
- * Refuses a database whose version is newer than this binary knows. Returns NULL with *cause set.
+ * Refuses a database whose version is newer than this binary knows. A current schema is only read, so
+ * opening takes no write lock. A database that cannot be written where it is (a read-only data dir or
+ * file) opens read-only (store_readonly), for reading and export; its writes fail with a message that
+ * says so. Returns NULL with *cause set.
  */
 struct store *store_open(const char *path, char **cause);
 /* The same, migrating only up to target_version (for tests of migrations). */
 struct store *store_open_version(const char *path, int target_version, char **cause);
+/* 1 if the store was opened read-only. */
+int store_readonly(const struct store *store);
 /* Accepts NULL. */
 void store_close(struct store *store);
 int store_version(struct store *store);

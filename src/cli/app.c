@@ -172,5 +172,7 @@ int app_load_catalog(struct app *app, FILE *err, char **cause)
 	bank_load_dir(app->catalog, user_dir, NULL, 0);
 	free(user_dir);
 	bank_diag_print(app->catalog, 0, err);
+	if (store_readonly(app->store))
+		return 0;	/* the banks are read; the store's copy of them waits for a writable data dir */
 	return store_sync_catalog(app->store, app->catalog, NULL, cause);
 }

@@ -10,6 +10,7 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	int readonly;		/* opened read-only: the data dir or the database cannot be written */
 };
 
 /* Sets *cause to "cannot DOING in 'PATH': SQLITE MESSAGE"; returns -1. */

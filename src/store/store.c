@@ -218,6 +218,10 @@ int store_fail(struct store *store, char **cause, const char *doing)
 	case SQLITE_FULL:
 		return util_fail(cause, "cannot %s in '%s': the disk is full", doing, store->path);
 	case SQLITE_READONLY:
+		if (store->readonly)
+			return util_fail(cause, "cannot %s: '%s' is read-only here (a read-only data dir or file); "
+					 "reading works, saving does not", doing, store->path);
+		/* fall through */
 	case SQLITE_CANTOPEN:
 		return util_fail(cause, "cannot %s in '%s': %s (can rebound write to its data dir?)", doing, store->path,
 				 message);
@@ -365,10 +369,18 @@ int store_version(struct store *store)
 	return version;
 }
 
+/* Brings the schema up to target. A current schema is only read, so that opening takes no write lock: a
+ * read-only data dir opens, and a writer in the middle of a commit does not hold up readers. */
 static int migrate(struct store *store, int target, char **cause)
 {
-	int version;
+	int version = store_version(store);
 
+	if (version == target || (version > target && version <= STORE_LATEST_VERSION))
+		return 0;
+	if (store->readonly && version >= 0 && version < target)
+		return util_fail(cause, "cannot open '%s': it is read-only here and its schema (version %d) needs an "
+				 "upgrade to version %d; run rebound once where it can be written", store->path, version,
+				 target);
 	if (store_begin(store, cause) != 0)
 		return -1;
 	version = store_version(store);
@@ -438,15 +450,70 @@ static void sql_now(sqlite3_context *context, int argc, sqlite3_value **argv)
 	sqlite3_result_text(context, now, -1, SQLITE_TRANSIENT);
 }
 
+/* 1 if the database exists but cannot be written where it is: the file, or the folder that must take its
+ * -wal and -shm files, is read-only (a read-only mount, a copy without write permission). */
+static int is_readonly(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	int readonly = access(path, F_OK) == 0 && (access(path, W_OK) != 0 || access(dir, W_OK) != 0);
+
+	free(dir);
+	return readonly;
+}
+
+/* "file:PATH?immutable=1", with the characters a URI path cannot hold as they are (%, ? and #) escaped. */
+static char *immutable_uri(const char *path)
+{
+	size_t len = strlen(path), i, n = 0;
+	char *uri = xmalloc(5 + 3 * len + 13);
+
+	memcpy(uri, "file:", 5);
+	n = 5;
+	for (i = 0; i < len; i++) {
+		if (path[i] == '%' || path[i] == '?' || path[i] == '#')
+			n += (size_t)sprintf(uri + n, "%%%02X", (unsigned char)path[i]);
+		else
+			uri[n++] = path[i];
+	}
+	strcpy(uri + n, "?immutable=1");
+	return uri;
+}
+
+/*
+ * Opens a database that cannot be written here. In WAL mode SQLite needs the -shm file, which a read-only
+ * folder cannot take: when it is not there, the database is opened as immutable (nothing can write it
+ * here either).
+ */
+static int open_readonly(struct store *store, char **cause)
+{
+	char *uri;
+	int rc;
+
+	if (sqlite3_open_v2(store->path, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_exec(store->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	sqlite3_close(store->db);
+	uri = immutable_uri(store->path);
+	rc = sqlite3_open_v2(uri, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL);
+	free(uri);
+	return rc == SQLITE_OK ? 0 : store_fail(store, cause, "open the database");
+}
+
 struct store *store_open_version(const char *path, int target_version, char **cause)
 {
 	struct store *store;
+	int readonly = is_readonly(path);
 
-	if (access(path, F_OK) != 0 && create_private(path, cause) != 0)
+	if (!readonly && access(path, F_OK) != 0 && create_private(path, cause) != 0)
 		return NULL;
 	store = xcalloc(1, sizeof *store);
 	store->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
+	store->readonly = readonly;
+	if (readonly) {
+		if (open_readonly(store, cause) != 0)
+			goto fail;
+	} else if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
 		store_fail(store, cause, "open the database");
 		goto fail;
 	}
@@ -459,7 +526,9 @@ struct store *store_open_version(const char *path, int target_version, char **ca
 	if (store_exec(store, "PRAGMA foreign_keys = ON", "turn on foreign keys", cause) != 0)
 		goto fail;
 	/* The journal mode query also proves the file is a database: a corrupt file fails here. */
-	if (use_wal(store, cause) != 0)
+	if (!readonly && use_wal(store, cause) != 0)
+		goto fail;
+	if (readonly && store_exec(store, "SELECT count(*) FROM sqlite_schema", "read the database", cause) != 0)
 		goto fail;
 	if (store_exec(store, "PRAGMA synchronous = NORMAL", "set synchronous mode", cause) != 0)
 		goto fail;
@@ -474,6 +543,11 @@ fail:
 struct store *store_open(const char *path, char **cause)
 {
 	return store_open_version(path, STORE_LATEST_VERSION, cause);
+}
+
+int store_readonly(const struct store *store)
+{
+	return store->readonly;
 }
 
 void store_close(struct store *store)

@@ -66,8 +66,8 @@ expect_true "[ \"\$(db 'SELECT COUNT(*) FROM answer')\" = 1 ] && [ \"\$(db 'PRAG
 # anywhere): a clear line, nothing changed.
 fresh readonly
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
-	chmod 755 "$TMP" "$REBOUND_HOME" "$HOME"
-	chmod 644 "$REBOUND_HOME"/rebound.db*
+	chmod 755 "$TMP" "$REBOUND_HOME" "$HOME" "$REBOUND_HOME/questions"
+	chmod 644 "$REBOUND_HOME"/rebound.db* "$REBOUND_HOME"/questions/*
 	as_other() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 else
 	chmod 500 "$REBOUND_HOME"
@@ -78,10 +78,10 @@ cp "$REBOUND_HOME/rebound.db" "$TMP/readonly.db"
 STDIN="$TMP/answer" run as_other env HOME="$HOME" REBOUND_HOME="$REBOUND_HOME" "$REBOUND" interview --bank practice \
 	--count 1 --think 0 --typed
 expect_status 3
-expect_err_has "(can rebound write to its data dir?)"
+expect_err_has "' is read-only here (a read-only data dir or file); reading works, saving does not"
 expect_true one_line
 expect_true "cmp -s '$REBOUND_HOME/rebound.db' '$TMP/readonly.db'"
-chmod 700 "$TMP" "$REBOUND_HOME" "$HOME"
+chmod 700 "$TMP" "$REBOUND_HOME" "$HOME" "$REBOUND_HOME/questions"
 
 # A full disk (a file size limit): the database refuses with the reason; a report too big to write
 # leaves the old one whole.
