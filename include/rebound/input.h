@@ -7,13 +7,17 @@
 
 #include <stdio.h>
 
-#define INPUT_LINE_MAX (1024 * 1024)	/* a longer line is returned in pieces */
+/* The most bytes one line, and one typed answer, may hold: 1 MiB. A longer line is never split: it is
+ * dropped whole (INPUT_TOO_LONG), so a flood of input cannot fill memory or end an answer early. */
+#define INPUT_LINE_MAX (1024 * 1024)
+#define INPUT_LINE_MAX_TEXT "1 MiB"
 
 enum input_result {
 	INPUT_LINE,		/* a whole line (without its newline) */
 	INPUT_EOF,		/* end of input (Ctrl-D on an empty line); *line is NULL */
 	INPUT_TIMEOUT,		/* the deadline passed; *line holds what was typed so far */
 	INPUT_INTERRUPT,	/* a signal (see input_signal); *line holds what was typed so far */
+	INPUT_TOO_LONG,		/* a line over INPUT_LINE_MAX, dropped up to its newline; *line is NULL */
 };
 
 enum input_flags {
@@ -32,7 +36,8 @@ int input_is_terminal(const struct input *input);
 /*
  * Reads one line. prompt is shown on a terminal (after "[M:SS] " while a deadline runs) and never
  * printed on a pipe. deadline_ms is a date_monotonic_ms() instant, or -1 for none.
- * *line is set (caller frees) for every result but INPUT_EOF.
+ * *line is set (caller frees) for every result but INPUT_EOF and INPUT_TOO_LONG. A signal is taken
+ * before any buffered line, so a flood of input never hides one.
  */
 enum input_result input_line(struct input *input, const char *prompt, long long deadline_ms, int flags,
 			     char **line);

@@ -28,6 +28,7 @@ struct interview_take {
 	struct store_recording recording;
 	const struct store_transcript *transcript;	/* of the recording, or NULL; owned by the answerer */
 	int interrupted;		/* a signal came after the answer ended: save it, then stop */
+	int too_long;			/* typed text over INPUT_LINE_MAX: refused whole, nothing to save */
 };
 
 struct interview;

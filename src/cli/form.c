@@ -27,6 +27,9 @@ static enum form_result ask(struct form *form, const char *prompt, int echo, cha
 	*line = NULL;
 	if (result == INPUT_INTERRUPT && input_signal(form->in) != SIGINT)
 		form->ctx->quit = 1;
+	if (result == INPUT_TOO_LONG)
+		cmd_error(form->ctx, CMD_USER_ERROR, "%s: a line over %s; nothing was saved", form->command,
+			  INPUT_LINE_MAX_TEXT);
 	return result == INPUT_EOF ? FORM_END : FORM_STOP;
 }
 

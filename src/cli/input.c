@@ -36,6 +36,7 @@ struct input {
 	char *buf;
 	size_t start, len, capacity;
 	int eof;
+	int skipping;			/* dropping the rest of a line over INPUT_LINE_MAX, up to its newline */
 };
 
 static void on_signal(int sig)
@@ -133,9 +134,22 @@ int input_hold_signals(struct input *input, int hold)
 	return was;
 }
 
-/* Takes a pending signal; 1 if there was one. */
+/* Takes a pending signal; 1 if there was one. The caught signals are blocked outside ppoll, so one that
+ * came while the reader had lines buffered (and so never waited) is let in here first. */
 static int take_signal(struct input *input)
 {
+	sigset_t pending, old;
+
+	if (pending_signal == 0 && sigpending(&pending) == 0) {
+		size_t i;
+		for (i = 0; i < CAUGHT_COUNT; i++)
+			if (caught_signals[i] != SIGWINCH && sigismember(&pending, caught_signals[i]))
+				break;
+		if (i < CAUGHT_COUNT) {
+			sigprocmask(SIG_SETMASK, &input->wait_mask, &old);	/* delivered to on_signal now */
+			sigprocmask(SIG_SETMASK, &old, NULL);
+		}
+	}
 	if (pending_signal == 0)
 		return 0;
 	input->signal = pending_signal;
@@ -250,6 +264,11 @@ static enum input_result terminal_line(struct input *input, const char *prompt, 
 		*line = NULL;
 		return INPUT_EOF;
 	}
+	if (finished_line != NULL && strlen(finished_line) > INPUT_LINE_MAX) {
+		free(finished_line);	/* readline has no limit: the same one as on a pipe */
+		*line = NULL;
+		return INPUT_TOO_LONG;
+	}
 	*line = finished_line;
 	return finished_line ? INPUT_LINE : INPUT_EOF;
 }
@@ -258,21 +277,35 @@ static enum input_result terminal_line(struct input *input, const char *prompt, 
  * Plain: a buffered line reader over a pipe or file
  */
 
-/* Returns the next whole line if the buffer has one (or the rest at end of input), else NULL. */
-static char *take_buffered_line(struct input *input)
+/*
+ * The next whole line if the buffer has one (or the rest at end of input): INPUT_LINE with *line.
+ * A line over INPUT_LINE_MAX is never split: it is INPUT_TOO_LONG as soon as it passes the limit, and
+ * the rest of it is dropped as it comes, up to its newline, so memory stays bounded whatever the input.
+ * -1 when more input is needed.
+ */
+static int take_buffered(struct input *input, char **line)
 {
-	char *start = input->buf + input->start, *newline, *line;
+	char *start = input->buf + input->start, *newline;
 	size_t available = input->len - input->start, length;
+	int was_skipping = input->skipping;
 
 	newline = available ? memchr(start, '\n', available) : NULL;
-	if (newline == NULL && !(input->eof && available > 0) && available < INPUT_LINE_MAX)
-		return NULL;
+	if (was_skipping || (newline == NULL && available > INPUT_LINE_MAX) ||
+	    (newline != NULL && (size_t)(newline - start) > INPUT_LINE_MAX)) {
+		input->start = newline != NULL ? (size_t)(newline - input->buf) + 1 : input->len;
+		input->skipping = newline == NULL && !input->eof;
+		if (!was_skipping)
+			return INPUT_TOO_LONG;
+		return input->skipping ? -1 : take_buffered(input, line);	/* the dropped line's end: read on */
+	}
+	if (newline == NULL && !(input->eof && available > 0))
+		return -1;
 	length = newline ? (size_t)(newline - start) : available;
-	line = xstrndup(start, length);
+	*line = xstrndup(start, length);
 	input->start += length + (newline != NULL);
-	if (length > 0 && line[length - 1] == '\r')
-		line[length - 1] = '\0';
-	return line;
+	if (length > 0 && (*line)[length - 1] == '\r')
+		(*line)[length - 1] = '\0';
+	return INPUT_LINE;
 }
 
 /* Returns whatever is buffered as a (partial) line, consumed. */
@@ -285,6 +318,18 @@ static char *take_partial(struct input *input)
 	line = xstrndup(input->buf + input->start, input->len - input->start);
 	input->start = input->len;
 	return line;
+}
+
+/* The unread bytes up to the next newline, as a line, consumed: for a read cut short by a signal. */
+static char *take_interrupted(struct input *input)
+{
+	char *line = NULL;
+
+	if (input->skipping || input->buf == NULL)
+		return xstrdup("");
+	if (take_buffered(input, &line) == INPUT_LINE)
+		return line;
+	return take_partial(input);
 }
 
 static int fill(struct input *input)
@@ -326,15 +371,15 @@ static enum input_result plain_line(struct input *input, long long deadline_ms, 
 
 	for (;;) {
 		long long milestone = -1;
-		int timeout = -1, ready;
-		if ((*line = take_buffered_line(input)) != NULL)
-			return INPUT_LINE;
-		if (input->eof)
-			return INPUT_EOF;
-		if (take_signal(input)) {
-			*line = take_partial(input);
+		int timeout = -1, ready, taken;
+		if (take_signal(input)) {	/* first: a flood of buffered lines must not hide a signal */
+			*line = take_interrupted(input);
 			return INPUT_INTERRUPT;
 		}
+		if ((taken = take_buffered(input, line)) >= 0)
+			return (enum input_result)taken;
+		if (input->eof)
+			return INPUT_EOF;
 		if (deadline_ms >= 0) {
 			long long left = remaining_ms(deadline_ms);
 			if (left == 0) {
@@ -402,11 +447,12 @@ static enum input_result plain_wait(struct input *input, long long deadline_ms)
 		size_t available = input->len - input->start;
 		char *start = input->buf + input->start, *newline = available ? memchr(start, '\n', available) : NULL;
 		if (newline != NULL && (newline == start || (newline == start + 1 && *start == '\r'))) {
-			line = take_buffered_line(input);	/* an empty line: Enter */
+			line = NULL;
+			take_buffered(input, &line);	/* an empty line: Enter */
 			free(line);
 			return INPUT_LINE;
 		}
-		if (newline != NULL || (input->eof && available > 0))
+		if (newline != NULL || (input->eof && available > 0) || available > INPUT_LINE_MAX)
 			return INPUT_EOF;	/* a line with text is for the next read: no Enter can come first */
 		if (input->eof)
 			return INPUT_EOF;
@@ -509,7 +555,7 @@ enum input_result input_line(struct input *input, const char *prompt, long long 
 	enum input_result result;
 
 	*line = NULL;
-	if (input->held && take_signal(input))
+	if (take_signal(input))		/* one caught by an earlier read, if not held */
 		return (*line = xstrdup("")), INPUT_INTERRUPT;
 	if (!input->held)
 		catch_signals(input);

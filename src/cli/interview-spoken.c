@@ -193,6 +193,7 @@ static const char *record_until_done(struct interview *iv, struct audio_recorder
 			keys = 0;		/* a script that has no more lines lets the clock run */
 			break;
 		case INPUT_TIMEOUT:
+		case INPUT_TOO_LONG:	/* input_wait_enter reads no lines */
 			break;
 		}
 	}

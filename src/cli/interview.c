@@ -16,6 +16,8 @@
 /* What ask_question tells the loop. */
 enum step { STEP_NEXT, STEP_STOP, STEP_ERROR };
 
+#define RATE_BAD_LINES_MAX 3		/* lines in a row from a pipe that are not ratings: then stop */
+
 void interview_say(struct interview *iv, const char *fmt, ...)
 {
 	va_list ap;
@@ -75,11 +77,17 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 
 	date_format_duration(limit_seconds * 1000LL, clock);
 	interview_say(iv, "Answer within %s. An empty line%s submits.\n", clock, terminal ? " or Ctrl-D" : "");
+	memset(take, 0, sizeof *take);
 	if (first_line != NULL)
 		append_line(&text, &length, first_line);
-	memset(take, 0, sizeof *take);
 	for (;;) {
 		enum input_result result = input_line(iv->in, "> ", deadline, 0, &line);
+		if (result == INPUT_TOO_LONG || (line != NULL && length + strlen(line) + 1 > INPUT_LINE_MAX)) {
+			free(line);	/* never saved cut short: the whole answer is refused */
+			take->too_long = 1;
+			take->stopped_by = "limit";
+			break;
+		}
 		if (result == INPUT_LINE && *line != '\0') {
 			append_line(&text, &length, line);
 			free(line);
@@ -155,6 +163,7 @@ static enum step rate(struct cmd_ctx *ctx, struct input *in, long long answer_id
 {
 	struct store_rating *ratings = xcalloc(themes->count + 1, sizeof *ratings);
 	size_t next = 0, rated = 0, shown = (size_t)-1;
+	int bad = 0;
 	enum input_result result = INPUT_LINE;
 	char *line = NULL, *cause = NULL, prompt[96];
 	enum step step = STEP_STOP;
@@ -165,14 +174,22 @@ static enum step rate(struct cmd_ctx *ctx, struct input *in, long long answer_id
 			show_rubric(ctx, themes->items[next]);
 		shown = next;
 		snprintf(prompt, sizeof prompt, "%s 1-5 or s> ", themes->items[next]);
-		if ((result = ask(in, ctx->out, prompt, -1, &line)) != INPUT_LINE)
+		result = ask(in, ctx->out, prompt, -1, &line);
+		if (result != INPUT_LINE && result != INPUT_TOO_LONG)
 			goto out;
-		apply_scores(ctx, line, themes, &next, ratings, &rated);
+		bad = result == INPUT_TOO_LONG || apply_scores(ctx, line, themes, &next, ratings, &rated) != 0 ? bad + 1 : 0;
 		free(line);
 		line = NULL;
+		/* From a pipe nobody can correct it: a run of lines that are not ratings ends the command. */
+		if (bad == RATE_BAD_LINES_MAX && !input_is_terminal(in)) {
+			cmd_error(ctx, CMD_USER_ERROR, "rate: %d lines in a row were not ratings; stopping", bad);
+			goto out;
+		}
 	}
 	if ((result = ask(in, ctx->out, "note (Enter for none)> ", -1, &line)) == INPUT_INTERRUPT)
 		goto out;
+	if (result == INPUT_TOO_LONG)
+		fprintf(ctx->out, "The note is over %s: it keeps its earlier text.\n", INPUT_LINE_MAX_TEXT);
 	step = STEP_NEXT;
 	if (store_rating_save(ctx->app->store, answer_id, ratings, rated, result == INPUT_LINE ? line : old_note,
 			      &cause) != 0) {
@@ -226,6 +243,11 @@ static int think(struct interview *iv, int limit_seconds, long long *used_ms, ch
 	interview_say(iv, "Think for up to %s. Press Enter to start answering, or just start typing.\n", clock);
 	result = input_line(iv->in, "think, Enter to answer> ", start + limit_seconds * 1000LL, 0, &line);
 	*used_ms = result == INPUT_TIMEOUT ? limit_seconds * 1000LL : date_monotonic_ms() - start;
+	if (result == INPUT_TOO_LONG) {
+		cmd_error(iv->ctx, CMD_USER_ERROR, "answer %d is over %s, the most one answer may hold; it was not saved",
+			  iv->position, INPUT_LINE_MAX_TEXT);
+		return 1;
+	}
 	if (result == INPUT_INTERRUPT || (result == INPUT_EOF && !input_is_terminal(iv->in))) {
 		free(line);
 		if (result == INPUT_INTERRUPT)
@@ -258,6 +280,11 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	iv->answerer->take(iv, answer_limit, first_line, &take);
 	free(first_line);
 	*stopped = strcmp(take.stopped_by, "interrupt") == 0 || take.interrupted;
+	if (take.too_long) {
+		cmd_error(iv->ctx, CMD_USER_ERROR, "answer %d is over %s, the most one answer may hold; it was not saved",
+			  position, INPUT_LINE_MAX_TEXT);
+		take.input_ended = 1;
+	}
 	if (take.input_ended) {
 		free(take.text);
 		free((char *)take.recording.path);
@@ -327,6 +354,7 @@ static enum step ask_question(struct interview *iv, int position, const struct b
 	enum step step = STEP_NEXT;
 
 	print_header(iv, position, q);
+	iv->position = position;
 	if (think(iv, think_limit, &think_used, &first_line) != 0)
 		return STEP_STOP;
 	id = answer_and_save(iv, q, position, q->text, 0, think_limit, think_used, answer_limit, first_line, &stopped);

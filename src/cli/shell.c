@@ -233,6 +233,8 @@ static int run_interactive(struct cmd_ctx *ctx)
 			free(line);
 			break;
 		}
+		if (result == INPUT_TOO_LONG)
+			status = cmd_error(ctx, CMD_USAGE_ERROR, "a line over %s was skipped", INPUT_LINE_MAX_TEXT);
 		if (result == INPUT_LINE) {
 			remember(line);
 			status = shell_run_line(ctx, line);
@@ -252,9 +254,14 @@ static int run_script(struct cmd_ctx *ctx)
 {
 	int status = CMD_OK;
 	char *line = NULL;
+	enum input_result result;
 
-	while (!ctx->quit && input_line(ctx->in, "", -1, 0, &line) == INPUT_LINE) {
-		status = shell_run_line(ctx, line);
+	while (!ctx->quit && ((result = input_line(ctx->in, "", -1, 0, &line)) == INPUT_LINE ||
+			      result == INPUT_TOO_LONG)) {
+		if (result == INPUT_TOO_LONG)
+			status = cmd_error(ctx, CMD_USAGE_ERROR, "a line over %s was skipped", INPUT_LINE_MAX_TEXT);
+		else
+			status = shell_run_line(ctx, line);
 		free(line);
 		line = NULL;
 	}
