@@ -67,7 +67,8 @@ struct audio_record_status {
 };
 
 struct audio_record_result {
-	long long frames, dropped;
+	long long frames, dropped;	/* frames: what the file holds (and its header says) */
+	long long unwritten;		/* captured but not written (a full disk): 0 unless the write failed */
 	long long overflows;		/* times the device said input was lost (each counted as one block dropped) */
 	int rate;
 	double peak_db;
@@ -80,7 +81,8 @@ struct audio_recorder *audio_record_start(struct audio *audio, const struct audi
 					  char **cause);
 void audio_record_status(struct audio_recorder *recorder, struct audio_record_status *status);
 /* Stops (if still running), writes out what is in the ring, closes the file and frees the recorder.
- * Returns 0, or -1 with *cause if the file could not be written (the result still says what was captured). */
+ * Returns 0, or -1 with *cause if the file could not be written: then the file is cut back to the whole
+ * frames it holds, its header says so, result->frames counts them and result->unwritten the rest. */
 int audio_record_stop(struct audio_recorder *recorder, struct audio_record_result *result, char **cause);
 
 /* ------------------------------------------------------------------------------------------------

@@ -53,6 +53,9 @@
  *   transcript_word(answer_id -> transcript, position, word, start_ms, end_ms, confidence 0..1)
  *   answer_words   FTS5 index (porter stemming) of each answer's typed text or transcript, rowid = answer id:
  *                  SELECT rowid FROM answer_words WHERE answer_words MATCH 'team lead';
+ *   -- since version 7:
+ *   recording.unwritten_frames   frames captured but not written (a full disk, a file size limit): the
+ *                                file, and recording.frames, hold only the rest
  */
 #ifndef REBOUND_STORE_H
 #define REBOUND_STORE_H
@@ -62,7 +65,7 @@
 #include "rebound/map.h"
 
 #define STORE_FILE_NAME "rebound.db"
-#define STORE_LATEST_VERSION 6
+#define STORE_LATEST_VERSION 7
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
@@ -123,7 +126,8 @@ struct store_session {
 struct store_recording {
 	const char *path;			/* relative to the data dir: "recordings/s12-q3.wav" */
 	int sample_rate, channels;
-	long long frames, dropped_frames;
+	long long frames, dropped_frames;	/* frames: what the file holds */
+	long long unwritten_frames;		/* captured but not written (a full disk): the answer was cut short */
 	long long speaking_ms, longest_pause_ms;
 	double silence_ratio;
 	int long_pauses;
@@ -196,6 +200,8 @@ long long store_answer_add(struct store *store, const struct store_answer *answe
 /* 1 found, 0 not, -1 error. */
 int store_answer_get(struct store *store, long long id, struct arena *arena, struct store_answer *out,
 		     char **cause);
+/* 1 if a saved answer's recording is at path (relative to the data dir), 0 if none is, -1 on error. */
+int store_recording_path_used(struct store *store, const char *path, char **cause);
 /* The recording of an answer: 1 found, 0 none, -1 error. */
 int store_recording_get(struct store *store, long long answer_id, struct arena *arena, struct store_recording *out,
 			char **cause);

@@ -240,11 +240,16 @@ static int record_callback(const void *input, void *output, unsigned long count,
 	return captured + want >= r->max_frames ? paComplete : paContinue;
 }
 
-/* Writes one block to the file and the analysis. */
+/* Writes one block to the file and the analysis. After a failed write nothing more is written or
+ * analysed, so the figures, the transcript and the file all describe the same audio. */
 static void write_block(struct audio_recorder *r, const int16_t *block, size_t count)
 {
-	if (sf_write_short(r->file, block, (sf_count_t)count) != (sf_count_t)count)
+	if (atomic_load(&r->write_failed))
+		return;
+	if (sf_write_short(r->file, block, (sf_count_t)count) != (sf_count_t)count) {
 		atomic_store(&r->write_failed, 1);
+		return;
+	}
 	vad_feed(r->vad, block, count);
 	pace_feed(r->pace, block, count);
 	if (r->tap != NULL)
@@ -420,6 +425,25 @@ static int stalled(PaStream *stream, long long last_callback_ms)
 	return Pa_IsStreamActive(stream) == 1 && date_monotonic_ms() - last_callback_ms > STALLED_MS;
 }
 
+/*
+ * After a failed write: the frames the file really holds. libsndfile reopens it, counts the whole frames
+ * in its data (a header written ahead of the data may claim more), and rewrites the header to match when
+ * it closes it; a half frame at the end goes.
+ */
+static long long repair_wav(const char *path)
+{
+	SF_INFO info = { 0 };
+	SNDFILE *file = sf_open(path, SFM_RDWR, &info);
+	long long frames;
+
+	if (file == NULL)
+		return 0;
+	frames = (long long)info.frames;
+	sf_command(file, SFC_UPDATE_HEADER_NOW, NULL, 0);
+	sf_close(file);
+	return frames;
+}
+
 int audio_record_stop(struct audio_recorder *r, struct audio_record_result *result, char **cause)
 {
 	int failed, closed, abandon = stalled(r->stream, atomic_load(&r->last_callback_ms));
@@ -439,8 +463,16 @@ int audio_record_stop(struct audio_recorder *r, struct audio_record_result *resu
 	closed = sf_close(r->file);
 	failed = atomic_load(&r->write_failed) || closed != 0;
 	r->file = NULL;
-	if (failed)
-		util_fail(cause, "could not write all of '%s'", r->path);
+	result->unwritten = 0;
+	if (failed) {
+		long long held = repair_wav(r->path);
+		char kept[16];
+		result->unwritten = result->frames > held ? result->frames - held : 0;
+		result->frames = held;
+		date_format_duration(held * 1000 / r->rate, kept);
+		util_fail(cause, "could not write all of '%s' (is the disk full?): the recording keeps its first %s",
+			  r->path, kept);
+	}
 	if (abandon) {	/* a late callback may still touch the ring: leave it all allocated */
 		r->audio->abandoned = 1;
 		if (!failed)

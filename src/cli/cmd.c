@@ -559,6 +559,10 @@ void cmd_print_recording(struct cmd_ctx *ctx, const char *prefix, const struct s
 		r->longest_pause_ms / 1000.0);
 	if (r->dropped_frames > 0)
 		fprintf(ctx->out, ", %lld frames lost", r->dropped_frames);
+	if (r->unwritten_frames > 0 && r->sample_rate > 0) {
+		date_format_duration(r->unwritten_frames * 1000 / r->sample_rate, length);
+		fprintf(ctx->out, ", cut short: the last %s could not be written", length);
+	}
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -441,6 +441,7 @@ static enum input_result plain_wait(struct input *input, long long deadline_ms)
 {
 	struct pollfd pfd = { .fd = input->fd, .events = POLLIN };
 	char *line;
+	int looked = 0;
 
 	for (;;) {
 		int ready;
@@ -458,8 +459,9 @@ static enum input_result plain_wait(struct input *input, long long deadline_ms)
 			return INPUT_EOF;
 		if (take_signal(input))
 			return INPUT_INTERRUPT;
-		if (remaining_ms(deadline_ms) == 0)
-			return INPUT_TIMEOUT;
+		if (remaining_ms(deadline_ms) == 0 && looked)
+			return INPUT_TIMEOUT;	/* once past the deadline, after one look at what has come */
+		looked = 1;
 		ready = wait_readable(input, &pfd, remaining_ms(deadline_ms));
 		if (ready < 0 && errno != EINTR)
 			return INPUT_EOF;

@@ -19,10 +19,26 @@ struct interview {
 	int position, follow_up;	/* the answer being taken: its place, and 1 for a follow-up */
 	const struct bank_question *question;	/* and its question (NULL for a follow-up) */
 	struct interview_audio *audio;	/* open while the session records spoken answers */
+	int draft_fd, draft_failed;	/* the typed answer's draft file (interview-draft.c), -1 for none */
+	char *draft_path;		/* set while a draft is open */
+	char *draft_kept;		/* the text of a draft an earlier try left, to offer */
 };
 
 /* Prints to the interview's output and flushes. */
 void interview_say(struct interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Drafts (interview-draft.c): a typed answer on disk as it is typed. interview_draft_open makes the file
+ * of the answer being taken (iv->position, iv->follow_up), with its space reserved; interview_draft_add
+ * appends a line. interview_draft_close(iv, 0) removes it (the answer was saved, or there was nothing to
+ * save) and returns NULL; interview_draft_close(iv, 1) keeps it and returns its path (caller frees) when
+ * it holds the whole answer, else removes it and returns NULL. interview_draft_read gives the text of a
+ * kept draft of the answer being taken, or NULL.
+ */
+void interview_draft_open(struct interview *iv);
+void interview_draft_add(struct interview *iv, const char *line);
+char *interview_draft_close(struct interview *iv, int keep);
+char *interview_draft_read(const struct interview *iv);
 
 /* Spoken answers (interview-spoken.c): opens the audio devices from the user's settings and the
  * recordings folder; -1 with *cause when there is no input device. */

@@ -103,8 +103,10 @@ void interview_spoken_close(struct interview *iv)
 	iv->audio = NULL;
 }
 
-/* "recordings/s12-q3.wav" ("-f" for a follow-up), with "-2", "-3"... if a file of that name exists
- * (an answer taken again after a resume). Built from numbers only: it cannot leave the folder. */
+/* "recordings/s12-q3.wav" ("-f" for a follow-up), with "-2", "-3"... if a saved answer's recording has
+ * that name (an answer taken again after a resume). A file no saved answer refers to (its answer was
+ * never saved: a full disk, a crash) is the same answer's earlier try: it is replaced, not left behind.
+ * Built from numbers only: it cannot leave the folder. */
 static char *recording_name(struct interview *iv)
 {
 	char *name = NULL;
@@ -118,7 +120,8 @@ static char *recording_name(struct interview *iv)
 			      : xasprintf("recordings/s%lld-q%d%s-%d.wav", iv->session.id, iv->position,
 					  iv->follow_up ? "-f" : "", n);
 		path = xasprintf("%s/%s", iv->ctx->app->data_dir, name);
-		if (access(path, F_OK) != 0) {
+		if (access(path, F_OK) != 0 ||
+		    (store_recording_path_used(iv->ctx->app->store, name, NULL) == 0 && unlink(path) == 0)) {
 			free(path);
 			break;
 		}
@@ -171,8 +174,8 @@ static const char *record_until_done(struct interview *iv, struct audio_recorder
 	for (;;) {
 		long long now = date_monotonic_ms(), left;
 		audio_record_status(recorder, &status);
-		if (status.done || now >= guard)
-			return "limit";
+		if (status.done || now >= guard)	/* an Enter that came before the end still stops it */
+			return keys && input_wait_enter(iv->in, now) == INPUT_LINE ? "enter" : "limit";
 		left = limit_seconds * 1000LL - status.frames * 1000 / iv->audio->rate;
 		if (terminal)
 			draw_meter(iv, left, status.level_db);
@@ -206,6 +209,7 @@ static void describe(struct interview *iv, const struct interview_take *take)
 	struct coaching coaching = { iv->question, &take->recording, take->transcript, iv->audio->lists };
 
 	shown.dropped_frames = 0;
+	shown.unwritten_frames = 0;	/* the warning said so */
 	cmd_print_recording(iv->ctx, "Recorded", &shown);
 	interview_say(iv, ".\n");
 	if (take->recording.dropped_frames > 0)
@@ -330,7 +334,7 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 		interview_say(iv, "Warning: %s.\n", cause);
 		free(cause);
 	}
-	take->used_ms = result.frames * 1000 / result.rate;
+	take->used_ms = (result.frames + result.unwritten) * 1000 / result.rate;	/* the time taken */
 	take->overtime = strcmp(take->stopped_by, "limit") == 0;
 	take->has_recording = 1;
 	take->recording.path = relative;
@@ -338,6 +342,7 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	take->recording.channels = 1;
 	take->recording.frames = result.frames;
 	take->recording.dropped_frames = result.dropped;
+	take->recording.unwritten_frames = result.unwritten;
 	take->recording.speaking_ms = result.vad.speaking_ms;
 	take->recording.silence_ratio = result.vad.silence_ratio;
 	take->recording.long_pauses = result.vad.long_pauses;

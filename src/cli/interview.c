@@ -68,10 +68,66 @@ static void append_line(char **text, size_t *length, const char *line)
 	*length += add;
 }
 
+/* Adds a line to the answer and to its draft on disk. */
+static void add_line(struct interview *iv, char **text, size_t *length, const char *line)
+{
+	if (iv->draft_path == NULL)
+		interview_draft_open(iv);
+	interview_draft_add(iv, line);
+	append_line(text, length, line);
+}
+
+/* Each line of text after indent. */
+static void print_indented(FILE *out, const char *indent, const char *text)
+{
+	const char *end;
+
+	for (; *text != '\0'; text = *end ? end + 1 : end) {
+		end = strchr(text, '\n');
+		if (end == NULL)
+			end = text + strlen(text);
+		fprintf(out, "%s%.*s\n", indent, (int)(end - text), text);
+	}
+}
+
+/*
+ * Before a typed answer is taken (before its think time, so that text typed then is kept too): reads a
+ * draft kept from an earlier try into iv->draft_kept, else opens this try's draft now, its space reserved
+ * while there is room. With a kept draft, the file is left as it is until the first line of the new try
+ * (add_line) says which answer it holds.
+ */
+static void prepare_draft(struct interview *iv)
+{
+	free(iv->draft_kept);
+	iv->draft_kept = NULL;
+	if (strcmp(iv->answerer->mode, "typed") != 0)
+		return;
+	if ((iv->draft_kept = interview_draft_read(iv)) == NULL)
+		interview_draft_open(iv);
+}
+
+/* A draft kept when this answer could not be saved: shown, and kept if the first line is empty. */
+static char *offer_draft(struct interview *iv, const char *first_line)
+{
+	char *kept = iv->draft_kept;
+
+	iv->draft_kept = NULL;
+	if (kept != NULL && first_line != NULL) {
+		free(kept);	/* typing began while thinking: a new answer */
+		kept = NULL;
+	}
+	if (kept != NULL) {
+		interview_say(iv, "A draft of this answer was kept when it could not be saved:\n");
+		print_indented(iv->ctx->out, "  ", kept);
+		interview_say(iv, "An empty line keeps it as your answer; or type the answer again.\n");
+	}
+	return kept;
+}
+
 static void take_typed(struct interview *iv, int limit_seconds, char *first_line, struct interview_take *take)
 {
 	long long start = date_monotonic_ms(), deadline = start + limit_seconds * 1000LL;
-	char clock[16], *line, *text = xstrdup("");
+	char clock[16], *line, *text = xstrdup(""), *kept = offer_draft(iv, first_line);
 	size_t length = 0;
 	int terminal = input_is_terminal(iv->in);
 
@@ -79,9 +135,13 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 	interview_say(iv, "Answer within %s. An empty line%s submits.\n", clock, terminal ? " or Ctrl-D" : "");
 	memset(take, 0, sizeof *take);
 	if (first_line != NULL)
-		append_line(&text, &length, first_line);
+		add_line(iv, &text, &length, first_line);
 	for (;;) {
 		enum input_result result = input_line(iv->in, "> ", deadline, 0, &line);
+		if (kept != NULL && length == 0 && result == INPUT_LINE && *line == '\0') {
+			add_line(iv, &text, &length, kept);	/* the draft becomes the answer */
+			interview_say(iv, "Kept the draft.\n");
+		}
 		if (result == INPUT_TOO_LONG || (line != NULL && length + strlen(line) + 1 > INPUT_LINE_MAX)) {
 			free(line);	/* never saved cut short: the whole answer is refused */
 			take->too_long = 1;
@@ -89,12 +149,12 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 			break;
 		}
 		if (result == INPUT_LINE && *line != '\0') {
-			append_line(&text, &length, line);
+			add_line(iv, &text, &length, line);
 			free(line);
 			continue;
 		}
 		if (result != INPUT_EOF && *line != '\0')
-			append_line(&text, &length, line);	/* what was typed when the clock or a signal stopped it */
+			add_line(iv, &text, &length, line);	/* what was typed when the clock or a signal stopped it */
 		free(line);
 		take->stopped_by = result == INPUT_LINE ? "enter" : result == INPUT_EOF ? "eof" :
 				   result == INPUT_TIMEOUT ? "limit" : "interrupt";
@@ -102,6 +162,7 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 		take->input_ended = result == INPUT_EOF && !terminal && first_line == NULL && length == 0;
 		break;
 	}
+	free(kept);
 	take->used_ms = take->overtime ? limit_seconds * 1000LL : date_monotonic_ms() - start;
 	take->text = text;
 	if (take->overtime)
@@ -263,6 +324,24 @@ static int think(struct interview *iv, int limit_seconds, long long *used_ms, ch
 	return 0;
 }
 
+/* After a failed save: says where the typed answer is kept (its draft), or prints it whole to stderr
+ * when even the draft could not be written, so that it can be copied. */
+static void keep_unsaved(struct interview *iv, int position, const char *text)
+{
+	char *kept = interview_draft_close(iv, 1);
+
+	if (kept != NULL)
+		cmd_error(iv->ctx, CMD_SYSTEM_ERROR, "answer %d is kept in '%s': 'resume %lld' offers it once it can be "
+			  "saved", position, kept, iv->session.id);
+	else if (text != NULL && *text != '\0' && strcmp(iv->answerer->mode, "typed") == 0)
+		cmd_error(iv->ctx, CMD_SYSTEM_ERROR, "answer %d could not be kept in a file either; here it is, to "
+			  "copy:\n%s", position, text);
+	else
+		cmd_error(iv->ctx, CMD_SYSTEM_ERROR, "answer %d was not saved: 'resume %lld' asks it again", position,
+			  iv->session.id);
+	free(kept);
+}
+
 /* Takes and saves one answer (a main one when follow_up_of is 0). Returns its id, 0 when the input
  * ended before it, -1 on error. *stopped is set when a signal stopped it. */
 static long long answer_and_save(struct interview *iv, const struct bank_question *q, int position,
@@ -286,6 +365,7 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 		take.input_ended = 1;
 	}
 	if (take.input_ended) {
+		free(interview_draft_close(iv, 0));
 		free(take.text);
 		free((char *)take.recording.path);
 		return 0;
@@ -307,15 +387,19 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	a.recording = take.has_recording ? &take.recording : NULL;
 	a.transcript = take.has_recording ? take.transcript : NULL;
 	id = store_answer_add(iv->ctx->app->store, &a, &cause);
-	free(take.text);
 	free((char *)take.recording.path);
 	if (id < 0) {
 		store_error(iv->ctx, cause);
+		keep_unsaved(iv, position, take.text);
+		free(take.text);
 		return -1;
 	}
+	free(interview_draft_close(iv, 0));
+	free(take.text);
 	date_format_duration(take.used_ms, clock);
 	date_format_duration(answer_limit * 1000LL, limit_clock);
-	interview_say(iv, "Saved answer %lld (%s of %s%s).\n", id, clock, limit_clock, take.overtime ? ", overtime" : "");
+	interview_say(iv, "Saved answer %lld (%s of %s%s%s).\n", id, clock, limit_clock, take.overtime ? ", overtime" : "",
+		      take.has_recording && take.recording.unwritten_frames > 0 ? ", its recording cut short" : "");
 	if (*stopped)
 		note_signal(iv->ctx, iv->in);
 	return id;
@@ -328,6 +412,9 @@ static enum step ask_follow_up(struct interview *iv, const struct bank_question 
 	int limit = answer_limit / 2 > BANK_ANSWER_SECONDS_MIN ? answer_limit / 2 : BANK_ANSWER_SECONDS_MIN, stopped;
 	long long id;
 
+	iv->position = position;
+	iv->follow_up = 1;
+	prepare_draft(iv);
 	interview_say(iv, "\n%sFollow-up:%s %s\n", term_bold(iv->ctx->color), term_reset(iv->ctx->color), text);
 	id = answer_and_save(iv, q, position, text, main_id, 0, 0, limit, NULL, &stopped);
 	return id < 0 ? STEP_ERROR : id == 0 || stopped ? STEP_STOP : STEP_NEXT;
@@ -353,10 +440,14 @@ static enum step ask_question(struct interview *iv, int position, const struct b
 	char *first_line;
 	enum step step = STEP_NEXT;
 
-	print_header(iv, position, q);
 	iv->position = position;
-	if (think(iv, think_limit, &think_used, &first_line) != 0)
+	iv->follow_up = 0;
+	prepare_draft(iv);	/* first: the disk may fill while the question is on screen */
+	print_header(iv, position, q);
+	if (think(iv, think_limit, &think_used, &first_line) != 0) {
+		free(interview_draft_close(iv, 0));
 		return STEP_STOP;
+	}
 	id = answer_and_save(iv, q, position, q->text, 0, think_limit, think_used, answer_limit, first_line, &stopped);
 	if (id <= 0)
 		return id < 0 ? STEP_ERROR : STEP_STOP;
@@ -491,6 +582,7 @@ static void init(struct interview *iv, struct cmd_ctx *ctx, struct input *in)
 	iv->in = in;
 	iv->answerer = &interview_typed;
 	iv->rng = seed();
+	iv->draft_fd = -1;
 }
 
 /* The questions a drill planned, those still in the catalog, at most options->count. */
@@ -590,6 +682,8 @@ int interview_start(struct cmd_ctx *ctx, struct input *in, const struct intervie
 	status = run(&iv, ids, count, NULL);
 out:
 	interview_spoken_close(&iv);
+	free(interview_draft_close(&iv, 0));	/* an unused one; a kept one was closed when kept */
+	free(iv.draft_kept);
 	input_hold_signals(in, held);
 	map_release(&recency);
 	arena_release(&arena);
@@ -662,6 +756,8 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 		status = run(&iv, ids, id_count, done);
 out:
 	interview_spoken_close(&iv);
+	free(interview_draft_close(&iv, 0));	/* an unused one; a kept one was closed when kept */
+	free(iv.draft_kept);
 	input_hold_signals(in, held);
 	arena_release(&arena);
 	return status;

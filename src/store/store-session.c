@@ -197,8 +197,8 @@ static int add_recording(struct store *store, long long answer_id, const struct 
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO recording (answer_id, path, sample_rate, channels, frames,"
 					   " dropped_frames, speaking_ms, silence_ratio, long_pauses, longest_pause_ms,"
-					   " syllables, pace_wpm, created_at)"
-					   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
+					   " syllables, pace_wpm, unwritten_frames, created_at)"
+					   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
 	int rc;
 
 	if (stmt == NULL)
@@ -216,6 +216,7 @@ static int add_recording(struct store *store, long long answer_id, const struct 
 	sqlite3_bind_int(stmt, 11, r->syllables);
 	if (r->pace_wpm > 0)
 		sqlite3_bind_double(stmt, 12, r->pace_wpm);
+	sqlite3_bind_int64(stmt, 13, r->unwritten_frames);
 	rc = store_step_done(store, stmt, "save a recording", cause);
 	sqlite3_finalize(stmt);
 	return rc;
@@ -277,6 +278,25 @@ static void read_recording(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	out->longest_pause_ms = sqlite3_column_int64(stmt, 8);
 	out->syllables = sqlite3_column_int(stmt, 9);
 	out->pace_wpm = sqlite3_column_double(stmt, 10);
+	out->unwritten_frames = sqlite3_column_int64(stmt, 11);
+}
+
+static void read_nothing(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	(void)stmt;
+	(void)arena;
+	(void)item;
+}
+
+int store_recording_path_used(struct store *store, const char *path, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT 1 FROM recording WHERE path = ?", cause);
+	char unused;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, path);
+	return store_read_one(store, stmt, 0, read_nothing, NULL, "look up a recording", &unused, cause);
 }
 
 int store_recording_get(struct store *store, long long answer_id, struct arena *arena, struct store_recording *out,
@@ -284,8 +304,8 @@ int store_recording_get(struct store *store, long long answer_id, struct arena *
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT path, sample_rate, channels, frames, dropped_frames,"
 					   " ifnull(speaking_ms, 0), ifnull(silence_ratio, 0), ifnull(long_pauses, 0),"
-					   " ifnull(longest_pause_ms, 0), ifnull(syllables, 0), ifnull(pace_wpm, 0)"
-					   " FROM recording WHERE answer_id = ?", cause);
+					   " ifnull(longest_pause_ms, 0), ifnull(syllables, 0), ifnull(pace_wpm, 0),"
+					   " unwritten_frames FROM recording WHERE answer_id = ?", cause);
 
 	if (stmt == NULL)
 		return -1;

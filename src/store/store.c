@@ -195,6 +195,9 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"CREATE TRIGGER answer_words_unheard AFTER DELETE ON transcript BEGIN"
 	"  DELETE FROM answer_words WHERE rowid = OLD.answer_id;"
 	"END;",
+
+	/* 7: frames a recording captured but could not write (a full disk): the file holds the rest */
+	"ALTER TABLE recording ADD COLUMN unwritten_frames INTEGER NOT NULL DEFAULT 0;",
 };
 
 /* ------------------------------------------------------------------------------------------------
