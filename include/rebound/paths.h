@@ -26,8 +26,20 @@ int paths_make_private_dir(const char *dir, char **cause);
 char *paths_bundle_dir(void);
 
 /*
+ * Temporary files: "PATH.rebound-tmp-XXXXXX" beside the file they will become, mode 0600, held under
+ * an exclusive flock by their writer for as long as it has them open. paths_make_temp creates one for
+ * path: its descriptor, the name in *temp (caller frees), or -1 with errno. paths_clean_temps removes
+ * from dir those no live process holds (a writer killed with -9 left them) and returns how many; nothing
+ * else is touched, whatever its name or age.
+ */
+#define PATHS_TEMP_TAG ".rebound-tmp-"
+int paths_make_temp(const char *path, char **temp);
+int paths_clean_temps(const char *dir);
+
+/*
  * Writes len bytes to path whole or not at all: a temporary file beside it (mode 0600), synced, then
- * renamed over it; through a symbolic link, the file it names is replaced and the link kept, except that
+ * renamed over it (stale temporary files of path's from a killed write are removed first); through a
+ * symbolic link, the file it names is replaced and the link kept, except that
  * a link in a sticky world-writable folder (/tmp) is refused unless it belongs to us or to the folder's
  * owner, as the kernel's fs.protected_symlinks rule has it. A device, a
  * pipe or a descriptor (/dev/null, a FIFO, /dev/stdout) is written into as it is, never replaced.

@@ -4,6 +4,7 @@
 #include "rebound/arena.h"
 #include "rebound/audio.h"
 #include "rebound/date.h"
+#include "rebound/paths.h"
 #include "rebound/ring.h"
 #include "rebound/util.h"
 
@@ -298,15 +299,14 @@ static size_t ring_size(const struct audio_record_options *options)
 static SNDFILE *create_wav(const char *path, int rate, char **cause)
 {
 	SF_INFO info = { .samplerate = rate, .channels = 1, .format = SF_FORMAT_WAV | SF_FORMAT_PCM_16 };
-	char *temp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(temp);
+	char *temp = NULL;
+	int fd = paths_make_temp(path, &temp);
 	SNDFILE *file = NULL;
 
 	if (fd < 0) {
 		util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
 		goto out;
 	}
-	fchmod(fd, 0600);
 	if ((file = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE)) == NULL) {	/* it closed fd */
 		util_fail(cause, "cannot write '%s': %s", path, sf_strerror(NULL));
 		unlink(temp);

@@ -131,6 +131,26 @@ static void move_old_settings(struct app *app, FILE *err)
 		app_load_config(app);
 }
 
+/* Removes the temporary files that writers killed with -9 left in the folders rebound writes (those a
+ * live process holds are kept: see paths_clean_temps). */
+static void clean_temps(const struct app *app)
+{
+	static const char *const folders[] = { "", "/questions", "/recordings", "/templates", "/drafts" };
+	const char *slash = app->config_file != NULL ? strrchr(app->config_file, '/') : NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof folders / sizeof *folders; i++) {
+		char *dir = xasprintf("%s%s", app->data_dir, folders[i]);
+		paths_clean_temps(dir);
+		free(dir);
+	}
+	if (slash != NULL && slash > app->config_file) {
+		char *dir = xstrndup(app->config_file, (size_t)(slash - app->config_file));
+		paths_clean_temps(dir);
+		free(dir);
+	}
+}
+
 int app_open_data(struct app *app, char **cause)
 {
 	char *db_path;
@@ -146,6 +166,8 @@ int app_open_data(struct app *app, char **cause)
 	free(db_path);
 	if (app->store == NULL)
 		return -1;
+	if (!store_readonly(app->store))
+		clean_temps(app);
 	move_old_settings(app, stderr);
 	return 0;
 }

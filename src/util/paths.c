@@ -2,12 +2,14 @@
 #include "rebound/paths.h"
 #include "rebound/util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -177,6 +179,88 @@ static int link_trusted(const char *path, const struct stat *link)
 	return trusted;
 }
 
+int paths_make_temp(const char *path, char **temp)
+{
+	struct stat st;
+	int fd, tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		*temp = xasprintf("%s" PATHS_TEMP_TAG "XXXXXX", path);
+		if ((fd = mkstemp(*temp)) < 0)	/* mkstemp fills in the X's */
+			break;
+		fchmod(fd, 0600);
+		while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
+			;
+		/* A clean-up that took it in the moment before our lock has unlinked it: make another. */
+		if (fstat(fd, &st) == 0 && st.st_nlink > 0)
+			return fd;
+		close(fd);
+		free(*temp);
+	}
+	free(*temp);
+	*temp = NULL;
+	return -1;
+}
+
+/* 1 if name is a temporary file of ours for target (or for anything when target is NULL): "TARGET" PATHS_TEMP_TAG
+ * and six characters. */
+static int is_temp_name(const char *name, const char *target)
+{
+	const char *tag = strstr(name, PATHS_TEMP_TAG);
+
+	if (tag == NULL || tag == name || strlen(tag) != strlen(PATHS_TEMP_TAG) + 6)
+		return 0;
+	return target == NULL || ((size_t)(tag - name) == strlen(target) && strncmp(name, target, strlen(target)) == 0);
+}
+
+/* Removes the temporary file at path if no process holds it (its lock is free): its writer is gone. */
+static int remove_if_stale(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), removed = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+		removed = unlink(path) == 0;
+	close(fd);	/* drops the lock */
+	return removed;
+}
+
+static int clean_dir(const char *dir, const char *target)
+{
+	DIR *d = opendir(dir);
+	struct dirent *entry;
+	int removed = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((entry = readdir(d)) != NULL) {
+		if (is_temp_name(entry->d_name, target)) {
+			char *path = xasprintf("%s/%s", dir, entry->d_name);
+			removed += remove_if_stale(path);
+			free(path);
+		}
+	}
+	closedir(d);
+	return removed;
+}
+
+int paths_clean_temps(const char *dir)
+{
+	return clean_dir(dir, NULL);
+}
+
+/* The temporary files a killed write of path left beside it. */
+static void clean_beside(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+
+	clean_dir(dir, slash == NULL ? path : slash + 1);
+	free(dir);
+}
+
 int paths_write_atomic(const char *path, const char *data, size_t len, char **cause)
 {
 	struct stat link;
@@ -200,12 +284,11 @@ int paths_write_atomic(const char *path, const char *data, size_t len, char **ca
 	}
 	if (target != NULL)
 		path = target;
-	temp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(temp)) < 0) {	/* mkstemp fills in the X's */
+	clean_beside(path);
+	if ((fd = paths_make_temp(path, &temp)) < 0) {
 		rc = util_fail(cause, "cannot create '%s': %s", path, strerror(errno));
 		goto out;
 	}
-	fchmod(fd, 0600);
 	rc = write_all(fd, data, len);
 	if (rc == 0 && fsync(fd) != 0)
 		rc = -1;
