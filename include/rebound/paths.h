@@ -35,6 +35,8 @@ char *paths_bundle_dir(void);
 #define PATHS_TEMP_TAG ".rebound-tmp-"
 int paths_make_temp(const char *path, char **temp);
 int paths_clean_temps(const char *dir);
+/* Removes the regular file at path unless a process holds its flock (a writer still at work): 1 if removed. */
+int paths_remove_unheld(const char *path);
 
 /*
  * Writes len bytes to path whole or not at all: a temporary file beside it (mode 0600), synced, then

@@ -28,8 +28,9 @@ const char *term_clear_line(void);
  * else stream itself. What is written to it reaches the terminal with every control character shown
  * instead of obeyed: C0 controls but tab and newline as ^X (ESC as ^[, a lone CR as ^M; CR before LF
  * stays), DEL as ^?, the C1 controls and the bidirectional overrides as <U+XXXX>, and bytes that are not
- * valid UTF-8 as \xNN; valid UTF-8 is kept. rebound's own codes (term_code, and term_bold and the rest,
- * which use it) get through: they carry a token drawn at random at the first guard, which the filter takes
+ * valid UTF-8 as \xNN; valid UTF-8 is kept (but where the locale is not UTF-8, whose terminal may take
+ * bytes 0x80-0x9F as C1 controls, those bytes are shown as \xNN wherever they are). rebound's own codes
+ * (term_code, and term_bold and the rest, which use it) get through: they carry a token drawn at random at the first guard, which the filter takes
  * off, and which no file can know. term_raw(stream) is the real stream under a guarded one (for readline,
  * which draws its own line), or stream itself.
  */
@@ -53,6 +54,8 @@ struct term_filter {
 	size_t token_len;
 	unsigned char carry[32];	/* the start of a character, token or code that the next write finishes */
 	size_t carry_len;
+	int eight_bit;			/* the locale is not UTF-8: the terminal may read bytes 0x80-0x9F as C1
+					 * controls, so they are shown as \xNN even inside a character */
 };
 void term_filter_init(struct term_filter *f, const unsigned char *token, size_t token_len);
 /* Writes the safe form of len bytes of data to out; final 1 at the end, which shows what was carried. */

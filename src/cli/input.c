@@ -37,6 +37,7 @@ struct input {
 	size_t start, len, capacity;
 	int eof;
 	int skipping;			/* dropping the rest of a line over INPUT_LINE_MAX, up to its newline */
+	int catching;			/* our handlers are in and wait_mask is set (catch_signals) */
 };
 
 static void on_signal(int sig)
@@ -66,6 +67,7 @@ static void catch_signals(struct input *input)
 		sigaddset(&block, caught_signals[i]);
 	}
 	sigprocmask(SIG_BLOCK, &block, &input->wait_mask);
+	input->catching = 1;
 }
 
 /* Unblocks first, so a signal that came meanwhile reaches the flag rather than the old handler. */
@@ -76,6 +78,7 @@ static void release_signals(struct input *input)
 	sigprocmask(SIG_SETMASK, &input->wait_mask, NULL);
 	for (i = 0; i < CAUGHT_COUNT; i++)
 		sigaction(caught_signals[i], &input->saved[i], NULL);
+	input->catching = 0;
 }
 
 /* Waits for input for up to timeout_ms (-1: no limit) with the caught signals unblocked. */
@@ -140,7 +143,7 @@ static int take_signal(struct input *input)
 {
 	sigset_t pending, old;
 
-	if (pending_signal == 0 && sigpending(&pending) == 0) {
+	if (pending_signal == 0 && input->catching && sigpending(&pending) == 0) {
 		size_t i;
 		for (i = 0; i < CAUGHT_COUNT; i++)
 			if (caught_signals[i] != SIGWINCH && sigismember(&pending, caught_signals[i]))
@@ -325,11 +328,13 @@ static char *take_interrupted(struct input *input)
 {
 	char *line = NULL;
 
+	int taken;
+
 	if (input->skipping || input->buf == NULL)
 		return xstrdup("");
-	if (take_buffered(input, &line) == INPUT_LINE)
+	if ((taken = take_buffered(input, &line)) == INPUT_LINE)
 		return line;
-	return take_partial(input);
+	return taken == INPUT_TOO_LONG ? xstrdup("") : take_partial(input);	/* -1: no newline is left */
 }
 
 static int fill(struct input *input)

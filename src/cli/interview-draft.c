@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #define DRAFT_RESERVE (64 * 1024)	/* bytes set aside at the start: a few minutes of typing */
@@ -56,32 +57,38 @@ void interview_draft_open(struct interview *iv)
 
 void interview_draft_add(struct interview *iv, const char *line)
 {
-	size_t len = strlen(line);
+	struct iovec parts[2] = { { (void *)line, strlen(line) }, { "\n", 1 } };
 
 	if (iv->draft_fd < 0)
 		return;
-	if (write(iv->draft_fd, line, len) != (ssize_t)len || write(iv->draft_fd, "\n", 1) != 1)
+	if (writev(iv->draft_fd, parts, 2) != (ssize_t)(parts[0].iov_len + 1))
 		iv->draft_failed = 1;
+}
+
+void interview_draft_adopt(struct interview *iv)
+{
+	free(interview_draft_close(iv, 0));
+	iv->draft_path = draft_path(iv);
+	iv->draft_adopted = 1;
 }
 
 char *interview_draft_close(struct interview *iv, int keep)
 {
 	char *path = iv->draft_path;
-	int kept = 0;
+	int whole = iv->draft_adopted;	/* an adopted draft is whole as it is */
 
 	if (path == NULL)
 		return NULL;
-	if (iv->draft_fd >= 0) {
-		kept = close(iv->draft_fd) == 0 && keep && !iv->draft_failed;
-		if (!kept)
-			unlink(path);
-	}
-	iv->draft_fd = -1;
-	iv->draft_failed = 0;
-	iv->draft_path = NULL;
-	if (!kept) {
+	if (iv->draft_fd >= 0)
+		whole = close(iv->draft_fd) == 0 && !iv->draft_failed;
+	if (!(keep && whole)) {
+		unlink(path);
 		free(path);
 		path = NULL;
 	}
+	iv->draft_fd = -1;
+	iv->draft_failed = 0;
+	iv->draft_adopted = 0;
+	iv->draft_path = NULL;
 	return path;
 }

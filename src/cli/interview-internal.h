@@ -20,6 +20,7 @@ struct interview {
 	const struct bank_question *question;	/* and its question (NULL for a follow-up) */
 	struct interview_audio *audio;	/* open while the session records spoken answers */
 	int draft_fd, draft_failed;	/* the typed answer's draft file (interview-draft.c), -1 for none */
+	int draft_adopted;		/* the draft is a kept one, taken as the answer as its file holds it */
 	char *draft_path;		/* set while a draft is open */
 	char *draft_kept;		/* the text of a draft an earlier try left, to offer */
 };
@@ -33,11 +34,13 @@ void interview_say(struct interview *iv, const char *fmt, ...) __attribute__((fo
  * appends a line. interview_draft_close(iv, 0) removes it (the answer was saved, or there was nothing to
  * save) and returns NULL; interview_draft_close(iv, 1) keeps it and returns its path (caller frees) when
  * it holds the whole answer, else removes it and returns NULL. interview_draft_read gives the text of a
- * kept draft of the answer being taken, or NULL.
+ * kept draft of the answer being taken, or NULL; interview_draft_adopt takes that kept file, as it is, as
+ * this answer's draft (nothing is rewritten, so a disk still full cannot lose it).
  */
 void interview_draft_open(struct interview *iv);
 void interview_draft_add(struct interview *iv, const char *line);
 char *interview_draft_close(struct interview *iv, int keep);
+void interview_draft_adopt(struct interview *iv);
 char *interview_draft_read(const struct interview *iv);
 
 /* Spoken answers (interview-spoken.c): opens the audio devices from the user's settings and the

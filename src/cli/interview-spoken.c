@@ -121,7 +121,7 @@ static char *recording_name(struct interview *iv)
 					  iv->follow_up ? "-f" : "", n);
 		path = xasprintf("%s/%s", iv->ctx->app->data_dir, name);
 		if (access(path, F_OK) != 0 ||
-		    (store_recording_path_used(iv->ctx->app->store, name, NULL) == 0 && unlink(path) == 0)) {
+		    (store_recording_path_used(iv->ctx->app->store, name, NULL) == 0 && paths_remove_unheld(path))) {
 			free(path);
 			break;
 		}

@@ -57,24 +57,30 @@ static void note_signal(struct cmd_ctx *ctx, struct input *in)
  * Typed answers
  */
 
-static void append_line(char **text, size_t *length, const char *line)
+/* A typed answer as it grows (capacity doubles: a flood of short lines stays linear). */
+struct typed {
+	char *text;
+	size_t length, capacity;
+};
+
+static void append_line(struct typed *t, const char *line)
 {
 	size_t add = strlen(line);
 
-	*text = xrealloc(*text, *length + add + 2);
-	if (*length > 0)
-		(*text)[(*length)++] = '\n';
-	memcpy(*text + *length, line, add + 1);
-	*length += add;
+	xgrow(&t->text, &t->capacity, t->length + add + 2, 1);
+	if (t->length > 0)
+		t->text[t->length++] = '\n';
+	memcpy(t->text + t->length, line, add + 1);
+	t->length += add;
 }
 
 /* Adds a line to the answer and to its draft on disk. */
-static void add_line(struct interview *iv, char **text, size_t *length, const char *line)
+static void add_line(struct interview *iv, struct typed *t, const char *line)
 {
 	if (iv->draft_path == NULL)
 		interview_draft_open(iv);
 	interview_draft_add(iv, line);
-	append_line(text, length, line);
+	append_line(t, line);
 }
 
 /* Each line of text after indent. */
@@ -93,8 +99,8 @@ static void print_indented(FILE *out, const char *indent, const char *text)
 /*
  * Before a typed answer is taken (before its think time, so that text typed then is kept too): reads a
  * draft kept from an earlier try into iv->draft_kept, else opens this try's draft now, its space reserved
- * while there is room. With a kept draft, the file is left as it is until the first line of the new try
- * (add_line) says which answer it holds.
+ * while there is room. A kept draft's file is left as it is: it becomes the answer as it stands, or the
+ * first line of a new answer replaces it.
  */
 static void prepare_draft(struct interview *iv)
 {
@@ -106,16 +112,12 @@ static void prepare_draft(struct interview *iv)
 		interview_draft_open(iv);
 }
 
-/* A draft kept when this answer could not be saved: shown, and kept if the first line is empty. */
-static char *offer_draft(struct interview *iv, const char *first_line)
+/* A draft kept when this answer could not be saved: shown, to keep with an empty line. */
+static char *offer_draft(struct interview *iv)
 {
 	char *kept = iv->draft_kept;
 
 	iv->draft_kept = NULL;
-	if (kept != NULL && first_line != NULL) {
-		free(kept);	/* typing began while thinking: a new answer */
-		kept = NULL;
-	}
 	if (kept != NULL) {
 		interview_say(iv, "A draft of this answer was kept when it could not be saved:\n");
 		print_indented(iv->ctx->out, "  ", kept);
@@ -127,44 +129,47 @@ static char *offer_draft(struct interview *iv, const char *first_line)
 static void take_typed(struct interview *iv, int limit_seconds, char *first_line, struct interview_take *take)
 {
 	long long start = date_monotonic_ms(), deadline = start + limit_seconds * 1000LL;
-	char clock[16], *line, *text = xstrdup(""), *kept = offer_draft(iv, first_line);
-	size_t length = 0;
+	struct typed t = { xstrdup(""), 0, 1 };
+	char clock[16], *line, *kept = first_line == NULL ? offer_draft(iv) : NULL;
 	int terminal = input_is_terminal(iv->in);
 
 	date_format_duration(limit_seconds * 1000LL, clock);
 	interview_say(iv, "Answer within %s. An empty line%s submits.\n", clock, terminal ? " or Ctrl-D" : "");
 	memset(take, 0, sizeof *take);
 	if (first_line != NULL)
-		add_line(iv, &text, &length, first_line);
+		add_line(iv, &t, first_line);
 	for (;;) {
 		enum input_result result = input_line(iv->in, "> ", deadline, 0, &line);
-		if (kept != NULL && length == 0 && result == INPUT_LINE && *line == '\0') {
-			add_line(iv, &text, &length, kept);	/* the draft becomes the answer */
+		/* Nothing typed but Enter, the clock, Ctrl-C or Ctrl-D: the draft, as its file holds it, is the answer. */
+		if (kept != NULL && t.length == 0 && (line == NULL || *line == '\0') &&
+		    (result != INPUT_EOF || terminal) && result != INPUT_TOO_LONG) {
+			interview_draft_adopt(iv);
+			append_line(&t, kept);
 			interview_say(iv, "Kept the draft.\n");
 		}
-		if (result == INPUT_TOO_LONG || (line != NULL && length + strlen(line) + 1 > INPUT_LINE_MAX)) {
-			free(line);	/* never saved cut short: the whole answer is refused */
+		if (result == INPUT_TOO_LONG || (line != NULL && t.length + strlen(line) + 1 > INPUT_LINE_MAX)) {
+			free(line);	/* never saved cut short: the answer is refused, its draft kept */
 			take->too_long = 1;
 			take->stopped_by = "limit";
 			break;
 		}
 		if (result == INPUT_LINE && *line != '\0') {
-			add_line(iv, &text, &length, line);
+			add_line(iv, &t, line);
 			free(line);
 			continue;
 		}
 		if (result != INPUT_EOF && *line != '\0')
-			add_line(iv, &text, &length, line);	/* what was typed when the clock or a signal stopped it */
+			add_line(iv, &t, line);	/* what was typed when the clock or a signal stopped it */
 		free(line);
 		take->stopped_by = result == INPUT_LINE ? "enter" : result == INPUT_EOF ? "eof" :
 				   result == INPUT_TIMEOUT ? "limit" : "interrupt";
 		take->overtime = result == INPUT_TIMEOUT;
-		take->input_ended = result == INPUT_EOF && !terminal && first_line == NULL && length == 0;
+		take->input_ended = result == INPUT_EOF && !terminal && first_line == NULL && t.length == 0;
 		break;
 	}
 	free(kept);
 	take->used_ms = take->overtime ? limit_seconds * 1000LL : date_monotonic_ms() - start;
-	take->text = text;
+	take->text = t.text;
 	if (take->overtime)
 		interview_say(iv, "Time is up: the answer keeps what you typed.\n");
 }
@@ -298,8 +303,8 @@ static int think(struct interview *iv, int limit_seconds, long long *used_ms, ch
 
 	*used_ms = 0;
 	*first_line = NULL;
-	if (limit_seconds <= 0)
-		return 0;
+	if (limit_seconds <= 0 || iv->draft_kept != NULL)
+		return 0;	/* a kept draft is offered at once: it is an answer thought through */
 	date_format_duration(limit_seconds * 1000LL, clock);
 	interview_say(iv, "Think for up to %s. Press Enter to start answering, or just start typing.\n", clock);
 	result = input_line(iv->in, "think, Enter to answer> ", start + limit_seconds * 1000LL, 0, &line);
@@ -326,16 +331,21 @@ static int think(struct interview *iv, int limit_seconds, long long *used_ms, ch
 
 /* After a failed save: says where the typed answer is kept (its draft), or prints it whole to stderr
  * when even the draft could not be written, so that it can be copied. */
-static void keep_unsaved(struct interview *iv, int position, const char *text)
+static void keep_unsaved(struct interview *iv, int position, const struct interview_take *take)
 {
 	char *kept = interview_draft_close(iv, 1);
 
-	if (kept != NULL)
+	if (kept != NULL && iv->follow_up)	/* resume asks main questions again, not follow-ups */
+		cmd_error(iv->ctx, CMD_SYSTEM_ERROR, "the follow-up answer to question %d is kept in '%s'", position, kept);
+	else if (kept != NULL)
 		cmd_error(iv->ctx, CMD_SYSTEM_ERROR, "answer %d is kept in '%s': 'resume %lld' offers it once it can be "
 			  "saved", position, kept, iv->session.id);
-	else if (text != NULL && *text != '\0' && strcmp(iv->answerer->mode, "typed") == 0)
+	else if (take->text != NULL && *take->text != '\0' && strcmp(iv->answerer->mode, "typed") == 0)
 		cmd_error(iv->ctx, CMD_SYSTEM_ERROR, "answer %d could not be kept in a file either; here it is, to "
-			  "copy:\n%s", position, text);
+			  "copy:\n%s", position, take->text);
+	else if (take->has_recording)
+		cmd_error(iv->ctx, CMD_SYSTEM_ERROR, "answer %d was not saved: its recording stays in '%s' until "
+			  "'resume %lld' records the answer again", position, take->recording.path, iv->session.id);
 	else
 		cmd_error(iv->ctx, CMD_SYSTEM_ERROR, "answer %d was not saved: 'resume %lld' asks it again", position,
 			  iv->session.id);
@@ -360,8 +370,11 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	free(first_line);
 	*stopped = strcmp(take.stopped_by, "interrupt") == 0 || take.interrupted;
 	if (take.too_long) {
-		cmd_error(iv->ctx, CMD_USER_ERROR, "answer %d is over %s, the most one answer may hold; it was not saved",
-			  position, INPUT_LINE_MAX_TEXT);
+		char *kept = interview_draft_close(iv, 1);
+		cmd_error(iv->ctx, CMD_USER_ERROR, "answer %d is over %s, the most one answer may hold; it was not saved%s%s%s",
+			  position, INPUT_LINE_MAX_TEXT, kept ? " (what came before the long line is in '" : "",
+			  kept ? kept : "", kept ? "', and 'resume' offers it)" : "");
+		free(kept);
 		take.input_ended = 1;
 	}
 	if (take.input_ended) {
@@ -387,13 +400,14 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	a.recording = take.has_recording ? &take.recording : NULL;
 	a.transcript = take.has_recording ? take.transcript : NULL;
 	id = store_answer_add(iv->ctx->app->store, &a, &cause);
-	free((char *)take.recording.path);
 	if (id < 0) {
 		store_error(iv->ctx, cause);
-		keep_unsaved(iv, position, take.text);
+		keep_unsaved(iv, position, &take);
+		free((char *)take.recording.path);
 		free(take.text);
 		return -1;
 	}
+	free((char *)take.recording.path);
 	free(interview_draft_close(iv, 0));
 	free(take.text);
 	date_format_duration(take.used_ms, clock);

@@ -483,20 +483,39 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
+/* 1 if the file path + suffix exists. */
+static int sibling_exists(const char *path, const char *suffix)
+{
+	char *sibling = xasprintf("%s%s", path, suffix);
+	int exists = access(sibling, F_OK) == 0;
+
+	free(sibling);
+	return exists;
+}
+
 /*
  * Opens a database that cannot be written here. In WAL mode SQLite needs the -shm file, which a read-only
- * folder cannot take: when it is not there, the database is opened as immutable (nothing can write it
- * here either).
+ * folder cannot take: when it is not there, the database is opened as immutable, which is exact only when
+ * no -wal or -journal holds changes it would not see; with one, refused.
  */
 static int open_readonly(struct store *store, char **cause)
 {
 	char *uri;
 	int rc;
 
-	if (sqlite3_open_v2(store->path, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) == SQLITE_OK &&
-	    sqlite3_exec(store->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
+	if (sqlite3_open_v2(store->path, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(store->db, STORE_BUSY_TIMEOUT_MS);
+		if ((rc = sqlite3_exec(store->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL)) == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+			return store_fail(store, cause, "open the database");
+	}
 	sqlite3_close(store->db);
+	store->db = NULL;
+	if (sibling_exists(store->path, "-wal") || sibling_exists(store->path, "-journal"))
+		return util_fail(cause, "cannot open '%s': it is read-only here and its last changes are in a -wal or "
+				 "-journal file that cannot be read without writing; copy the data dir somewhere writable",
+				 store->path);
 	uri = immutable_uri(store->path);
 	rc = sqlite3_open_v2(uri, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL);
 	free(uri);

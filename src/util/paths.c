@@ -1,5 +1,7 @@
 /* paths: where rebound's files live: the data dir (created 0700) and the bundled banks and assets. */
+#define _GNU_SOURCE	/* mkostemp */
 #include "rebound/paths.h"
+#include "rebound/term.h"
 #include "rebound/util.h"
 
 #include <dirent.h>
@@ -126,6 +128,26 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* Writes data to a terminal through the guard's filter (term.h): an export or a bank sent to /dev/tty or
+ * to a terminal's /dev/stdout shows its control characters, as everything else rebound prints does. */
+static int write_terminal(int fd, const char *data, size_t len)
+{
+	char *safe = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&safe, &size);
+	struct term_filter filter;
+	int rc;
+
+	if (out == NULL)
+		return -1;
+	term_filter_init(&filter, NULL, 0);
+	filter.eight_bit = !term_utf8();
+	term_filter_write(&filter, data, len, 1, out);
+	rc = fclose(out) == 0 ? write_all(fd, safe, size) : -1;
+	free(safe);
+	return rc;
+}
+
 /* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it is, never replaced by a file. */
 static int write_special(const char *path, const char *data, size_t len, char **cause)
 {
@@ -133,7 +155,7 @@ static int write_special(const char *path, const char *data, size_t len, char **
 
 	if (fd < 0)
 		return util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
-	rc = write_all(fd, data, len);
+	rc = isatty(fd) ? write_terminal(fd, data, len) : write_all(fd, data, len);
 	if (close(fd) != 0)
 		rc = -1;
 	return rc == 0 ? 0 : util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
@@ -186,7 +208,7 @@ int paths_make_temp(const char *path, char **temp)
 
 	for (tries = 0; tries < 100; tries++) {
 		*temp = xasprintf("%s" PATHS_TEMP_TAG "XXXXXX", path);
-		if ((fd = mkstemp(*temp)) < 0)	/* mkstemp fills in the X's */
+		if ((fd = mkostemp(*temp, O_CLOEXEC)) < 0)	/* it fills in the X's */
 			break;
 		fchmod(fd, 0600);
 		while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
@@ -196,6 +218,7 @@ int paths_make_temp(const char *path, char **temp)
 			return fd;
 		close(fd);
 		free(*temp);
+		*temp = NULL;
 	}
 	free(*temp);
 	*temp = NULL;
@@ -213,8 +236,8 @@ static int is_temp_name(const char *name, const char *target)
 	return target == NULL || ((size_t)(tag - name) == strlen(target) && strncmp(name, target, strlen(target)) == 0);
 }
 
-/* Removes the temporary file at path if no process holds it (its lock is free): its writer is gone. */
-static int remove_if_stale(const char *path)
+/* Removes the file at path if no process holds it (its lock is free): its writer is gone. */
+int paths_remove_unheld(const char *path)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), removed = 0;
@@ -238,7 +261,7 @@ static int clean_dir(const char *dir, const char *target)
 	while ((entry = readdir(d)) != NULL) {
 		if (is_temp_name(entry->d_name, target)) {
 			char *path = xasprintf("%s/%s", dir, entry->d_name);
-			removed += remove_if_stale(path);
+			removed += paths_remove_unheld(path);
 			free(path);
 		}
 	}
@@ -261,16 +284,49 @@ static void clean_beside(const char *path)
 	free(dir);
 }
 
+/* The first link, in the chain of links path leads through, that link_trusted refuses (caller frees), or
+ * NULL when every one may be followed. Each hop is checked, as the kernel checks each link it follows. */
+static char *untrusted_link(const char *path)
+{
+	char *at = xstrdup(path), next[PATH_MAX];
+	struct stat st;
+	int hops;
+
+	for (hops = 0; hops < 40 && lstat(at, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
+		ssize_t n = readlink(at, next, sizeof next - 1);
+		char *slash;
+		if (!link_trusted(at, &st))
+			return at;
+		if (n <= 0)
+			break;
+		next[n] = '\0';
+		slash = strrchr(at, '/');
+		if (next[0] != '/' && slash != NULL) {	/* relative to the link's folder */
+			char *joined = xasprintf("%.*s/%s", (int)(slash - at), at, next);
+			free(at);
+			at = joined;
+		} else {
+			free(at);
+			at = xstrdup(next);
+		}
+	}
+	free(at);
+	return NULL;
+}
+
 int paths_write_atomic(const char *path, const char *data, size_t len, char **cause)
 {
 	struct stat link;
-	char *target = NULL, *temp;
+	char *target = NULL, *temp, *refused;
 	int fd, rc = 0;
 
 	if (lstat(path, &link) == 0) {
-		if (S_ISLNK(link.st_mode) && !link_trusted(path, &link))
-			return util_fail(cause, "cannot write '%s': a link another user made in a shared folder; "
-						"remove it or write elsewhere", path);
+		if (S_ISLNK(link.st_mode) && (refused = untrusted_link(path)) != NULL) {
+			rc = util_fail(cause, "cannot write '%s': it leads through '%s', a link another user made in a "
+					      "shared folder; remove it or write elsewhere", path, refused);
+			free(refused);
+			return rc;
+		}
 		if (S_ISLNK(link.st_mode))
 			target = realpath(path, NULL);	/* a link stays a link: its file is what gets replaced */
 		if (is_stream(path, &link, target)) {
@@ -292,14 +348,14 @@ int paths_write_atomic(const char *path, const char *data, size_t len, char **ca
 	rc = write_all(fd, data, len);
 	if (rc == 0 && fsync(fd) != 0)
 		rc = -1;
-	if (close(fd) != 0)
-		rc = -1;
-	if (rc == 0 && rename(temp, path) != 0)
+	if (rc == 0 && rename(temp, path) != 0)	/* still locked: no clean-up can take it meanwhile */
 		rc = -1;
 	if (rc != 0) {
 		util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
 		unlink(temp);
 	}
+	if (close(fd) != 0 && rc == 0)
+		rc = util_fail(cause, "cannot write '%s': %s", path, strerror(errno));
 out:
 	free(temp);
 	free(target);

@@ -72,6 +72,17 @@ static unsigned int utf8_decode(const unsigned char *p, size_t length)
 	return (p[0] & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 | (p[3] & 0x3Fu);
 }
 
+/* 1 if one of the n bytes at p is 0x80-0x9F: a C1 control to a terminal that reads bytes, not UTF-8. */
+static int memchr_c1(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] >= 0x80 && p[i] <= 0x9F)
+			return 1;
+	return 0;
+}
+
 /* 1 if the n bytes at p could still begin a valid sequence (each after the first a continuation byte). */
 static int utf8_may_continue(const unsigned char *p, size_t n)
 {
@@ -140,8 +151,12 @@ static size_t filter(struct term_filter *f, const unsigned char *p, size_t n, in
 			i++;
 		} else {
 			unsigned int cp = utf8_decode(p + i, need);
+			size_t k;
 			if (term_unsafe_char(cp))
 				put_control(cp, out);
+			else if (f->eight_bit && memchr_c1(p + i, need))
+				for (k = 0; k < need; k++)
+					fprintf(out, "\\x%02x", p[i + k]);
 			else
 				fwrite(p + i, 1, need, out);
 			i += need;
@@ -181,6 +196,7 @@ char *term_safe_text(const char *text)
 	if (out == NULL)
 		return xstrdup("");
 	term_filter_init(&f, NULL, 0);
+	f.eight_bit = !term_utf8();
 	term_filter_write(&f, text, strlen(text), 1, out);
 	fclose(out);
 	return safe;
@@ -251,6 +267,7 @@ FILE *term_guard(FILE *stream)
 	g->stream = guarded;
 	g->raw = stream;
 	term_filter_init(&g->filter, token, sizeof token);
+	g->filter.eight_bit = !term_utf8();
 	setvbuf(guarded, NULL, stream == stderr ? _IONBF : _IOLBF, BUFSIZ);
 	guard_count++;
 	return guarded;

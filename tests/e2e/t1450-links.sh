@@ -18,9 +18,17 @@ run "$REBOUND" banks	# makes the data dir
 for command in "report --out" "export --out" "export --anki" "bank export behavioural --out"; do
 	run "$REBOUND" $command "$SHARED/link"
 	expect_status 3
-	expect_err_has "cannot write '$SHARED/link': a link another user made in a shared folder"
+	expect_err_has "cannot write '$SHARED/link': it leads through '$SHARED/link', a link another user made in a shared folder"
 	expect_true "[ \"\$(cat '$TMP/precious')\" = 'root file' ] && [ -L '$SHARED/link' ]"
 done
+
+# A chain: our own link, in a folder of ours, to the planted one: each hop is checked, as the kernel does.
+mkdir "$TMP/mine-dir"
+ln -s "$SHARED/link" "$TMP/mine-dir/latest"
+run "$REBOUND" export --out "$TMP/mine-dir/latest"
+expect_status 3
+expect_err_has "cannot write '$TMP/mine-dir/latest': it leads through '$SHARED/link', a link another user made"
+expect_true "[ \"\$(cat '$TMP/precious')\" = 'root file' ]"
 
 # Our own link in the shared folder: followed, the file it names replaced, the link kept.
 : >"$TMP/mine"

@@ -28,7 +28,7 @@ expect_db "SELECT length(CAST(text AS BLOB)), length(text), instr(text, char(10)
 	   FROM answer WHERE position = 2" "1000000|500000|0|0"
 
 # Floods end: 'yes' as the answer, /dev/zero as the answers file (no newline ever), and 'yes' as ratings.
-yes | "$REBOUND" interview --count 1 --think 0 --answer 30 --typed >"$TMP/out" 2>"$TMP/err"
+yes | "$REBOUND" interview --count 1 --think 0 --answer 600 --typed >"$TMP/out" 2>"$TMP/err"
 status=$?
 expect_status 1
 expect_true "grep -q 'over 1 MiB' '$TMP/err'"

@@ -37,7 +37,7 @@ rm -f "$REBOUND_HOME/fill" "$REBOUND_HOME/reserve"
 ls "$REBOUND_HOME/recordings" 2>/dev/null | tr '\n' ' ' >"$TMP/recordings-before"
 ls "$REBOUND_HOME/drafts" 2>/dev/null | tr '\n' ' ' >"$TMP/drafts-before"
 cp "$REBOUND_HOME"/recordings/s1-q2.wav "$TMP/broken.wav" 2>/dev/null
-if [ "$MODE" = typed ]; then printf '\n\n3 3\n\n' >"$TMP/resume-in"; else printf '\n3 3\n\n' >"$TMP/resume-in"; fi
+printf '\n3 3\n\n' >"$TMP/resume-in"	# typed: the kept draft is offered at once, and Enter keeps it
 "$REBOUND" resume 1 <"$TMP/resume-in" >"$TMP/resume-out" 2>"$TMP/resume-err"
 echo "resume $?"
 sqlite3 "$REBOUND_HOME/rebound.db" "SELECT position || ':' || ifnull(text, '') FROM answer ORDER BY position" >"$TMP/answers"
@@ -76,7 +76,7 @@ mkdir -p "$REBOUND_HOME/questions" && cp "$REBOUND_SOURCE/tests/e2e/data/practic
 sox -n -r 16000 -c 1 -b 16 -e signed -t raw "$TMP/tone.raw" synth 12 sine 300
 export FAKE_MIC_RAW="$TMP/tone.raw"
 run "$REBOUND" banks	# the database, before the limit
-printf '\n3 3\n\n' >"$TMP/answers"
+printf '3 3\n\n' >"$TMP/answers"	# a line with text: the recording runs to the clock
 STDIN="$TMP/answers" run bash -c "ulimit -f 200; exec '$REBOUND' interview --bank practice --count 1 --think 0 --answer 10 --spoken --no-follow-ups"
 expect_out_has "the recording keeps its first 0:06"
 expect_out_has "its recording cut short)."
@@ -85,4 +85,19 @@ expect_true "[ \"\$(db 'SELECT frames, unwritten_frames FROM recording')\" = \"\
 expect_true "[ \$((\$(stat -c %s '$wav') - 44)) -eq \$((\$(wav_frames '$wav') * 2)) ]"
 run "$REBOUND" session 1
 expect_out_has "cut short: the last 0:03 could not be written"
+# A kept draft outlives a resume that ends before any answer, and is then kept with one Enter.
+rm -rf "$REBOUND_HOME"
+mkdir -p "$REBOUND_HOME/questions" && cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
+printf '\nFirst answer.\n\n3 3\n\n' >"$TMP/answers"
+STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --count 2 --think 30 --typed --no-follow-ups
+expect_status 1	# the input ended before question 2
+mkdir -p "$REBOUND_HOME/drafts" && printf 'Kept from before.\n' >"$REBOUND_HOME/drafts/s1-q2.txt"
+run "$REBOUND" resume 1
+expect_out_has "A draft of this answer was kept when it could not be saved:"
+expect_true "[ \"\$(cat '$REBOUND_HOME/drafts/s1-q2.txt')\" = 'Kept from before.' ]"
+printf '\n3 3\n\n' >"$TMP/answers"
+STDIN="$TMP/answers" run "$REBOUND" resume 1
+expect_status 0
+expect_db "SELECT text FROM answer WHERE position = 2" "Kept from before."
+expect_true "[ ! -e '$REBOUND_HOME/drafts/s1-q2.txt' ]"
 finish

@@ -91,6 +91,23 @@ static void test_token(void **state)
 	expect("\xFF", "\\xff");
 }
 
+/* A locale that is not UTF-8: its terminal may take 0x80-0x9F as C1 controls, even inside a character. */
+static void test_eight_bit(void **state)
+{
+	struct term_filter f;
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+
+	(void)state;
+	term_filter_init(&f, NULL, 0);
+	f.eight_bit = 1;
+	term_filter_write(&f, "\xc3\x9d" "52;c;x\xc3\x9c caf\xc3\xa9", 16, 1, out);
+	fclose(out);
+	assert_string_equal(buf, "\\xc3\\x9d52;c;x\\xc3\\x9c caf\xc3\xa9");
+	free(buf);
+}
+
 static void test_safe_text(void **state)
 {
 	char *safe = term_safe_text("Company [Acme\033]0;x\a]: ");
@@ -108,6 +125,7 @@ int main(void)
 		cmocka_unit_test(test_controls_shown),
 		cmocka_unit_test(test_unicode),
 		cmocka_unit_test(test_token),
+		cmocka_unit_test(test_eight_bit),
 		cmocka_unit_test(test_safe_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
