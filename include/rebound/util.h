@@ -27,6 +27,8 @@ int util_fail(char **cause, const char *fmt, ...) __attribute__((format(printf, 
 size_t util_edit_distance(const char *a, const char *b);
 /* The candidate closest to word if it is close enough to be a likely typo, else NULL. */
 const char *util_suggest(const char *word, const char *const *candidates, size_t count);
+/* 1 if word is one of the count strings of list. */
+int util_string_in(const char *word, const char *const *list, size_t count);
 
 /* A fast 64-bit content fingerprint (multiply-xorshift over 8-byte words), not a security hash. */
 uint64_t util_hash64(const void *data, size_t len);

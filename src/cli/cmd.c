@@ -20,12 +20,13 @@ extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_drill_ent
 	cmd_discard_entry, cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_replay_entry,
 	cmd_reject_entry, cmd_insights_entry, cmd_plan_entry, cmd_due_entry, cmd_template_entry, cmd_audio_entry,
 	cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry,
-	cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry, cmd_config_entry;
+	cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry, cmd_config_entry,
+	cmd_analyse_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_help_entry, &cmd_interview_entry, &cmd_drill_entry, &cmd_resume_entry, &cmd_discard_entry,
 	&cmd_rate_entry, &cmd_sessions_entry, &cmd_session_entry, &cmd_progress_entry, &cmd_report_entry, &cmd_replay_entry,
-	&cmd_search_entry,
+	&cmd_search_entry, &cmd_analyse_entry,
 #ifdef REBOUND_HAVE_POCKETSPHINX
 	&cmd_transcribe_entry,	/* without the recogniser it could not work: not listed */
 #endif

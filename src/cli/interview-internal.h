@@ -23,6 +23,7 @@ struct interview {
 	int draft_adopted;		/* the draft is a kept one, taken as the answer as its file holds it */
 	char *draft_path;		/* set while a draft is open */
 	char *draft_kept;		/* the text of a draft an earlier try left, to offer */
+	char *answer_text;		/* the typed main answer just saved, shown again before it is rated */
 };
 
 /* Prints to the interview's output and flushes. */

@@ -2,6 +2,7 @@
  * countdown, answer countdown, optional follow-up, self-rating. Each answer is saved in its own
  * transaction as soon as it is finished; ratings are saved in another once given. */
 #include "rebound/date.h"
+#include "rebound/evidence.h"
 #include "interview-internal.h"
 #include "rebound/util.h"
 
@@ -409,7 +410,12 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	}
 	free((char *)take.recording.path);
 	free(interview_draft_close(iv, 0));
-	free(take.text);
+	if (follow_up_of == 0 && strcmp(a.mode, "typed") == 0) {	/* shown with the evidence before rating */
+		free(iv->answer_text);
+		iv->answer_text = take.text;
+	} else {
+		free(take.text);
+	}
 	date_format_duration(take.used_ms, clock);
 	date_format_duration(answer_limit * 1000LL, limit_clock);
 	interview_say(iv, "Saved answer %lld (%s of %s%s%s).\n", id, clock, limit_clock, take.overtime ? ", overtime" : "",
@@ -470,8 +476,12 @@ static enum step ask_question(struct interview *iv, int position, const struct b
 		return STEP_STOP;
 	if (iv->session.follow_ups && q->follow_ups.count > 0)
 		step = ask_follow_up(iv, q, position, id, answer_limit);
-	if (step == STEP_NEXT && q->themes.count > 0)
+	if (step == STEP_NEXT && q->themes.count > 0) {
+		evidence_before_rating(iv->ctx, q, iv->answer_text);
 		step = rate(iv->ctx, iv->in, id, &q->themes, NULL);
+	}
+	free(iv->answer_text);
+	iv->answer_text = NULL;
 	return step;
 }
 
@@ -698,6 +708,7 @@ out:
 	interview_spoken_close(&iv);
 	free(interview_draft_close(&iv, 0));	/* an unused one; a kept one was closed when kept */
 	free(iv.draft_kept);
+	free(iv.answer_text);
 	input_hold_signals(in, held);
 	map_release(&recency);
 	arena_release(&arena);
@@ -718,6 +729,8 @@ static enum step rate_leftovers(struct interview *iv, const struct store_answer 
 		if (answers[i].follow_up_of != 0 || answers[i].rated_at != NULL || q == NULL || q->themes.count == 0)
 			continue;
 		interview_say(iv, "\nQuestion %d was answered but not rated: %s\n", answers[i].position, q->text);
+		if (answers[i].mode != NULL && strcmp(answers[i].mode, "typed") == 0)
+			evidence_before_rating(iv->ctx, q, answers[i].text);
 		*position = answers[i].position;
 		if ((step = rate(iv->ctx, iv->in, answers[i].id, &q->themes, answers[i].note)) != STEP_NEXT)
 			return step;
@@ -772,6 +785,7 @@ out:
 	interview_spoken_close(&iv);
 	free(interview_draft_close(&iv, 0));	/* an unused one; a kept one was closed when kept */
 	free(iv.draft_kept);
+	free(iv.answer_text);
 	input_hold_signals(in, held);
 	arena_release(&arena);
 	return status;

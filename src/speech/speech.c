@@ -37,12 +37,7 @@ static void strings_push(struct strings *strings, const char *s)
 
 static int in_strings(const char *word, const char *const *items, size_t count)
 {
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		if (strcmp(word, items[i]) == 0)
-			return 1;
-	return 0;
+	return util_string_in(word, items, count);
 }
 
 static int in_list(const char *word, const char *const *list)

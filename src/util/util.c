@@ -289,6 +289,16 @@ size_t util_utf8_length(const unsigned char *p)
 	return need;
 }
 
+int util_string_in(const char *word, const char *const *list, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (strcmp(word, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
 const char *util_clip(char buf[UTIL_CLIP_SIZE], const char *text)
 {
 	const size_t keep = UTIL_CLIP_SIZE - 8;	/* room for "…" and a character cut short */

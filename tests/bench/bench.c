@@ -6,6 +6,7 @@
  * five years of history (100,000 rated answers) and times 'progress' over it, and measures the audio
  * recorder (bench-audio.c): 2 minutes against a real clock, 10 with --long; and the recogniser
  * (bench-speech.c): its real-time factor, and the end-of-answer delay of a 2-minute answer (2 minutes). */
+#include "rebound/analysis.h"
 #include "rebound/app.h"
 #include "rebound/bank.h"
 #include "rebound/cmd.h"
@@ -344,6 +345,46 @@ static double progress_process_ms(const char *home)
 	return bench_now_ms() - start;
 }
 
+/* Analysing a 2,000-word typed answer (a story told many times over) with the bundled lexicons. */
+static void analysis_row(int runs)
+{
+	static const char *const story = "At my last job our deploys broke twice a week. I was asked to make "
+		"releases safer. I wrote a canary script and we added a rollback button. As a result, failed deploys "
+		"dropped from eight a month to one, and um I think the team was happier. ";	/* 50 words */
+	char *path = xasprintf("%s/assets/star-cues.txt", REBOUND_SOURCE_DIR), *cause = NULL, *text;
+	struct analysis_cues *cues = analysis_cues_load(path, &cause);
+	const char *keywords[] = { "deploys", "rollback", "canary" }, *points[] = { "what you changed", "the numbers" };
+	struct analysis_question q = { "Tell me about a time you improved a process.", 1, keywords, points, 3, 2, 120 };
+	double times[64];
+	size_t len = strlen(story), i;
+	int r;
+
+	if (cues == NULL) {
+		fprintf(stderr, "bench: %s\n", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	text = xmalloc(len * 40 + 1);
+	for (i = 0; i < 40; i++)
+		memcpy(text + i * len, story, len);
+	text[len * 40] = '\0';
+	for (r = 0; r < runs; r++) {
+		struct arena arena;
+		struct analysis a;
+		double start = bench_now_ms();
+		arena_init(&arena);
+		analysis_run(cues, NULL, &q, text, &arena, &a);
+		times[r] = bench_now_ms() - start;
+		arena_release(&arena);
+	}
+	printf("\nanswer analysis\n");
+	bench_row("analysis of a 2,000-word answer", median(times, runs), "ms", "< 2 ms", median(times, runs) < 2);
+	free(text);
+	analysis_cues_free(cues);
+	free(path);
+}
+
 void bench_row(const char *what, double value, const char *unit, const char *target, int ok)
 {
 	printf("%-50s %10.2f %-3s %-12s %s\n", what, value, unit, target, target[0] ? (ok ? "ok" : "OVER") : "");
@@ -450,6 +491,7 @@ int main(int argc, char **argv)
 	bench_row("due over the history", median(due, runs), "ms", "< 50 ms", median(due, runs) < 50);
 	printf("\nthe HTML report of the whole history (%.1f MB)\n", stat(report_path, &st) == 0 ? st.st_size / 1e6 : 0);
 	bench_row("report over the history", median(report, runs), "ms", "< 500 ms", median(report, runs) < 500);
+	analysis_row(runs);
 	if (audio)
 		bench_audio(dir, minutes);
 	if (speech)

@@ -1,0 +1,27 @@
+/* evidence: what an answer contained, printed beside the self-rating: the parts of a STAR story, the
+ * specifics, the question's keywords and talking points it touched, its length and its fillers and hedges
+ * (analysis.h does the reading), each line naming the theme it is evidence for, with a verdict and, where
+ * it falls short, one concrete suggestion. Part of the command layer: used before the first rating of a
+ * typed answer and by 'analyse'. */
+#ifndef REBOUND_EVIDENCE_H
+#define REBOUND_EVIDENCE_H
+
+#include "rebound/analysis.h"
+#include "rebound/bank.h"
+#include "rebound/cmd.h"
+
+/* The lexicons: the data dir's star-cues.txt if there is one, else the bundled assets/star-cues.txt,
+ * read once and kept for the process. NULL with *cause when the file is broken. */
+const struct analysis_cues *evidence_cues(struct cmd_ctx *ctx, char **cause);
+
+/* The analysis question for q (NULL: a story with no keywords or points). */
+void evidence_question(const struct bank_question *q, struct analysis_question *out);
+
+/* Analyses text as an answer to q (may be NULL) and prints the evidence, each line after indent.
+ * 0, or -1 when the lexicons cannot be read (the reason printed as a warning). */
+int evidence_print(struct cmd_ctx *ctx, const char *indent, const struct bank_question *q, const char *text);
+
+/* Before a typed answer is rated: the evidence, the question's talking points and tips, and the answer. */
+void evidence_before_rating(struct cmd_ctx *ctx, const struct bank_question *q, const char *text);
+
+#endif

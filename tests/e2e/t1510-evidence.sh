@@ -1,0 +1,87 @@
+# Evidence beside the self-rating: a typed interview shows the answer, what it holds (the STAR parts and
+# where the story stops, specifics, keywords and talking points, length, fillers and hedges) and the
+# question's talking points and tips before the first rating prompt; 'resume' shows them for an answer left
+# unrated; 'analyse' prints the same for any text, and --json gives the figures field by field.
+. "$(dirname "$0")/lib.sh"
+require python3
+export REBOUND_SEED=1
+mkdir -p "$REBOUND_HOME/questions"
+cat >"$REBOUND_HOME/questions/evidence.yaml" <<'YAML'
+bank: evidence
+title: One story question
+version: 1
+questions:
+  - id: a-mistake
+    text: Tell me about a time you made a mistake.
+    themes: [structure, examples]
+    stages: [onsite]
+    difficulty: 2
+    keywords: [checkout, client]
+    talking_points: [what you learned, how you fixed it]
+    tips: [End with what changed afterwards.]
+YAML
+printf '\nIn my first month at a web agency I broke the checkout page.\nI reverted my commit and I rolled back the change.\n\n3 3\n\n' >"$TMP/answers"
+STDIN="$TMP/answers" run "$REBOUND" interview --bank evidence --count 1 --think 30 --typed --no-follow-ups
+expect_status 0
+# Everything comes before the first rating prompt.
+before=${out%%structure 1-5 or s>*}
+case "$before" in
+*"Your answer:
+  In my first month at a web agency I broke the checkout page.
+  I reverted my commit and I rolled back the change.
+What it holds (evidence for your ratings):
+  structure  situation yes, task no, action yes, result no
+             your story ends after 'I reverted my commit and I rolled back the change': what happened next? Give the result"*) pass ;;
+*) fail "no evidence before the rating:$(printf '\n%s' "$before")" ;;
+esac
+expect_true "printf %s \"\$before\" | grep -q '^  keywords   1 of 2 (missed: client)\$'"
+expect_true "printf %s \"\$before\" | grep -q '^  points     0 of 2 (missed: what you learned; how you fixed it)\$'"
+expect_true "printf %s \"\$before\" | grep -q '^  examples   0 numbers, 0 dates; the actions said \"I\" 3 times and \"we\" 0: add a number'"
+expect_true "printf %s \"\$before\" | grep -q '^  clarity    23 words, about 0:09 spoken (of 2:00), 12 words a sentence\$'"
+expect_true "printf %s \"\$before\" | grep -q '^Talking points:\$'"
+expect_true "printf %s \"\$before\" | grep -q '^  - End with what changed afterwards.\$'"
+
+# An answer left unrated: resume shows it with its evidence first.
+printf '\nAt my last job I led a migration and we cut costs by 30%%.\n\n' >"$TMP/answers"
+STDIN="$TMP/answers" run "$REBOUND" interview --bank evidence --count 1 --think 30 --typed --no-follow-ups
+printf '4 4\n\n' >"$TMP/answers"
+STDIN="$TMP/answers" run "$REBOUND" resume 2
+expect_status 0
+before=${out%%structure 1-5 or s>*}
+expect_true "printf %s \"\$before\" | grep -q '^  At my last job I led a migration and we cut costs by 30%.\$'"
+expect_true "printf %s \"\$before\" | grep -q '^             a whole story: good\$'"
+
+# analyse: text from a file or standard input, as a story or against a question; --json field by field.
+printf 'I always try to listen to everyone first.\n' >"$TMP/generic.txt"
+run "$REBOUND" analyse "$TMP/generic.txt"
+expect_status 0
+expect_out_has "no situation: this reads as what you usually do; tell one real time it happened"
+printf 'In 2023 our checkout broke. I had to fix it. I found the bug and I shipped a fix. Orders went from 40 to 90 a day, and the client renewed.' >"$TMP/story.txt"
+STDIN="$TMP/story.txt" run "$REBOUND" analyse --question a-mistake --json -
+expect_status 0
+printf '%s' "$out" >"$TMP/analysis.json"
+python3 - "$TMP/analysis.json" <<'PY' || fail "analyse --json fields"
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["format"] == "rebound-analysis" and a["version"] == 1, a
+assert a["story"] is True
+assert a["parts"] == {"situation": True, "task": True, "action": True, "result": True}, a["parts"]
+assert a["in_order"] is True and a["ends_at_action"] is False and a["generic"] is False
+assert a["leads_with_point"] is None
+assert a["dates"] == 1 and a["numbers"] == 2, (a["dates"], a["numbers"])
+assert a["i_actions"] == 2 and a["we_actions"] == 0, (a["i_actions"], a["we_actions"])
+assert a["words"] == 31 and a["sentence_count"] == 4, (a["words"], a["sentence_count"])
+assert a["keywords"] == {"said": ["checkout", "client"], "missed": []}, a["keywords"]
+assert a["talking_points"] == {"said": ["how you fixed it"], "missed": ["what you learned"]}, a["talking_points"]
+assert [s["parts"] for s in a["sentences"]] == [["situation"], ["task"], ["action"], ["result"]], a["sentences"]
+assert a["sentences"][0]["text"] == "In 2023 our checkout broke"
+assert a["last_action_sentence"] == 2
+assert a["spoken_seconds"] == 12 and a["fillers"] == 0 and a["hedges"] == 0
+PY
+pass
+run "$REBOUND" analyse "$TMP/missing.txt"
+expect_status 1
+expect_err "rebound: analyse: cannot open '$TMP/missing.txt': No such file or directory"
+run "$REBOUND" analyse --question nosuch "$TMP/generic.txt"
+expect_status 1
+finish
