@@ -17,6 +17,27 @@ struct coach {
 	size_t theme_count;
 };
 
+#define COACH_CALIBRATION_ANSWERS 8	/* the newest rated answers with evidence a theme is judged on */
+#define COACH_CALIBRATION_MIN 4		/* fewer: nothing is said */
+
+/*
+ * Where self-ratings and evidence disagree: for structure, the share of answers with a result; for
+ * examples, of answers with a number. high: the ratings average 4 or more while at least half of the
+ * answers lack it; low: they average 2.5 or less while at most a quarter lack it.
+ */
+struct coach_calibration {
+	const char *theme_id;			/* "structure" or "examples" */
+	const char *missing;			/* what the evidence looks for: "result", "number" */
+	double average;				/* of the self-ratings */
+	int answers, lacking;			/* answers judged, and those without it */
+	int high, low;
+};
+
+/* The calibration of each theme above (COACH_CALIBRATION_THEMES of them, in out). 0, or -1 with *cause. */
+#define COACH_CALIBRATION_THEMES 2
+int coach_calibrate(struct store *store, struct arena *arena, struct coach_calibration out[COACH_CALIBRATION_THEMES],
+		    char **cause);
+
 /* Fills *out (in arena) for today from store's rejections and self-ratings. 0, or -1 with *cause. */
 int coach_gather(struct store *store, long today, struct arena *arena, struct coach *out, char **cause);
 

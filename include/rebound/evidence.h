@@ -21,6 +21,13 @@ void evidence_question(const struct bank_question *q, struct analysis_question *
  * 0, or -1 when the lexicons cannot be read (the reason printed as a warning). */
 int evidence_print(struct cmd_ctx *ctx, const char *indent, const struct bank_question *q, const char *text);
 
+/* The figures kept with an answer (store.h): 0, or -1 when the lexicons cannot be read. */
+int evidence_measure(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, const char *source,
+		     struct store_evidence *out);
+
+/* One line of kept evidence ("evidence: situation yes, task no, ... · 2 numbers · keywords 1 of 2"). */
+void evidence_print_saved(struct cmd_ctx *ctx, const char *indent, const struct store_evidence *e);
+
 /* Before a typed answer is rated: the evidence, the question's talking points and tips, and the answer. */
 void evidence_before_rating(struct cmd_ctx *ctx, const struct bank_question *q, const char *text);
 

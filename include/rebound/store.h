@@ -56,6 +56,11 @@
  *   -- since version 7:
  *   recording.unwritten_frames   frames captured but not written (a full disk, a file size limit): the
  *                                file, and recording.frames, hold only the rest
+ *   -- since version 8:
+ *   evidence(answer_id PK -> answer, source 'typed'|'transcript', situation, task, action, result (0/1),
+ *            ends_at_action, generic, numbers, dates, i_actions, we_actions, words, keywords_said,
+ *            keywords_total, points_said, points_total, created_at)
+ *       what the answer held when it was saved (analysis.h), beside its self-ratings
  */
 #ifndef REBOUND_STORE_H
 #define REBOUND_STORE_H
@@ -65,7 +70,7 @@
 #include "rebound/map.h"
 
 #define STORE_FILE_NAME "rebound.db"
-#define STORE_LATEST_VERSION 7
+#define STORE_LATEST_VERSION 8
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
@@ -153,6 +158,15 @@ struct store_transcript {
 	size_t word_count;
 };
 
+/* What an answer held (analysis.h's figures, as kept). */
+struct store_evidence {
+	const char *source;			/* "typed" or "transcript" */
+	int situation, task, action, result;	/* 1 when present */
+	int ends_at_action, generic;
+	int numbers, dates, i_actions, we_actions, words;
+	int keywords_said, keywords_total, points_said, points_total;
+};
+
 struct store_answer {
 	long long id, session_id;
 	long long follow_up_of;			/* the main answer's id, or 0 */
@@ -167,6 +181,7 @@ struct store_answer {
 	const char *note, *answered_at, *rated_at;
 	const struct store_recording *recording;	/* saved with the answer when not NULL (add only) */
 	const struct store_transcript *transcript;	/* likewise, with a recording */
+	const struct store_evidence *evidence;		/* saved with the answer when not NULL (add only) */
 };
 
 struct store_rating {
@@ -200,6 +215,17 @@ long long store_answer_add(struct store *store, const struct store_answer *answe
 /* 1 found, 0 not, -1 error. */
 int store_answer_get(struct store *store, long long id, struct arena *arena, struct store_answer *out,
 		     char **cause);
+/* A self-rating with the evidence of its answer. */
+struct store_rated_evidence {
+	int score;
+	struct store_evidence evidence;
+};
+/* The newest limit ratings of theme_id whose answers have evidence, newest first. 0, or -1 with *cause. */
+int store_rated_evidence(struct store *store, const char *theme_id, int limit, struct arena *arena,
+			 struct store_rated_evidence **out, size_t *count, char **cause);
+/* An answer's evidence: 1 found, 0 none, -1 error. */
+int store_evidence_get(struct store *store, long long answer_id, struct arena *arena, struct store_evidence *out,
+		       char **cause);
 /* 1 if a saved answer's recording is at path (relative to the data dir), 0 if none is, -1 on error. */
 int store_recording_path_used(struct store *store, const char *path, char **cause);
 /* The recording of an answer: 1 found, 0 none, -1 error. */

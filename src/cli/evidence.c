@@ -131,6 +131,21 @@ static void print_clarity(FILE *out, const char *indent, const struct analysis *
 		a->speech.hedges * per_100 > 2 ? ": say it plainly (\"I decided\", not \"I kind of decided\")" : "");
 }
 
+/* Runs the analysis of text against q into a (in arena); -1 when the lexicons cannot be read. */
+static int analyse(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, struct arena *arena,
+		   struct analysis_question *question, struct analysis *a, char **cause)
+{
+	if (evidence_cues(ctx, cause) == NULL)
+		return -1;
+	if (!lists_tried) {
+		lists = transcript_lists(ctx->app->data_dir, ctx->app->bundle_dir, NULL);
+		lists_tried = 1;
+	}
+	evidence_question(q, question);
+	analysis_run(cues, lists, question, text, arena, a);
+	return 0;
+}
+
 int evidence_print(struct cmd_ctx *ctx, const char *indent, const struct bank_question *q, const char *text)
 {
 	struct analysis_question question;
@@ -138,18 +153,13 @@ int evidence_print(struct cmd_ctx *ctx, const char *indent, const struct bank_qu
 	struct arena arena;
 	char *cause = NULL;
 
-	if (evidence_cues(ctx, &cause) == NULL) {
+	arena_init(&arena);
+	if (analyse(ctx, q, text, &arena, &question, &a, &cause) != 0) {
 		fprintf(ctx->out, "%s(no evidence: %s)\n", indent, cause);
 		free(cause);
+		arena_release(&arena);
 		return -1;
 	}
-	if (!lists_tried) {
-		lists = transcript_lists(ctx->app->data_dir, ctx->app->bundle_dir, NULL);
-		lists_tried = 1;
-	}
-	evidence_question(q, &question);
-	arena_init(&arena);
-	analysis_run(cues, lists, &question, text, &arena, &a);
 	print_structure(ctx->out, indent, &a, text, question.story);
 	print_specifics(ctx->out, indent, &a);
 	print_coverage(ctx->out, indent, "keywords", &a.keywords);
@@ -157,6 +167,53 @@ int evidence_print(struct cmd_ctx *ctx, const char *indent, const struct bank_qu
 	print_clarity(ctx->out, indent, &a, question.answer_seconds);
 	arena_release(&arena);
 	return 0;
+}
+
+int evidence_measure(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, const char *source,
+		     struct store_evidence *out)
+{
+	struct analysis_question question;
+	struct analysis a;
+	struct arena arena;
+	char *cause = NULL;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	arena_init(&arena);
+	if ((rc = analyse(ctx, q, text, &arena, &question, &a, &cause)) == 0) {
+		out->source = source;
+		out->situation = (a.parts & ANALYSIS_PART_BIT(ANALYSIS_SITUATION)) != 0;
+		out->task = (a.parts & ANALYSIS_PART_BIT(ANALYSIS_TASK)) != 0;
+		out->action = (a.parts & ANALYSIS_PART_BIT(ANALYSIS_ACTION)) != 0;
+		out->result = (a.parts & ANALYSIS_PART_BIT(ANALYSIS_RESULT)) != 0;
+		out->ends_at_action = a.ends_at_action;
+		out->generic = a.generic;
+		out->numbers = a.numbers;
+		out->dates = a.dates;
+		out->i_actions = a.i_actions;
+		out->we_actions = a.we_actions;
+		out->words = (int)a.words;
+		out->keywords_said = (int)a.keywords.said_count;
+		out->keywords_total = (int)(a.keywords.said_count + a.keywords.missed_count);
+		out->points_said = (int)a.points.said_count;
+		out->points_total = (int)(a.points.said_count + a.points.missed_count);
+	}
+	free(cause);
+	arena_release(&arena);
+	return rc;
+}
+
+void evidence_print_saved(struct cmd_ctx *ctx, const char *indent, const struct store_evidence *e)
+{
+	fprintf(ctx->out, "%sevidence: situation %s, task %s, action %s, result %s%s · %d number%s", indent,
+		e->situation ? "yes" : "no", e->task ? "yes" : "no", e->action ? "yes" : "no", e->result ? "yes" : "no",
+		e->generic ? " (generic: no real time)" : e->ends_at_action ? " (ends at the action)" : "", e->numbers,
+		e->numbers == 1 ? "" : "s");
+	if (e->keywords_total > 0)
+		fprintf(ctx->out, " · keywords %d of %d", e->keywords_said, e->keywords_total);
+	if (e->points_total > 0)
+		fprintf(ctx->out, " · points %d of %d", e->points_said, e->points_total);
+	fprintf(ctx->out, " · %d word%s\n", e->words, e->words == 1 ? "" : "s");
 }
 
 static void print_list(FILE *out, const char *title, const struct bank_strings *items)

@@ -360,6 +360,7 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 				 int answer_limit, char *first_line, int *stopped)
 {
 	struct interview_take take;
+	struct store_evidence evidence;
 	struct store_answer a;
 	char *cause = NULL, clock[16], limit_clock[16];
 	long long id;
@@ -400,6 +401,9 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	a.stopped_by = take.stopped_by;
 	a.recording = take.has_recording ? &take.recording : NULL;
 	a.transcript = take.has_recording ? take.transcript : NULL;
+	if (follow_up_of == 0 && !take.has_recording && take.text != NULL && *take.text != '\0' &&
+	    evidence_measure(iv->ctx, q, take.text, "typed", &evidence) == 0)
+		a.evidence = &evidence;
 	id = store_answer_add(iv->ctx->app->store, &a, &cause);
 	if (id < 0) {
 		store_error(iv->ctx, cause);

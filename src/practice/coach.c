@@ -34,6 +34,43 @@ static int recent_ratings(struct store *store, long since_day, struct arena *are
 	return 0;
 }
 
+/* 1 if the evidence lacks what theme looks for (a result for structure, a number for examples). */
+static int lacks(const struct store_evidence *e, int theme)
+{
+	return theme == 0 ? !e->result : e->numbers == 0;
+}
+
+int coach_calibrate(struct store *store, struct arena *arena, struct coach_calibration out[COACH_CALIBRATION_THEMES],
+		    char **cause)
+{
+	static const char *const themes[COACH_CALIBRATION_THEMES] = { "structure", "examples" };
+	static const char *const missing[COACH_CALIBRATION_THEMES] = { "result", "number" };
+	int t;
+
+	for (t = 0; t < COACH_CALIBRATION_THEMES; t++) {
+		struct store_rated_evidence *rows;
+		struct coach_calibration *c = &out[t];
+		size_t count, i;
+		double sum = 0;
+		memset(c, 0, sizeof *c);
+		c->theme_id = themes[t];
+		c->missing = missing[t];
+		if (store_rated_evidence(store, themes[t], COACH_CALIBRATION_ANSWERS, arena, &rows, &count, cause) != 0)
+			return -1;
+		for (i = 0; i < count; i++) {
+			sum += rows[i].score;
+			c->lacking += lacks(&rows[i].evidence, t);
+		}
+		c->answers = (int)count;
+		if (count < COACH_CALIBRATION_MIN)
+			continue;
+		c->average = sum / (double)count;
+		c->high = c->average >= 4.0 && c->lacking * 2 >= c->answers;
+		c->low = c->average <= 2.5 && c->lacking * 4 <= c->answers;
+	}
+	return 0;
+}
+
 int coach_gather(struct store *store, long today, struct arena *arena, struct coach *out, char **cause)
 {
 	struct insight_rejection *input;

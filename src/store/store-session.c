@@ -222,6 +222,84 @@ static int add_recording(struct store *store, long long answer_id, const struct 
 	return rc;
 }
 
+static int add_evidence(struct store *store, long long answer_id, const struct store_evidence *e, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO evidence (answer_id, source, situation, task, action,"
+					   " result, ends_at_action, generic, numbers, dates, i_actions, we_actions, words,"
+					   " keywords_said, keywords_total, points_said, points_total, created_at)"
+					   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
+	const int values[] = { e->situation, e->task, e->action, e->result, e->ends_at_action, e->generic, e->numbers,
+			       e->dates, e->i_actions, e->we_actions, e->words, e->keywords_said, e->keywords_total,
+			       e->points_said, e->points_total };
+	size_t i;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	store_bind_text(stmt, 2, e->source);
+	for (i = 0; i < sizeof values / sizeof *values; i++)
+		sqlite3_bind_int(stmt, (int)i + 3, values[i]);
+	rc = store_step_done(store, stmt, "save an answer's evidence", cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* The columns read_evidence reads, in its order. */
+#define EVIDENCE_COLUMNS "e.source, e.situation, e.task, e.action, e.result, e.ends_at_action, e.generic," \
+	" e.numbers, e.dates, e.i_actions, e.we_actions, e.words, e.keywords_said, e.keywords_total," \
+	" e.points_said, e.points_total"
+
+static void read_evidence(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_evidence *e = item;
+	int *fields[] = { &e->situation, &e->task, &e->action, &e->result, &e->ends_at_action, &e->generic,
+			  &e->numbers, &e->dates, &e->i_actions, &e->we_actions, &e->words, &e->keywords_said,
+			  &e->keywords_total, &e->points_said, &e->points_total };
+	size_t i;
+
+	e->source = store_column_text(stmt, 0, arena);
+	for (i = 0; i < sizeof fields / sizeof *fields; i++)
+		*fields[i] = sqlite3_column_int(stmt, (int)i + 1);
+}
+
+static void read_rated_evidence(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_rated_evidence *r = item;
+
+	r->score = sqlite3_column_int(stmt, 16);
+	read_evidence(stmt, arena, &r->evidence);
+}
+
+int store_rated_evidence(struct store *store, const char *theme_id, int limit, struct arena *arena,
+			 struct store_rated_evidence **out, size_t *count, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT " EVIDENCE_COLUMNS ", r.score"
+					   " FROM rating r JOIN evidence e ON e.answer_id = r.answer_id"
+					   " WHERE r.theme_id = ? ORDER BY r.rated_at DESC, r.answer_id DESC LIMIT ?", cause);
+
+	*out = NULL;
+	*count = 0;
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, theme_id);
+	sqlite3_bind_int(stmt, 2, limit);
+	return store_read_list(store, stmt, sizeof **out, read_rated_evidence, arena, "read ratings with evidence",
+			       out, count, cause);
+}
+
+int store_evidence_get(struct store *store, long long answer_id, struct arena *arena, struct store_evidence *out,
+		       char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT " EVIDENCE_COLUMNS " FROM evidence e WHERE answer_id = ?",
+					   cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	return store_read_one(store, stmt, sizeof *out, read_evidence, arena, "read an answer's evidence", out, cause);
+}
+
 long long store_answer_add(struct store *store, const struct store_answer *a, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO answer (session_id, position, question_id,"
@@ -253,6 +331,8 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 			id = -1;
 		if (id > 0 && a->recording != NULL && a->transcript != NULL &&
 		    store_transcript_add_locked(store, id, a->transcript, cause) != 0)
+			id = -1;
+		if (id > 0 && a->evidence != NULL && add_evidence(store, id, a->evidence, cause) != 0)
 			id = -1;
 		if (id < 0 || store_commit(store, cause) != 0) {
 			store_rollback(store);

@@ -198,6 +198,16 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 
 	/* 7: frames a recording captured but could not write (a full disk): the file holds the rest */
 	"ALTER TABLE recording ADD COLUMN unwritten_frames INTEGER NOT NULL DEFAULT 0;",
+
+	/* 8: what an answer held (analysis.h), kept beside its self-ratings */
+	"CREATE TABLE evidence ("
+	"  answer_id INTEGER PRIMARY KEY REFERENCES answer(id) ON DELETE CASCADE,"
+	"  source TEXT NOT NULL CHECK (source IN ('typed', 'transcript')),"
+	"  situation INTEGER NOT NULL, task INTEGER NOT NULL, action INTEGER NOT NULL, result INTEGER NOT NULL,"
+	"  ends_at_action INTEGER NOT NULL, generic INTEGER NOT NULL, numbers INTEGER NOT NULL,"
+	"  dates INTEGER NOT NULL, i_actions INTEGER NOT NULL, we_actions INTEGER NOT NULL,"
+	"  words INTEGER NOT NULL, keywords_said INTEGER NOT NULL, keywords_total INTEGER NOT NULL,"
+	"  points_said INTEGER NOT NULL, points_total INTEGER NOT NULL, created_at TEXT NOT NULL);",
 };
 
 /* ------------------------------------------------------------------------------------------------

@@ -77,6 +77,7 @@ filters: bank practice
    think 0:00 of 0:05 · answer 0:00 of 1:00 · submitted
    > I led the migration.
    > It cut costs by 30%.
+   evidence: situation no, task no, action yes, result yes · 1 number · 9 words
    rated: structure 4, clarity 3
    note: first note
 
@@ -84,6 +85,7 @@ filters: bank practice
    Second question?
    think 0:00 of 0:05 · answer 0:00 of 1:00 · submitted
    > Answer two.
+   evidence: situation no, task no, action no, result no · 1 number · 2 words
    follow-up (answer 3): And then what happened?
    answer 0:00 of 0:30 · submitted
    > Follow-up answer.
@@ -93,6 +95,7 @@ filters: bank practice
    Third question?
    think 0:00 of 0:05 · answer 0:00 of 1:00 · submitted
    > Three.
+   evidence: situation no, task no, action no, result no · 1 number · 1 word
    rated: every theme skipped"
 
 # A second session: the least recently asked questions come first, and the summary compares.

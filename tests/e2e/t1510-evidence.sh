@@ -1,7 +1,8 @@
 # Evidence beside the self-rating: a typed interview shows the answer, what it holds (the STAR parts and
 # where the story stops, specifics, keywords and talking points, length, fillers and hedges) and the
 # question's talking points and tips before the first rating prompt; 'resume' shows them for an answer left
-# unrated; 'analyse' prints the same for any text, and --json gives the figures field by field.
+# unrated; the figures are kept with the answer (schema 8) and shown by 'session'; 'analyse' prints the
+# same for any text, and --json gives the figures field by field.
 . "$(dirname "$0")/lib.sh"
 require python3
 export REBOUND_SEED=1
@@ -40,6 +41,12 @@ expect_true "printf %s \"\$before\" | grep -q '^  examples   0 numbers, 0 dates;
 expect_true "printf %s \"\$before\" | grep -q '^  clarity    23 words, about 0:09 spoken (of 2:00), 12 words a sentence\$'"
 expect_true "printf %s \"\$before\" | grep -q '^Talking points:\$'"
 expect_true "printf %s \"\$before\" | grep -q '^  - End with what changed afterwards.\$'"
+
+# Kept with the answer, and shown by 'session'.
+expect_db "SELECT source, situation, task, action, result, ends_at_action, generic, keywords_said, keywords_total FROM evidence" \
+	"typed|1|0|1|0|1|0|1|2"
+run "$REBOUND" session 1
+expect_out_has "   evidence: situation yes, task no, action yes, result no (ends at the action) · 0 numbers · keywords 1 of 2 · points 0 of 2 · 23 words"
 
 # An answer left unrated: resume shows it with its evidence first.
 printf '\nAt my last job I led a migration and we cut costs by 30%%.\n\n' >"$TMP/answers"
@@ -84,4 +91,41 @@ expect_status 1
 expect_err "rebound: analyse: cannot open '$TMP/missing.txt': No such file or directory"
 run "$REBOUND" analyse --question nosuch "$TMP/generic.txt"
 expect_status 1
+
+# Calibration, on a constructed history: stories with no result rated 5 for structure, and stories with
+# numbers rated 1 for examples. 'insights' says so plainly; with fewer than four answers it says nothing.
+calibrate() {	# calibrate COUNT ANSWER SCORES
+	local i
+	for i in $(seq "$1"); do
+		printf '\n%s\n\n%s\n\n' "$2" "$3" >"$TMP/answers"
+		STDIN="$TMP/answers" run "$REBOUND" interview --bank evidence --count 1 --think 30 --typed --no-follow-ups
+	done
+}
+rm -rf "$REBOUND_HOME/rebound.db"*
+calibrate 3 "In my first month at a web agency I broke the checkout page. I reverted my commit." "5 3"
+run "$REBOUND" insights
+expect_true "! printf %s \"\$out\" | grep -q 'Your ratings and your answers'"
+calibrate 2 "In my first month at a web agency I broke the checkout page. I reverted my commit." "5 3"
+calibrate 3 "Last year I fixed the checkout and orders went from 40 to 90 a day." "3 1"
+run "$REBOUND" insights
+expect_out_has "Your ratings and your answers:
+  You rate your structure 4.2 on average, but 5 of your last 8 answers had no result: look at the evidence before you rate."
+calibrate 5 "Last year I fixed the checkout and orders went from 40 to 90 a day." "3 1"
+run "$REBOUND" insights
+expect_out_has "  You rate your examples 1.0 on average, yet 8 of your last 8 answers had a number: you may be hard on yourself."
+
+# In a real terminal: the evidence is on screen when the first rating prompt comes.
+. "$(dirname "$0")/tmux.sh"
+tmux_start "env REBOUND_HOME='$REBOUND_HOME' HOME='$HOME' REBOUND_NOW='$REBOUND_NOW' REBOUND_SEED=1 TERM=xterm LC_ALL=C.UTF-8 '$REBOUND'"
+expect_screen "rebound>"
+tmux_cmd send-keys -t t "interview --bank evidence --count 1 --think 0 --typed --no-follow-ups" Enter
+expect_screen "Answer within"
+tmux_cmd send-keys -t t -l "Last year I shipped a fix for the checkout. The client renewed."
+tmux_cmd send-keys -t t Enter
+expect_screen "> "
+tmux_cmd send-keys -t t Enter
+expect_screen "structure 1-5 or s>"
+expect_true "screen | grep -q '^  structure  situation yes, task no, action yes, result yes\$'"
+expect_true "screen | grep -q '^  keywords   2 of 2\$'"
+expect_true "screen | grep -q '^  - End with what changed afterwards.\$'"
 finish

@@ -94,6 +94,34 @@ static void print_stages(struct cmd_ctx *ctx, const struct coach *coach)
 	free(counts);
 }
 
+/* Where the self-ratings run well above or below what the answers' evidence shows, said plainly. */
+static void print_calibration(struct cmd_ctx *ctx, struct arena *arena)
+{
+	struct coach_calibration calibration[COACH_CALIBRATION_THEMES];
+	char *cause = NULL;
+	int t, said = 0;
+
+	if (coach_calibrate(ctx->app->store, arena, calibration, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	for (t = 0; t < COACH_CALIBRATION_THEMES; t++) {
+		const struct coach_calibration *c = &calibration[t];
+		if (!c->high && !c->low)
+			continue;
+		if (!said++)
+			fprintf(ctx->out, "Your ratings and your answers:\n");
+		if (c->high)
+			fprintf(ctx->out, "  You rate your %s %.1f on average, but %d of your last %d answers had no %s: "
+				"look at the evidence before you rate.\n", c->theme_id, c->average, c->lacking, c->answers,
+				c->missing);
+		else
+			fprintf(ctx->out, "  You rate your %s %.1f on average, yet %d of your last %d answers had a %s: "
+				"you may be hard on yourself.\n", c->theme_id, c->average, c->answers - c->lacking,
+				c->answers, c->missing);
+	}
+}
+
 static int cmd_insights_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct coach coach;
@@ -119,6 +147,7 @@ static int cmd_insights_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 			print_theme(ctx, &coach, i);
 	}
 	print_stages(ctx, &coach);
+	print_calibration(ctx, &arena);
 	if (named > 0)
 		fprintf(ctx->out, "Next: 'drill --theme %s' practises the first; 'plan add' turns them into actions.\n",
 			coach.themes[0].theme_id);

@@ -3,6 +3,7 @@
 #include "rebound/cmd.h"
 #include "rebound/coaching.h"
 #include "rebound/date.h"
+#include "rebound/evidence.h"
 #include "rebound/transcript.h"
 
 #include <stdlib.h>
@@ -48,6 +49,7 @@ static void print_body(struct cmd_ctx *ctx, struct arena *arena, const struct sp
 {
 	struct store_recording recording;
 	struct store_transcript transcript;
+	struct store_evidence evidence;
 
 	if (a->mode != NULL && strcmp(a->mode, "spoken") == 0 &&
 	    store_recording_get(ctx->app->store, a->id, arena, &recording, NULL) == 1) {
@@ -58,6 +60,8 @@ static void print_body(struct cmd_ctx *ctx, struct arena *arena, const struct sp
 		return;
 	}
 	print_text(ctx->out, "   ", a->text);
+	if (store_evidence_get(ctx->app->store, a->id, arena, &evidence, NULL) == 1)
+		evidence_print_saved(ctx, "   ", &evidence);
 }
 
 static int print_ratings(struct cmd_ctx *ctx, struct arena *arena, const struct store_answer *a)
