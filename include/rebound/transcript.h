@@ -21,6 +21,10 @@ struct speech_lists *transcript_lists(const char *data_dir, const char *bundle_d
 void transcript_build(const struct recognizer_result *heard, const struct speech_lists *lists, long long decode_ms,
 		      struct arena *arena, struct store_transcript *out);
 
+/* How sure a transcript is, as the whole percent every place shows: rounded down, so that one just under
+ * TRANSCRIPT_MIN_CONFIDENCE (withheld) never reads as the threshold itself. */
+int transcript_sure_percent(double confidence);
+
 /* The transcript's words as an array (in arena), for speech.h. */
 const char **transcript_words(const struct store_transcript *transcript, struct arena *arena);
 

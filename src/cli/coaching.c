@@ -91,8 +91,8 @@ static void print_transcript(struct cmd_ctx *ctx, const char *indent, const stru
 	struct speech_coverage cov;
 	double fillers;
 
-	fprintf(ctx->out, "%sheard     %zu words, %.0f%% sure (a machine's guess, not a record)\n", indent, t->word_count,
-		t->confidence * 100);
+	fprintf(ctx->out, "%sheard     %zu words, %d%% sure (a machine's guess, not a record)\n", indent, t->word_count,
+		transcript_sure_percent(t->confidence));
 	speech_count(c->lists, words, t->word_count, arena, &counts);
 	if (c->lists == NULL) {	/* the counts made when the transcript was saved */
 		counts.fillers = t->fillers;

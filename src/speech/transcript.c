@@ -72,6 +72,13 @@ void transcript_build(const struct recognizer_result *heard, const struct speech
 	out->repeats = counts.repeats;
 }
 
+int transcript_sure_percent(double confidence)
+{
+	double percent = floor(confidence * 100 + 1e-9);	/* 0.29 * 100 is 28.999...: still 29 */
+
+	return percent < 0 ? 0 : percent > 100 ? 100 : (int)percent;
+}
+
 const char **transcript_words(const struct store_transcript *t, struct arena *arena)
 {
 	const char **words = arena_alloc(arena, (t->word_count ? t->word_count : 1) * sizeof *words);
@@ -90,7 +97,7 @@ const char *transcript_withheld(const struct store_transcript *t, long long spea
 		return "the recogniser heard no words";
 	if (t->confidence < TRANSCRIPT_MIN_CONFIDENCE) {
 		snprintf(reason, sizeof reason, "the recogniser was unsure of its words (%d%% sure)",
-			 (int)floor(t->confidence * 100));	/* down: 49.9% is not "50%" */
+			 transcript_sure_percent(t->confidence));
 		return arena_strdup(arena, reason);
 	}
 	if (speaking_ms < TRANSCRIPT_MIN_SPEAKING_MS) {

@@ -1003,6 +1003,12 @@ static void test_withheld_reasons_and_edges(void **state)
 	assert_withheld(&arena, 40, 0.494, 30000, "the recogniser was unsure of its words (49% sure)");
 	/* Just under the threshold the figure is rounded down, never up to the threshold itself. */
 	assert_withheld(&arena, 40, 0.499, 30000, "the recogniser was unsure of its words (49% sure)");
+	/* One rule everywhere: what is shown is what is judged. */
+	assert_int_equal(transcript_sure_percent(0.499), 49);
+	assert_int_equal(transcript_sure_percent(0.5), 50);
+	assert_int_equal(transcript_sure_percent(0.29), 29);
+	assert_int_equal(transcript_sure_percent(1.0), 100);
+	assert_int_equal(transcript_sure_percent(-0.1), 0);
 	assert_withheld(&arena, 40, 0.8, 6000, "too little speech (0:06)");
 	assert_withheld(&arena, 40, 0.8, 6999, "too little speech (0:06)");
 	assert_withheld(&arena, 40, 0.8, 9999, "too little speech (0:09)");

@@ -190,7 +190,7 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 	    transcript.word_count > 0) {
 		caption.transcript = &transcript;
 		fprintf(r->ctx->out, "  transcript as it plays: a machine's guess, %d%% sure; '?' marks the words it "
-			"doubted\n", (int)(transcript.confidence * 100));
+			"doubted\n", transcript_sure_percent(transcript.confidence));
 	}
 	fflush(r->ctx->out);
 	path = xasprintf("%s/%s", r->ctx->app->data_dir, recording.path);

@@ -2,6 +2,7 @@
  * or typed, with the matching words shown in context; words match by stem ("leading" finds "lead") and
  * every word must be there. */
 #include "rebound/cmd.h"
+#include "rebound/transcript.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
@@ -43,7 +44,8 @@ static int cmd_search_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 			cmd_format_time(hits[i].answered_at, when);
 			fprintf(ctx->out, "  answer %lld · session %lld · %s · ", hits[i].answer_id, hits[i].session_id, when);
 			if (hits[i].confidence >= 0)
-				fprintf(ctx->out, "heard (transcript, %d%% sure)", (int)(hits[i].confidence * 100));
+				fprintf(ctx->out, "heard (transcript, %d%% sure)",
+					transcript_sure_percent(hits[i].confidence));
 			else
 				fputs("typed", ctx->out);
 			fprintf(ctx->out, " · %s\n    %s\n", hits[i].question_id, hits[i].snippet);

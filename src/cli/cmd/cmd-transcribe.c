@@ -94,9 +94,9 @@ static int transcribe_answer(struct transcriber *t, long long id)
 		return CMD_SYSTEM_ERROR;
 	}
 	date_format_duration(recording.sample_rate ? recording.frames * 1000 / recording.sample_rate : 0, audio_clock);
-	fprintf(ctx->out, "Answer %lld: %s of audio transcribed in %.1f s: %zu words, %.0f%% sure (%s; a machine's "
+	fprintf(ctx->out, "Answer %lld: %s of audio transcribed in %.1f s: %zu words, %d%% sure (%s; a machine's "
 		"guess, not a record).\n", id, audio_clock, took_ms / 1000.0, transcript.word_count,
-		transcript.confidence * 100, transcript.engine);
+		transcript_sure_percent(transcript.confidence), transcript.engine);
 	print_wrapped(ctx->out, "  > ", transcript.word_count ? transcript.text : "(no words heard)");
 	coaching = (struct coaching){ NULL, &recording, &transcript, t->lists };
 	if (store_answer_get(ctx->app->store, id, &t->arena, &answer, NULL) == 1)
