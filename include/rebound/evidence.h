@@ -28,7 +28,9 @@ int evidence_measure(struct cmd_ctx *ctx, const struct bank_question *q, const c
 /* One line of kept evidence ("evidence: situation yes, task no, ... · 2 numbers · keywords 1 of 2"). */
 void evidence_print_saved(struct cmd_ctx *ctx, const char *indent, const struct store_evidence *e);
 
-/* Before a typed answer is rated: the evidence, the question's talking points and tips, and the answer. */
-void evidence_before_rating(struct cmd_ctx *ctx, const struct bank_question *q, const char *text);
+/* Before an answer is rated: the answer, its evidence, and the question's talking points and tips. heard is
+ * NULL for typed text, else how the text came ("a machine's guess, 62% sure"): then only its start is
+ * shown. */
+void evidence_before_rating(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, const char *heard);
 
 #endif

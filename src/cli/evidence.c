@@ -227,14 +227,25 @@ static void print_list(FILE *out, const char *title, const struct bank_strings *
 		fprintf(out, "  - %s\n", items->items[i]);
 }
 
-void evidence_before_rating(struct cmd_ctx *ctx, const struct bank_question *q, const char *text)
+#define HEARD_SHOWN 240		/* bytes of a transcript shown before its rating */
+
+void evidence_before_rating(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, const char *heard)
 {
 	const char *line, *end;
 
 	if (text == NULL || *text == '\0')
 		return;
-	fprintf(ctx->out, "\n%sYour answer%s:\n", term_bold(ctx->color), term_reset(ctx->color));
-	for (line = text; *line != '\0'; line = *end ? end + 1 : end) {
+	if (heard != NULL) {
+		size_t n = strlen(text);
+		if (n > HEARD_SHOWN)
+			for (n = HEARD_SHOWN; n > 0 && text[n] != ' '; n--)
+				;
+		fprintf(ctx->out, "\n%sWhat was heard%s (%s):\n  %.*s%s\n", term_bold(ctx->color), term_reset(ctx->color),
+			heard, (int)n, text, n < strlen(text) ? " ..." : "");
+	} else {
+		fprintf(ctx->out, "\n%sYour answer%s:\n", term_bold(ctx->color), term_reset(ctx->color));
+	}
+	for (line = heard != NULL ? "" : text; *line != '\0'; line = *end ? end + 1 : end) {
 		end = strchr(line, '\n');
 		if (end == NULL)
 			end = line + strlen(line);

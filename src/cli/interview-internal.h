@@ -23,7 +23,8 @@ struct interview {
 	int draft_adopted;		/* the draft is a kept one, taken as the answer as its file holds it */
 	char *draft_path;		/* set while a draft is open */
 	char *draft_kept;		/* the text of a draft an earlier try left, to offer */
-	char *answer_text;		/* the typed main answer just saved, shown again before it is rated */
+	char *answer_text;		/* the main answer just saved, shown again before it is rated */
+	char *answer_heard;		/* NULL for typed text; for a transcript, how sure it is */
 };
 
 /* Prints to the interview's output and flushes. */

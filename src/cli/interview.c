@@ -3,6 +3,7 @@
  * transaction as soon as it is finished; ratings are saved in another once given. */
 #include "rebound/date.h"
 #include "rebound/evidence.h"
+#include "rebound/transcript.h"
 #include "interview-internal.h"
 #include "rebound/util.h"
 
@@ -330,6 +331,20 @@ static int think(struct interview *iv, int limit_seconds, long long *used_ms, ch
 	return 0;
 }
 
+/* The transcript of a spoken answer when it is clear enough to draw figures from, else NULL. */
+static const char *heard_text(const struct interview_take *take)
+{
+	struct arena arena;
+	const char *why;
+
+	if (!take->has_recording || take->transcript == NULL || take->transcript->text == NULL)
+		return NULL;
+	arena_init(&arena);
+	why = transcript_withheld(take->transcript, take->recording.speaking_ms, &arena);
+	arena_release(&arena);
+	return why == NULL ? take->transcript->text : NULL;
+}
+
 /* After a failed save: says where the typed answer is kept (its draft), or prints it whole to stderr
  * when even the draft could not be written, so that it can be copied. */
 static void keep_unsaved(struct interview *iv, int position, const struct interview_take *take)
@@ -362,6 +377,7 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	struct interview_take take;
 	struct store_evidence evidence;
 	struct store_answer a;
+	const char *heard;
 	char *cause = NULL, clock[16], limit_clock[16];
 	long long id;
 
@@ -404,6 +420,9 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	if (follow_up_of == 0 && !take.has_recording && take.text != NULL && *take.text != '\0' &&
 	    evidence_measure(iv->ctx, q, take.text, "typed", &evidence) == 0)
 		a.evidence = &evidence;
+	heard = follow_up_of == 0 ? heard_text(&take) : NULL;
+	if (heard != NULL && evidence_measure(iv->ctx, q, heard, "transcript", &evidence) == 0)
+		a.evidence = &evidence;
 	id = store_answer_add(iv->ctx->app->store, &a, &cause);
 	if (id < 0) {
 		store_error(iv->ctx, cause);
@@ -414,12 +433,18 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	}
 	free((char *)take.recording.path);
 	free(interview_draft_close(iv, 0));
+	free(iv->answer_text);
+	free(iv->answer_heard);
+	iv->answer_text = iv->answer_heard = NULL;
 	if (follow_up_of == 0 && strcmp(a.mode, "typed") == 0) {	/* shown with the evidence before rating */
-		free(iv->answer_text);
 		iv->answer_text = take.text;
-	} else {
-		free(take.text);
+		take.text = NULL;
+	} else if (heard != NULL) {
+		iv->answer_text = xstrdup(heard);
+		iv->answer_heard = xasprintf("a machine's guess, %d%% sure",
+					     transcript_sure_percent(take.transcript->confidence));
 	}
+	free(take.text);
 	date_format_duration(take.used_ms, clock);
 	date_format_duration(answer_limit * 1000LL, limit_clock);
 	interview_say(iv, "Saved answer %lld (%s of %s%s%s).\n", id, clock, limit_clock, take.overtime ? ", overtime" : "",
@@ -481,11 +506,12 @@ static enum step ask_question(struct interview *iv, int position, const struct b
 	if (iv->session.follow_ups && q->follow_ups.count > 0)
 		step = ask_follow_up(iv, q, position, id, answer_limit);
 	if (step == STEP_NEXT && q->themes.count > 0) {
-		evidence_before_rating(iv->ctx, q, iv->answer_text);
+		evidence_before_rating(iv->ctx, q, iv->answer_text, iv->answer_heard);
 		step = rate(iv->ctx, iv->in, id, &q->themes, NULL);
 	}
 	free(iv->answer_text);
-	iv->answer_text = NULL;
+	free(iv->answer_heard);
+	iv->answer_text = iv->answer_heard = NULL;
 	return step;
 }
 
@@ -713,6 +739,7 @@ out:
 	free(interview_draft_close(&iv, 0));	/* an unused one; a kept one was closed when kept */
 	free(iv.draft_kept);
 	free(iv.answer_text);
+	free(iv.answer_heard);
 	input_hold_signals(in, held);
 	map_release(&recency);
 	arena_release(&arena);
@@ -734,7 +761,7 @@ static enum step rate_leftovers(struct interview *iv, const struct store_answer 
 			continue;
 		interview_say(iv, "\nQuestion %d was answered but not rated: %s\n", answers[i].position, q->text);
 		if (answers[i].mode != NULL && strcmp(answers[i].mode, "typed") == 0)
-			evidence_before_rating(iv->ctx, q, answers[i].text);
+			evidence_before_rating(iv->ctx, q, answers[i].text, NULL);
 		*position = answers[i].position;
 		if ((step = rate(iv->ctx, iv->in, answers[i].id, &q->themes, answers[i].note)) != STEP_NEXT)
 			return step;
@@ -790,6 +817,7 @@ out:
 	free(interview_draft_close(&iv, 0));	/* an unused one; a kept one was closed when kept */
 	free(iv.draft_kept);
 	free(iv.answer_text);
+	free(iv.answer_heard);
 	input_hold_signals(in, held);
 	arena_release(&arena);
 	return status;

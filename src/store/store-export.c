@@ -14,6 +14,11 @@ struct export_query {
 	const char *sql;
 };
 
+/* An answer's STAR parts as one text ("situation action result"), NULL when it has no evidence. */
+#define EVIDENCE_PARTS "CASE WHEN e.answer_id IS NULL THEN NULL ELSE rtrim(" \
+	"CASE WHEN e.situation THEN 'situation ' ELSE '' END || CASE WHEN e.task THEN 'task ' ELSE '' END ||" \
+	" CASE WHEN e.action THEN 'action ' ELSE '' END || CASE WHEN e.result THEN 'result' ELSE '' END) END"
+
 static const struct export_query tables[] = {
 	{ "sessions",
 	  "SELECT id, kind, status, started_at, ended_at, bank, stage, theme, planned_count,"
@@ -24,9 +29,11 @@ static const struct export_query tables[] = {
 	  " a.think_limit_seconds, a.think_used_ms, a.answer_limit_seconds, a.answer_used_ms, a.overtime,"
 	  " a.stopped_by, a.note, a.answered_at, a.rated_at, r.path AS recording, r.speaking_ms, r.silence_ratio,"
 	  " r.long_pauses, r.longest_pause_ms, r.pace_wpm, t.text AS transcript,"
-	  " t.confidence AS transcript_confidence, t.filler_count, t.hedge_count"
+	  " t.confidence AS transcript_confidence, t.filler_count, t.hedge_count, r.unwritten_frames,"
+	  " e.source AS evidence_source, " EVIDENCE_PARTS " AS star_parts, e.ends_at_action, e.numbers, e.i_actions,"
+	  " e.we_actions, e.keywords_said, e.keywords_total, e.points_said, e.points_total"
 	  " FROM answer a LEFT JOIN recording r ON r.answer_id = a.id LEFT JOIN transcript t ON t.answer_id = a.id"
-	  " ORDER BY a.id" },
+	  " LEFT JOIN evidence e ON e.answer_id = a.id ORDER BY a.id" },
 	{ "ratings", "SELECT answer_id, theme_id, score, rated_at FROM rating ORDER BY answer_id, theme_id" },
 	{ "rejections",
 	  "SELECT id, company, role, rejected_on, stage_reached, interviewer, feedback,"

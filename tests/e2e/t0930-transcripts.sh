@@ -52,6 +52,10 @@ expect_out_has "; not heard: salary · from the transcript"
 expect_out_has "fillers   "
 expect_out_has "length    0:2"
 expect_true 'printf %s "$out" | grep -Eq "^  points    1 of 2 said; not heard: \"the salary you expect\" · from the transcript$"'
+# The transcript, clear enough, gives the evidence before the rating too, marked as a machine's guess.
+expect_true 'printf %s "$out" | grep -Eq "^What was heard \(a machine.s guess, [0-9]+% sure\):$"'
+expect_out_has "What it holds (evidence for your ratings):"
+expect_db "SELECT source, words BETWEEN 50 AND 90 FROM evidence WHERE answer_id = $human" "transcript|1"
 
 # A filler-heavy answer counts more fillers than a clean one of the same words.
 espeak-ng -v en-us+klatt -s 140 -w "$TMP/clean.wav" \

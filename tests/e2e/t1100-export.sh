@@ -28,8 +28,11 @@ QUERIES = {
   "answers": "SELECT a.id, a.session_id, a.position, a.question_id, a.question_text, a.follow_up_of, a.mode, a.text,"
              " a.think_limit_seconds, a.think_used_ms, a.answer_limit_seconds, a.answer_used_ms, a.overtime,"
              " a.stopped_by, a.note, a.answered_at, a.rated_at, r.path, r.speaking_ms, r.silence_ratio, r.long_pauses,"
-             " r.longest_pause_ms, r.pace_wpm, t.text, t.confidence, t.filler_count, t.hedge_count FROM answer a"
-             " LEFT JOIN recording r ON r.answer_id = a.id LEFT JOIN transcript t ON t.answer_id = a.id ORDER BY a.id",
+             " r.longest_pause_ms, r.pace_wpm, t.text, t.confidence, t.filler_count, t.hedge_count, r.unwritten_frames,"
+             " e.source, CASE WHEN e.answer_id IS NULL THEN NULL ELSE rtrim(CASE WHEN e.situation THEN 'situation ' ELSE '' END || CASE WHEN e.task THEN 'task ' ELSE '' END || CASE WHEN e.action THEN 'action ' ELSE '' END || CASE WHEN e.result THEN 'result' ELSE '' END) END, e.ends_at_action, e.numbers, e.i_actions, e.we_actions,"
+             " e.keywords_said, e.keywords_total, e.points_said, e.points_total FROM answer a"
+             " LEFT JOIN recording r ON r.answer_id = a.id LEFT JOIN transcript t ON t.answer_id = a.id"
+             " LEFT JOIN evidence e ON e.answer_id = a.id ORDER BY a.id",
   "ratings": "SELECT answer_id, theme_id, score, rated_at FROM rating ORDER BY answer_id, theme_id",
   "rejections": "SELECT id, company, role, rejected_on, stage_reached, interviewer, feedback, (SELECT group_concat(theme_id, ' ')"
                 " FROM (SELECT theme_id FROM rejection_theme WHERE rejection_id = rejection.id ORDER BY theme_id)),"
@@ -40,7 +43,9 @@ COLUMNS = {
               " answer_seconds follow_ups spoken note",
   "answers": "id session_id position question_id question_text follow_up_of mode text think_limit_seconds think_used_ms"
              " answer_limit_seconds answer_used_ms overtime stopped_by note answered_at rated_at recording speaking_ms"
-             " silence_ratio long_pauses longest_pause_ms pace_wpm transcript transcript_confidence filler_count hedge_count",
+             " silence_ratio long_pauses longest_pause_ms pace_wpm transcript transcript_confidence filler_count hedge_count"
+             " unwritten_frames evidence_source star_parts ends_at_action numbers i_actions we_actions keywords_said"
+             " keywords_total points_said points_total",
   "ratings": "answer_id theme_id score rated_at",
   "rejections": "id company role rejected_on stage_reached interviewer feedback themes created_at",
 }

@@ -60,10 +60,10 @@ shows "search ship" "Because^[]52;c;ZWNobyBoaQ==^G you [ship]"
 # An error message that quotes what was typed (readline would take ESC as a key in the shell, so this
 # one runs as a command of its own, in a window that stays open).
 tmux_cmd set -g remain-on-exit on
-tmux_cmd new-window -t t "env REBOUND_HOME='$REBOUND_HOME' HOME='$HOME' TERM=xterm LC_ALL=C.UTF-8 '$REBOUND' show 'why-us$OSC_TITLE'"
+tmux_cmd new-window -t t: "env REBOUND_HOME='$REBOUND_HOME' HOME='$HOME' TERM=xterm LC_ALL=C.UTF-8 '$REBOUND' show 'why-us$OSC_TITLE'"
 expect_screen "unknown question 'why-us^[]0;OWNED^G'"
 # --out to the terminal itself goes through the same filter.
-tmux_cmd new-window -t t "env REBOUND_HOME='$REBOUND_HOME' HOME='$HOME' TERM=xterm LC_ALL=C.UTF-8 '$REBOUND' export --format csv --what answers --out /dev/tty"
+tmux_cmd new-window -t t: "env REBOUND_HOME='$REBOUND_HOME' HOME='$HOME' TERM=xterm LC_ALL=C.UTF-8 '$REBOUND' export --format csv --what answers --out /dev/tty"
 expect_screen "Why us?^[]52;c;ZWNobyBoaQ==^G"
 expect_true "[ \"\$(tmux_cmd display -p -t t '#{pane_title}')\" = \"\$title\" ]"
 expect_true "[ -z \"\$(tmux_cmd list-buffers)\" ]"
