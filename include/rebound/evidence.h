@@ -17,6 +17,11 @@ const struct analysis_cues *evidence_cues(struct cmd_ctx *ctx, char **cause);
 /* The analysis question for q (NULL: a story with no keywords or points). */
 void evidence_question(const struct bank_question *q, struct analysis_question *out);
 
+/* Analyses text as an answer to q (may be NULL) with the lexicons and the filler and hedge lists, into
+ * *question and *a (in arena). 0, or -1 with *cause when the lexicons cannot be read. */
+int evidence_analyse(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, struct arena *arena,
+		     struct analysis_question *question, struct analysis *a, char **cause);
+
 /* Analyses text as an answer to q (may be NULL) and prints the evidence, each line after indent.
  * 0, or -1 when the lexicons cannot be read (the reason printed as a warning). */
 int evidence_print(struct cmd_ctx *ctx, const char *indent, const struct bank_question *q, const char *text);

@@ -131,9 +131,8 @@ static void print_clarity(FILE *out, const char *indent, const struct analysis *
 		a->speech.hedges * per_100 > 2 ? ": say it plainly (\"I decided\", not \"I kind of decided\")" : "");
 }
 
-/* Runs the analysis of text against q into a (in arena); -1 when the lexicons cannot be read. */
-static int analyse(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, struct arena *arena,
-		   struct analysis_question *question, struct analysis *a, char **cause)
+int evidence_analyse(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, struct arena *arena,
+		     struct analysis_question *question, struct analysis *a, char **cause)
 {
 	if (evidence_cues(ctx, cause) == NULL)
 		return -1;
@@ -154,7 +153,7 @@ int evidence_print(struct cmd_ctx *ctx, const char *indent, const struct bank_qu
 	char *cause = NULL;
 
 	arena_init(&arena);
-	if (analyse(ctx, q, text, &arena, &question, &a, &cause) != 0) {
+	if (evidence_analyse(ctx, q, text, &arena, &question, &a, &cause) != 0) {
 		fprintf(ctx->out, "%s(no evidence: %s)\n", indent, cause);
 		free(cause);
 		arena_release(&arena);
@@ -180,7 +179,7 @@ int evidence_measure(struct cmd_ctx *ctx, const struct bank_question *q, const c
 
 	memset(out, 0, sizeof *out);
 	arena_init(&arena);
-	if ((rc = analyse(ctx, q, text, &arena, &question, &a, &cause)) == 0) {
+	if ((rc = evidence_analyse(ctx, q, text, &arena, &question, &a, &cause)) == 0) {
 		out->source = source;
 		out->situation = (a.parts & ANALYSIS_PART_BIT(ANALYSIS_SITUATION)) != 0;
 		out->task = (a.parts & ANALYSIS_PART_BIT(ANALYSIS_TASK)) != 0;

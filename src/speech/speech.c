@@ -35,11 +35,6 @@ static void strings_push(struct strings *strings, const char *s)
 	strings->items[strings->count++] = s;
 }
 
-static int in_strings(const char *word, const char *const *items, size_t count)
-{
-	return util_string_in(word, items, count);
-}
-
 static int in_list(const char *word, const char *const *list)
 {
 	for (; *list != NULL; list++)
@@ -127,9 +122,9 @@ static int phrase_at(const struct speech_phrase *phrase, const struct strings *w
 	for (i = 0; i < phrase->word_count; i++)
 		if (strcmp(words->items[at + i], phrase->words[i]) != 0)
 			return 0;
-	if (at > 0 && in_strings(words->items[at - 1], phrase->before, phrase->before_count))
+	if (at > 0 && util_string_in(words->items[at - 1], phrase->before, phrase->before_count))
 		return 0;
-	return end == words->count || !in_strings(words->items[end], phrase->after, phrase->after_count);
+	return end == words->count || !util_string_in(words->items[end], phrase->after, phrase->after_count);
 }
 
 /* The index of the longest phrase of list said at words[at], and its length in *len (0 when none). */
@@ -210,7 +205,7 @@ static void count_repeats(const struct strings *words, const unsigned char *take
 		if (strcmp(words->items[i], words->items[i - 1]) != 0 || (taken[i] && taken[i - 1]))
 			continue;
 		out->repeats++;
-		if (!in_strings(words->items[i], repeated.items, repeated.count))
+		if (!util_string_in(words->items[i], repeated.items, repeated.count))
 			strings_push(&repeated, words->items[i]);
 	}
 	out->repeated_count = repeated.count;
@@ -390,7 +385,7 @@ static void content_words(struct arena *scratch, const char *point, struct strin
 		content->count = kept;
 	normalise_tokens(content, 0);
 	for (i = 0, kept = 0; i < content->count; i++)
-		if (!in_strings(content->items[i], content->items, kept))
+		if (!util_string_in(content->items[i], content->items, kept))
 			content->items[kept++] = content->items[i];
 	content->count = kept;
 }
@@ -404,7 +399,7 @@ static int point_said(struct arena *scratch, const char *point, const struct str
 		return 0;
 	content_words(scratch, point, content);
 	for (i = 0; i < content->count; i++)
-		hits += in_strings(content->items[i], said->items, said->count);
+		hits += util_string_in(content->items[i], said->items, said->count);
 	return hits > 0 && hits * 2 >= content->count;
 }
 

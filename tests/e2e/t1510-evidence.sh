@@ -86,6 +86,11 @@ assert a["last_action_sentence"] == 2
 assert a["spoken_seconds"] == 12 and a["fillers"] == 0 and a["hedges"] == 0
 PY
 pass
+# --json counts fillers and hedges from the same lists as the text output.
+printf 'Um, so, I basically kind of fixed it.' >"$TMP/fillers.txt"
+run "$REBOUND" analyse --json "$TMP/fillers.txt"
+expect_out_has '"fillers": 3,
+  "hedges": 1,'
 run "$REBOUND" analyse "$TMP/missing.txt"
 expect_status 1
 expect_err "rebound: analyse: cannot open '$TMP/missing.txt': No such file or directory"

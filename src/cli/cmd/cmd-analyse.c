@@ -128,20 +128,19 @@ static int cmd_analyse_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	}
 	if (args->values[OPT_JSON] != NULL) {
 		struct analysis_question question;
-		const struct analysis_cues *cues = evidence_cues(ctx, &cause);
 		struct analysis a;
 		struct arena arena;
-		if (cues == NULL) {
+		int rc;
+		arena_init(&arena);
+		if ((rc = evidence_analyse(ctx, q, text, &arena, &question, &a, &cause)) == 0)
+			print_json(ctx->out, &a, &question, text);
+		arena_release(&arena);
+		if (rc != 0) {
 			int status = cmd_error(ctx, CMD_SYSTEM_ERROR, "analyse: %s", cause);
 			free(cause);
 			free(text);
 			return status;
 		}
-		evidence_question(q, &question);
-		arena_init(&arena);
-		analysis_run(cues, NULL, &question, text, &arena, &a);
-		print_json(ctx->out, &a, &question, text);
-		arena_release(&arena);
 	} else if (evidence_print(ctx, "", q, text) != 0) {
 		free(text);
 		return CMD_SYSTEM_ERROR;
