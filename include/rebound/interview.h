@@ -19,6 +19,8 @@
 
 /* What one answer step produced. */
 struct interview_take {
+	const char *mode;		/* how it was answered ("typed" when a recorder that failed gave way to
+					 * typing), or NULL for the answerer's own mode */
 	char *text;			/* typed text (may be ""), or NULL for none; the loop frees it */
 	long long used_ms;
 	int overtime;			/* 1 if the clock ran out */

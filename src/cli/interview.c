@@ -138,6 +138,7 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 	date_format_duration(limit_seconds * 1000LL, clock);
 	interview_say(iv, "Answer within %s. An empty line%s submits.\n", clock, terminal ? " or Ctrl-D" : "");
 	memset(take, 0, sizeof *take);
+	take->mode = "typed";
 	if (first_line != NULL)
 		add_line(iv, &t, first_line);
 	for (;;) {
@@ -407,7 +408,7 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	a.question_id = q->id;
 	a.question_text = text;
 	a.follow_up_of = follow_up_of;
-	a.mode = iv->answerer->mode;
+	a.mode = take.mode != NULL ? take.mode : iv->answerer->mode;
 	a.text = take.text;
 	a.think_limit_seconds = think_limit;
 	a.think_used_ms = think_used;

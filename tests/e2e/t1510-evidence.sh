@@ -119,6 +119,35 @@ calibrate 5 "Last year I fixed the checkout and orders went from 40 to 90 a day.
 run "$REBOUND" insights
 expect_out_has "  You rate your examples 1.0 on average, yet 8 of your last 8 answers had a number: you may be hard on yourself."
 
+# A spoken interview whose recorder fails (the recordings folder turned into a file after the first
+# answer): the second answer is typed instead, kept as typed, and its evidence is shown before its rating.
+(
+	export ALSA_CONFIG_PATH="$REBOUND_SOURCE/tests/e2e/data/alsa-file.conf" FAKE_RATE=16000
+	export FAKE_MIC_RAW=/dev/zero FAKE_SPK_RAW=/dev/null
+	cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
+	mkfifo "$TMP/fifo"
+	"$REBOUND" interview --bank practice --count 2 --think 0 --answer 30 --spoken --no-follow-ups <"$TMP/fifo" \
+		>"$TMP/spoken.out" 2>&1 &
+	exec 3>"$TMP/fifo"
+	printf '\n' >&3		# stops the first recording
+	for i in $(seq 100); do grep -q "1-5 or s>" "$TMP/spoken.out" 2>/dev/null && break; sleep 0.1; done
+	rm -rf "$REBOUND_HOME/recordings" && : >"$REBOUND_HOME/recordings"
+	printf '3 3\n\nIn 2023 at my last job I broke the checkout. I rolled back the change.\n\n3 3\n\n' >&3
+	exec 3>&-
+	wait $!
+)
+rm -f "$REBOUND_HOME/recordings"
+spoken=$(sed -n '/Cannot record/,$p' "$TMP/spoken.out")
+case "$spoken" in
+*"Type the answer instead."*"Your answer:
+  In 2023 at my last job I broke the checkout. I rolled back the change.
+What it holds (evidence for your ratings):
+  structure  situation yes, task no, action yes, result no"*"1-5 or s>"*) pass ;;
+*) fail "a typed answer after the recorder failed has no evidence:$(printf '\n%s' "$(cat "$TMP/spoken.out")")" ;;
+esac
+expect_db "SELECT a.mode, e.source FROM answer a JOIN evidence e ON e.answer_id = a.id
+	WHERE a.session_id = (SELECT MAX(id) FROM session) ORDER BY a.id" "typed|typed"
+
 # In a real terminal: the evidence is on screen when the first rating prompt comes.
 . "$(dirname "$0")/tmux.sh"
 tmux_start "env REBOUND_HOME='$REBOUND_HOME' HOME='$HOME' REBOUND_NOW='$REBOUND_NOW' REBOUND_SEED=1 TERM=xterm LC_ALL=C.UTF-8 '$REBOUND'"
