@@ -30,7 +30,8 @@ int evidence_print(struct cmd_ctx *ctx, const char *indent, const struct bank_qu
 int evidence_measure(struct cmd_ctx *ctx, const struct bank_question *q, const char *text, const char *source,
 		     struct store_evidence *out);
 
-/* One line of kept evidence ("evidence: situation yes, task no, ... · 2 numbers · keywords 1 of 2"). */
+/* One line of kept evidence ("evidence: situation yes, task no, ... · 2 numbers · keywords 1 of 2"; "evidence
+ * from the transcript: ..." when it was drawn from one). */
 void evidence_print_saved(struct cmd_ctx *ctx, const char *indent, const struct store_evidence *e);
 
 /* Before an answer is rated: the answer, its evidence, and the question's talking points and tips. heard is

@@ -253,9 +253,11 @@ int store_rating_list(struct store *store, long long answer_id, struct arena *ar
  */
 int store_question_recency(struct store *store, struct arena *arena, struct map *map, char **cause);
 
-/* Replaces the transcript of an answer (which must have a recording), in one transaction. */
+/* Replaces the transcript of an answer (which must have a recording) and the evidence drawn from it, in
+ * one transaction: evidence (source "transcript") takes the place of any kept before; NULL, for a
+ * transcript not clear enough to draw figures from, removes what an earlier transcript gave. */
 int store_transcript_save(struct store *store, long long answer_id, const struct store_transcript *transcript,
-			  char **cause);
+			  const struct store_evidence *evidence, char **cause);
 /* The transcript of an answer, words in order (in arena): 1 found, 0 none, -1 error. */
 int store_transcript_get(struct store *store, long long answer_id, struct arena *arena, struct store_transcript *out,
 			 char **cause);

@@ -204,8 +204,8 @@ int evidence_measure(struct cmd_ctx *ctx, const struct bank_question *q, const c
 
 void evidence_print_saved(struct cmd_ctx *ctx, const char *indent, const struct store_evidence *e)
 {
-	fprintf(ctx->out, "%sevidence: situation %s, task %s, action %s, result %s%s · %d number%s", indent,
-		e->situation ? "yes" : "no", e->task ? "yes" : "no", e->action ? "yes" : "no", e->result ? "yes" : "no",
+	fprintf(ctx->out, "%sevidence%s: situation %s, task %s, action %s, result %s%s · %d number%s", indent,
+		strcmp(e->source, "transcript") == 0 ? " from the transcript" : "", e->situation ? "yes" : "no", e->task ? "yes" : "no", e->action ? "yes" : "no", e->result ? "yes" : "no",
 		e->generic ? " (generic: no real time)" : e->ends_at_action ? " (ends at the action)" : "", e->numbers,
 		e->numbers == 1 ? "" : "s");
 	if (e->keywords_total > 0)

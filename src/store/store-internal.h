@@ -64,6 +64,10 @@ int store_review_refresh_session(struct store *store, long long session_id, char
 int store_review_add_locked(struct store *store, const char *const *ids, size_t count, const char *day, int *added,
 			    char **cause);
 
+/* An answer's evidence, inside the caller's transaction (store_answer_add's, or store_transcript_save's). */
+int store_evidence_add_locked(struct store *store, long long answer_id, const struct store_evidence *evidence,
+			      char **cause);
+
 /* store_transcript_save's insert, inside the caller's transaction (store-transcript.c). */
 int store_transcript_add_locked(struct store *store, long long answer_id, const struct store_transcript *transcript,
 				char **cause);

@@ -222,7 +222,7 @@ static int add_recording(struct store *store, long long answer_id, const struct 
 	return rc;
 }
 
-static int add_evidence(struct store *store, long long answer_id, const struct store_evidence *e, char **cause)
+int store_evidence_add_locked(struct store *store, long long answer_id, const struct store_evidence *e, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO evidence (answer_id, source, situation, task, action,"
 					   " result, ends_at_action, generic, numbers, dates, i_actions, we_actions, words,"
@@ -332,7 +332,7 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 		if (id > 0 && a->recording != NULL && a->transcript != NULL &&
 		    store_transcript_add_locked(store, id, a->transcript, cause) != 0)
 			id = -1;
-		if (id > 0 && a->evidence != NULL && add_evidence(store, id, a->evidence, cause) != 0)
+		if (id > 0 && a->evidence != NULL && store_evidence_add_locked(store, id, a->evidence, cause) != 0)
 			id = -1;
 		if (id < 0 || store_commit(store, cause) != 0) {
 			store_rollback(store);

@@ -54,21 +54,36 @@ int store_transcript_add_locked(struct store *store, long long answer_id, const 
 	return rc == 0 ? insert_words(store, answer_id, t, cause) : -1;
 }
 
-int store_transcript_save(struct store *store, long long answer_id, const struct store_transcript *t, char **cause)
+/* Deletes the rows of answer_id that sql (with one parameter, the answer's id) selects. */
+static int delete_rows(struct store *store, const char *sql, long long answer_id, const char *what, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc = -1;
+	sqlite3_stmt *stmt = store_prepare(store, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	rc = store_step_done(store, stmt, what, cause);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int store_transcript_save(struct store *store, long long answer_id, const struct store_transcript *t,
+			  const struct store_evidence *evidence, char **cause)
+{
+	int rc;
 
 	if (store_begin(store, cause) != 0)
 		return -1;
-	stmt = store_prepare(store, "DELETE FROM transcript WHERE answer_id = ?", cause);
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, answer_id);
-		rc = store_step_done(store, stmt, "replace a transcript", cause);
-		sqlite3_finalize(stmt);
-	}
+	rc = delete_rows(store, "DELETE FROM transcript WHERE answer_id = ?", answer_id, "replace a transcript", cause);
+	if (rc == 0)
+		rc = delete_rows(store, evidence != NULL ? "DELETE FROM evidence WHERE answer_id = ?" :
+				 "DELETE FROM evidence WHERE answer_id = ? AND source = 'transcript'", answer_id,
+				 "replace an answer's evidence", cause);
 	if (rc == 0)
 		rc = store_transcript_add_locked(store, answer_id, t, cause);
+	if (rc == 0 && evidence != NULL)
+		rc = store_evidence_add_locked(store, answer_id, evidence, cause);
 	if (rc != 0 || store_commit(store, cause) != 0) {
 		store_rollback(store);
 		return -1;

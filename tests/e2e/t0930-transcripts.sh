@@ -71,6 +71,7 @@ expect_db "SELECT (SELECT filler_count FROM transcript WHERE answer_id = $heavy)
 # Too little speech for the figures to mean anything: they are withheld, not shown as fact.
 espeak-ng -v en-us+klatt -s 140 -w "$TMP/short.wav" "Yes, I led that team." 2>/dev/null
 answer "$TMP/short.wav" practice
+short=$(last_answer)
 expect_true 'printf %s "$out" | grep -Eq "^  transcript figures not shown: (too little speech \(0:0[0-9]\)|the recogniser was unsure of its words \([0-9]+% sure\))$"'
 expect_true '! printf %s "$out" | grep -q "fillers"'
 
@@ -81,6 +82,18 @@ expect_out_has "Answer $human: 0:2"
 expect_out_has "% sure (pocketsphinx 5prealpha, en-us model; a machine's guess, not a record)."
 expect_out_has "  > "
 expect_db "SELECT count(*) FROM transcript" 4
+# ... with the evidence drawn from it, shown and kept in place of the old.
+expect_out_has "  What it holds (from the transcript, so as sure as it is):"
+expect_true 'printf %s "$out" | grep -Eq "^    structure  situation (yes|no), task (yes|no), action (yes|no), result (yes|no)$"'
+expect_db "SELECT count(*), source, words BETWEEN 50 AND 90 FROM evidence WHERE answer_id = $human" "1|transcript|1"
+# A transcript too unsure to draw figures from leaves no evidence, even where an earlier one gave some.
+db "INSERT INTO evidence (answer_id, source, situation, task, action, result, ends_at_action, generic, numbers,
+	dates, i_actions, we_actions, words, keywords_said, keywords_total, points_said, points_total, created_at)
+	VALUES ($short, 'transcript', 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, '2026-01-01T00:00:00Z')" >/dev/null
+run "$REBOUND" transcribe "$short"
+expect_status 0
+expect_true '! printf %s "$out" | grep -q "What it holds"'
+expect_db "SELECT count(*) FROM evidence WHERE answer_id = $short" 0
 run "$REBOUND" transcribe 999
 expect_status 1
 expect_err "rebound: transcribe: answer 999 has no recording"
@@ -111,9 +124,11 @@ run "$REBOUND" replay "$human"
 expect_status 0
 expect_out_has "  heard     "
 expect_out_has "  transcript as it plays: a machine's guess, "
+expect_out_has "  evidence from the transcript: situation "
 expect_true '[ "$(printf %s "$out" | grep -c "^    [a-z]")" -ge 2 ]'
 run "$REBOUND" session 1
 expect_out_has "     keywords  $found of 4 said ("
+expect_out_has "   evidence from the transcript: situation "
 
 # progress trends fillers over the transcripts clear enough to count.
 run "$REBOUND" progress

@@ -411,7 +411,7 @@ static void test_transcript_save_replaces(void **state)
 	second.hedges = 0;
 	second.repeats = 1;
 	second.decode_ms = 9000;
-	assert_int_equal(store_transcript_save(f->store, answer, &second, &cause), 0);
+	assert_int_equal(store_transcript_save(f->store, answer, &second, NULL, &cause), 0);
 	get_transcript(f, answer, &got);
 	assert_transcripts_equal(&got, &second);
 	sql = xasprintf("SELECT group_concat(word, ' ') FROM (SELECT word FROM transcript_word"
@@ -430,12 +430,39 @@ static void test_transcript_save_replaces(void **state)
 
 	/* Saving fewer words leaves none of the old ones behind. */
 	second = transcript_of(&f->arena, "fine");
-	assert_int_equal(store_transcript_save(f->store, answer, &second, &cause), 0);
+	assert_int_equal(store_transcript_save(f->store, answer, &second, NULL, &cause), 0);
 	get_transcript(f, answer, &got);
 	assert_int_equal(got.word_count, 1);
 	assert_string_equal(got.words[0].word, "fine");
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM transcript_word"), 1);
 	assert_found(f, "rolled", "");
+}
+
+/* The evidence drawn from a transcript goes with it: replaced by the new one's, and removed when the new
+ * transcript is too unsure to draw any from. */
+static void test_transcript_save_replaces_its_evidence(void **state)
+{
+	struct fixture *f = *state;
+	struct store_transcript first = transcript_of(&f->arena, "i shipped it"), second = first;
+	struct store_evidence e = { .source = "transcript", .action = 1, .words = 3 }, got;
+	long long answer;
+	char *cause = NULL;
+
+	answer = add_spoken(f, create_session(f), 1, &first);
+	assert_int_equal(store_transcript_save(f->store, answer, &second, &e, &cause), 0);
+	assert_int_equal(store_evidence_get(f->store, answer, &f->arena, &got, &cause), 1);
+	assert_string_equal(got.source, "transcript");
+	assert_int_equal(got.action, 1);
+	assert_int_equal(got.words, 3);
+	e.result = 1;
+	e.words = 7;
+	assert_int_equal(store_transcript_save(f->store, answer, &second, &e, &cause), 0);
+	assert_int_equal(store_evidence_get(f->store, answer, &f->arena, &got, &cause), 1);
+	assert_int_equal(got.result, 1);
+	assert_int_equal(got.words, 7);
+	assert_int_equal(query_int(f->path, "SELECT count(*) FROM evidence"), 1);
+	assert_int_equal(store_transcript_save(f->store, answer, &second, NULL, &cause), 0);
+	assert_int_equal(store_evidence_get(f->store, answer, &f->arena, &got, &cause), 0);
 }
 
 /* A failed save changes nothing: the old transcript and its index row stay. */
@@ -450,7 +477,7 @@ static void test_transcript_save_failure_keeps_the_old_one(void **state)
 	answer = add_spoken(f, create_session(f), 1, &kept);
 	bad = transcript_of(&f->arena, "fine lost");
 	bad.words = broken;	/* a word without text breaks NOT NULL after the old transcript is deleted */
-	assert_int_equal(store_transcript_save(f->store, answer, &bad, &cause), -1);
+	assert_int_equal(store_transcript_save(f->store, answer, &bad, NULL, &cause), -1);
 	assert_non_null(cause);
 	assert_true(util_starts_with(cause, "cannot save a transcript's words in '"));
 	free(cause);
@@ -461,13 +488,13 @@ static void test_transcript_save_failure_keeps_the_old_one(void **state)
 	assert_found(f, "lost", "");
 
 	/* An answer that does not exist has no transcript to replace. */
-	assert_int_equal(store_transcript_save(f->store, answer + 100, &kept, &cause), -1);
+	assert_int_equal(store_transcript_save(f->store, answer + 100, &kept, NULL, &cause), -1);
 	assert_non_null(cause);
 	free(cause);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM transcript"), 1);
 
 	/* The store is still usable: no transaction was left open. */
-	assert_int_equal(store_transcript_save(f->store, answer, &kept, NULL), 0);
+	assert_int_equal(store_transcript_save(f->store, answer, &kept, NULL, NULL), 0);
 }
 
 static void test_hostile_text_round_trips(void **state)
@@ -504,7 +531,7 @@ static void test_hostile_text_round_trips(void **state)
 	answer = add_spoken(f, create_session(f), 1, &t);
 	get_transcript(f, answer, &got);
 	assert_transcripts_equal(&got, &t);
-	assert_int_equal(store_transcript_save(f->store, answer, &t, &cause), 0);
+	assert_int_equal(store_transcript_save(f->store, answer, &t, NULL, &cause), 0);
 	get_transcript(f, answer, &got);
 	assert_transcripts_equal(&got, &t);
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM answer"), 1);
@@ -796,7 +823,7 @@ static void test_version_5_migrates_to_6(void **state)
 
 	/* The triggers work on the migrated database: a transcript for the old recording is found. */
 	t = transcript_of(&f.arena, "we mentor new hires");
-	assert_int_equal(store_transcript_save(store, 3, &t, &cause), 0);
+	assert_int_equal(store_transcript_save(store, 3, &t, NULL, &cause), 0);
 	assert_found(&f, "mentoring", "1,3");
 	assert_found(&f, "hires", "3");
 	arena_release(&f.arena);
@@ -1060,6 +1087,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_spoken_answer_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transcript_without_recording_is_not_saved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transcript_save_replaces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transcript_save_replaces_its_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transcript_save_failure_keeps_the_old_one, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_text_round_trips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_finds_typed_and_spoken, setup, teardown),

@@ -6,6 +6,7 @@
 #include "rebound/cmd.h"
 #include "rebound/coaching.h"
 #include "rebound/date.h"
+#include "rebound/evidence.h"
 #include "rebound/input.h"
 #include "rebound/transcript.h"
 #include "rebound/util.h"
@@ -170,10 +171,11 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 {
 	struct store_recording recording;
 	struct store_transcript transcript;
+	struct store_evidence evidence;
 	struct caption caption = { 0 };
 	char when[17], *path;
 	enum play_end end;
-	int status;
+	int status, heard;
 
 	if (store_recording_get(r->ctx->app->store, a->id, &r->arena, &recording, NULL) != 1 ||
 	    strstr(recording.path, "..") != NULL) {
@@ -186,8 +188,11 @@ static enum play_end replay_answer(struct replay *r, const struct store_answer *
 	cmd_print_recording(r->ctx, "recorded", &recording);
 	fputs("\n  rated: ", r->ctx->out);
 	print_ratings(r, a->follow_up_of ? &(struct store_answer){ .id = a->follow_up_of } : a);
-	if (coaching_print_saved(r->ctx, "  ", a, &recording, r->lists, &r->arena, &transcript) &&
-	    transcript.word_count > 0) {
+	heard = coaching_print_saved(r->ctx, "  ", a, &recording, r->lists, &r->arena, &transcript) &&
+		transcript.word_count > 0;
+	if (store_evidence_get(r->ctx->app->store, a->id, &r->arena, &evidence, NULL) == 1)
+		evidence_print_saved(r->ctx, "  ", &evidence);
+	if (heard) {
 		caption.transcript = &transcript;
 		fprintf(r->ctx->out, "  transcript as it plays: a machine's guess, %d%% sure; '?' marks the words it "
 			"doubted\n", transcript_sure_percent(transcript.confidence));

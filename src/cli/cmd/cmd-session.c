@@ -57,9 +57,9 @@ static void print_body(struct cmd_ctx *ctx, struct arena *arena, const struct sp
 		cmd_print_recording(ctx, "recorded", &recording);
 		fprintf(ctx->out, " ('replay %lld')\n", a->id);
 		coaching_print_saved(ctx, "     ", a, &recording, lists, arena, &transcript);
-		return;
+	} else {
+		print_text(ctx->out, "   ", a->text);
 	}
-	print_text(ctx->out, "   ", a->text);
 	if (store_evidence_get(ctx->app->store, a->id, arena, &evidence, NULL) == 1)
 		evidence_print_saved(ctx, "   ", &evidence);
 }

@@ -1,10 +1,12 @@
 /* transcribe: (re)makes the transcript of recorded answers from their WAV files with the offline
- * recogniser, saves it in place of the old one and shows it with its coaching figures. Listed only when
- * rebound is built with pocketsphinx. */
+ * recogniser, saves it in place of the old one with the evidence drawn from it (when it is clear enough)
+ * and shows it with its coaching figures and that evidence. Listed only when rebound is built with
+ * pocketsphinx. */
 #include "rebound/audio.h"
 #include "rebound/coaching.h"
 #include "rebound/cmd.h"
 #include "rebound/date.h"
+#include "rebound/evidence.h"
 #include "rebound/recognizer.h"
 #include "rebound/transcript.h"
 #include "rebound/util.h"
@@ -59,6 +61,16 @@ static int decode(struct transcriber *t, const char *path, struct recognizer_res
 	return rc;
 }
 
+/* The evidence in transcript when it is clear enough to draw figures from (into *out), else NULL. */
+static const struct store_evidence *heard_evidence(struct transcriber *t, const struct bank_question *q,
+						   const struct store_transcript *transcript,
+						   const struct store_recording *recording, struct store_evidence *out)
+{
+	if (transcript->word_count == 0 || transcript_withheld(transcript, recording->speaking_ms, &t->arena) != NULL)
+		return NULL;
+	return evidence_measure(t->ctx, q, transcript->text, "transcript", out) == 0 ? out : NULL;
+}
+
 static int transcribe_answer(struct transcriber *t, long long id)
 {
 	struct cmd_ctx *ctx = t->ctx;
@@ -67,7 +79,9 @@ static int transcribe_answer(struct transcriber *t, long long id)
 	struct store_transcript transcript;
 	struct recognizer_result heard;
 	struct store_answer answer;
-	struct coaching coaching;
+	struct store_evidence evidence;
+	const struct store_evidence *drawn;
+	struct coaching coaching = { 0 };
 	char *cause = NULL, *path, audio_clock[16];
 	int found;
 
@@ -88,7 +102,10 @@ static int transcribe_answer(struct transcriber *t, long long id)
 	}
 	transcript_build(&heard, t->lists, took_ms, &t->arena, &transcript);
 	recognizer_result_free(&heard);
-	if (store_transcript_save(ctx->app->store, id, &transcript, &cause) != 0) {
+	if (store_answer_get(ctx->app->store, id, &t->arena, &answer, NULL) == 1)
+		coaching.question = coaching_question(ctx, &answer);
+	drawn = heard_evidence(t, coaching.question, &transcript, &recording, &evidence);
+	if (store_transcript_save(ctx->app->store, id, &transcript, drawn, &cause) != 0) {
 		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 		return CMD_SYSTEM_ERROR;
@@ -98,10 +115,14 @@ static int transcribe_answer(struct transcriber *t, long long id)
 		"guess, not a record).\n", id, audio_clock, took_ms / 1000.0, transcript.word_count,
 		transcript_sure_percent(transcript.confidence), transcript.engine);
 	print_wrapped(ctx->out, "  > ", transcript.word_count ? transcript.text : "(no words heard)");
-	coaching = (struct coaching){ NULL, &recording, &transcript, t->lists };
-	if (store_answer_get(ctx->app->store, id, &t->arena, &answer, NULL) == 1)
-		coaching.question = coaching_question(ctx, &answer);
+	coaching.recording = &recording;
+	coaching.transcript = &transcript;
+	coaching.lists = t->lists;
 	coaching_print(ctx, "  ", &coaching);
+	if (drawn != NULL) {
+		fprintf(ctx->out, "  What it holds (from the transcript, so as sure as it is):\n");
+		evidence_print(ctx, "    ", coaching.question, transcript.text);
+	}
 	return CMD_OK;
 }
 
