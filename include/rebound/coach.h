@@ -17,6 +17,14 @@ struct coach {
 	size_t theme_count;
 };
 
+/* The themes whose evidence is one thing an answer holds or lacks (structure: a result; examples: a
+ * number), in coach_calibrate's order: the index of theme_id, or -1. */
+int coach_evidence_theme(const char *theme_id);
+/* What theme t (an index as above) looks for: "result" or "number". */
+const char *coach_evidence_looks_for(int t);
+/* How many of the point's answers hold what theme t looks for. */
+int coach_evidence_held(const struct store_evidence_point *p, int t);
+
 #define COACH_CALIBRATION_ANSWERS 8	/* the newest rated answers with evidence a theme is judged on */
 #define COACH_CALIBRATION_MIN 4		/* fewer: nothing is said */
 

@@ -18,6 +18,14 @@ struct report_theme {
 	size_t *x;			/* each point's session index in report.sessions */
 	size_t count;
 	struct stats_theme stats;
+	/* The evidence beside the ratings, for a theme that has one (coach_evidence_theme): the share of
+	 * its rated answers, per session, that held what it looks for (0-100). */
+	int evidence_theme;		/* -1: none */
+	double *evidence_share;
+	size_t *evidence_x;
+	long long *evidence_ids;
+	size_t evidence_count;
+	int evidence_held, evidence_answers;
 };
 
 /* One personal best: what, the figure, and when (a day, or ""). */

@@ -220,7 +220,8 @@ struct store_rated_evidence {
 	int score;
 	struct store_evidence evidence;
 };
-/* The newest limit ratings of theme_id whose answers have evidence, newest first. 0, or -1 with *cause. */
+/* The newest limit ratings of theme_id (in sessions not discarded) whose answers have evidence, newest
+ * first. 0, or -1 with *cause. */
 int store_rated_evidence(struct store *store, const char *theme_id, int limit, struct arena *arena,
 			 struct store_rated_evidence **out, size_t *count, char **cause);
 /* An answer's evidence: 1 found, 0 none, -1 error. */
@@ -344,6 +345,18 @@ struct store_range {
  * order sessions started in). */
 int store_theme_points(struct store *store, const struct store_range *range, struct arena *arena,
 		       struct store_theme_point **out, size_t *count, char **cause);
+
+/* For one (theme, session): the rated answers with evidence, and how many of them held a result and a
+ * number (what 'insights' calibrates structure and examples against). */
+struct store_evidence_point {
+	const char *theme_id;
+	long long session_id;
+	int answers, with_result, with_number;
+};
+
+/* Every (theme, session) in range with rated answers that have evidence, in store_theme_points' order. */
+int store_evidence_points(struct store *store, const struct store_range *range, struct arena *arena,
+			  struct store_evidence_point **out, size_t *count, char **cause);
 
 struct store_theme_sum {
 	const char *theme_id;

@@ -34,17 +34,38 @@ static int recent_ratings(struct store *store, long since_day, struct arena *are
 	return 0;
 }
 
-/* 1 if the evidence lacks what theme looks for (a result for structure, a number for examples). */
-static int lacks(const struct store_evidence *e, int theme)
+static const char *const evidence_themes[COACH_CALIBRATION_THEMES] = { "structure", "examples" };
+static const char *const looks_for[COACH_CALIBRATION_THEMES] = { "result", "number" };
+
+int coach_evidence_theme(const char *theme_id)
 {
-	return theme == 0 ? !e->result : e->numbers == 0;
+	int t;
+
+	for (t = 0; t < COACH_CALIBRATION_THEMES; t++)
+		if (strcmp(theme_id, evidence_themes[t]) == 0)
+			return t;
+	return -1;
+}
+
+const char *coach_evidence_looks_for(int t)
+{
+	return looks_for[t];
+}
+
+int coach_evidence_held(const struct store_evidence_point *p, int t)
+{
+	return t == 0 ? p->with_result : p->with_number;
+}
+
+/* 1 if the evidence lacks what theme t looks for (the same test as store_evidence_points' counts). */
+static int lacks(const struct store_evidence *e, int t)
+{
+	return t == 0 ? !e->result : e->numbers == 0;
 }
 
 int coach_calibrate(struct store *store, struct arena *arena, struct coach_calibration out[COACH_CALIBRATION_THEMES],
 		    char **cause)
 {
-	static const char *const themes[COACH_CALIBRATION_THEMES] = { "structure", "examples" };
-	static const char *const missing[COACH_CALIBRATION_THEMES] = { "result", "number" };
 	int t;
 
 	for (t = 0; t < COACH_CALIBRATION_THEMES; t++) {
@@ -53,9 +74,9 @@ int coach_calibrate(struct store *store, struct arena *arena, struct coach_calib
 		size_t count, i;
 		double sum = 0;
 		memset(c, 0, sizeof *c);
-		c->theme_id = themes[t];
-		c->missing = missing[t];
-		if (store_rated_evidence(store, themes[t], COACH_CALIBRATION_ANSWERS, arena, &rows, &count, cause) != 0)
+		c->theme_id = evidence_themes[t];
+		c->missing = looks_for[t];
+		if (store_rated_evidence(store, evidence_themes[t], COACH_CALIBRATION_ANSWERS, arena, &rows, &count, cause) != 0)
 			return -1;
 		for (i = 0; i < count; i++) {
 			sum += rows[i].score;

@@ -2,6 +2,7 @@
  * screens and print, the charts as inline SVG (chart.c), every text escaped, nothing that loads from
  * anywhere. The markup is also well-formed XML (void elements closed), so strict parsers read it. */
 #include "rebound/chart.h"
+#include "rebound/coach.h"
 #include "rebound/date.h"
 #include "rebound/html.h"
 #include "rebound/report.h"
@@ -100,6 +101,29 @@ static void empty(FILE *out, const char *message)
 	fputs("</p>\n", out);
 }
 
+/* Under a theme's ratings: the share of its rated answers, session by session, that held what its
+ * evidence looks for. */
+static void evidence_chart(FILE *out, const struct report *r, const struct report_theme *t)
+{
+	const char *looks_for = coach_evidence_looks_for(t->evidence_theme);
+	struct chart_series series = { NULL, t->evidence_x, t->evidence_share, t->evidence_ids, t->evidence_count, 1, 0 };
+	struct chart_line chart;
+	char *id = xasprintf("evidence-%s", t->id), *name = xasprintf("answers with a %s (%%)", looks_for);
+	char *title = xasprintf("%s: the share of rated answers that held a %s, per session", t->title, looks_for);
+
+	series.name = name;
+	chart = (struct chart_line){ .id = id, .title = title, .x_label = "sessions, oldest to newest",
+				     .y_label = "% of answers", .x_ticks = r->session_days, .x_count = r->session_count,
+				     .y_min = 0, .y_max = 100, .y_step = 25, .series = &series, .series_count = 1 };
+	fprintf(out, "<p class=\"caption\">Evidence beside the ratings: %d of %d rated answer%s held a %s (first "
+		"%.0f%%, latest %.0f%%).</p>\n", t->evidence_held, t->evidence_answers, t->evidence_answers == 1 ? "" : "s",
+		looks_for, t->evidence_share[0], t->evidence_share[t->evidence_count - 1]);
+	chart_line(out, &chart);
+	free(id);
+	free(name);
+	free(title);
+}
+
 static void theme_chart(FILE *out, const struct report *r, const struct report_theme *t)
 {
 	double *values = xcalloc(t->count + 1, sizeof *values);
@@ -123,6 +147,8 @@ static void theme_chart(FILE *out, const struct report *r, const struct report_t
 		report_session_day(r, t->stats.best_session), t->stats.rated, t->stats.rated == 1 ? "" : "s", t->count,
 		t->count == 1 ? "" : "s");
 	chart_line(out, &chart);
+	if (t->evidence_theme >= 0 && t->evidence_count > 0)
+		evidence_chart(out, r, t);
 	fputs("</figure>\n", out);
 	free(values);
 	free(ids);

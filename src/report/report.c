@@ -1,4 +1,5 @@
 /* report: gathers the progress report's figures from the store (see report.h); report-html.c writes them. */
+#include "rebound/coach.h"
 #include "rebound/date.h"
 #include "rebound/report.h"
 #include "rebound/transcript.h"
@@ -39,6 +40,7 @@ static void add_theme(struct report *r, const char *id, const char *title, const
 
 	t->id = id;
 	t->title = title;
+	t->evidence_theme = -1;
 	t->points = arena_alloc(arena, n * sizeof *t->points);
 	t->x = arena_alloc(arena, n * sizeof *t->x);
 	for (i = 0; i < n; i++) {
@@ -72,6 +74,38 @@ static void group_themes(struct report *r, const struct store_theme_point *point
 			;
 		if (bank_theme_find(r->catalog, points[first].theme_id) == NULL)
 			add_theme(r, points[first].theme_id, points[first].theme_id, points + first, end - first, arena);
+	}
+}
+
+/* Puts each evidence point (ordered by theme, then session) with its theme, where the theme has one. */
+static void add_evidence(struct report *r, const struct store_evidence_point *p, size_t count, struct arena *arena)
+{
+	size_t t, first, end, k;
+
+	for (t = 0; t < r->theme_count; t++) {
+		struct report_theme *theme = &r->themes[t];
+		int which = coach_evidence_theme(theme->id);
+		for (first = 0; first < count && strcmp(p[first].theme_id, theme->id) != 0; first++)
+			;
+		for (end = first; end < count && strcmp(p[end].theme_id, theme->id) == 0; end++)
+			;
+		if (which < 0 || end == first)
+			continue;
+		theme->evidence_theme = which;
+		theme->evidence_share = arena_alloc(arena, (end - first) * sizeof *theme->evidence_share);
+		theme->evidence_x = arena_alloc(arena, (end - first) * sizeof *theme->evidence_x);
+		theme->evidence_ids = arena_alloc(arena, (end - first) * sizeof *theme->evidence_ids);
+		for (k = first; k < end; k++) {
+			size_t n = theme->evidence_count, x = session_index(r, p[k].session_id);
+			if (x >= r->session_count)
+				continue;
+			theme->evidence_x[n] = x;
+			theme->evidence_ids[n] = p[k].session_id;
+			theme->evidence_share[n] = 100.0 * coach_evidence_held(&p[k], which) / p[k].answers;
+			theme->evidence_held += coach_evidence_held(&p[k], which);
+			theme->evidence_answers += p[k].answers;
+			theme->evidence_count++;
+		}
 	}
 }
 
@@ -200,6 +234,7 @@ static int gather_sessions(struct report *r, struct store *store, const struct s
 			   struct arena *arena, char **cause)
 {
 	struct store_theme_point *points;
+	struct store_evidence_point *evidence;
 	const struct store_clear_enough clear = { TRANSCRIPT_MIN_CONFIDENCE, TRANSCRIPT_MIN_SPEAKING_MS };
 	const char **starts;
 	size_t count, i;
@@ -212,6 +247,9 @@ static int gather_sessions(struct report *r, struct store *store, const struct s
 	if (store_theme_points(store, range, arena, &points, &count, cause) != 0)
 		return -1;
 	group_themes(r, points, count, arena);
+	if (store_evidence_points(store, range, arena, &evidence, &count, cause) != 0)
+		return -1;
+	add_evidence(r, evidence, count, arena);
 	if (store_totals(store, range, arena, &r->totals, &starts, &count, cause) != 0)
 		return -1;
 	count_days(r, starts, count, since_day, arena);

@@ -276,7 +276,9 @@ int store_rated_evidence(struct store *store, const char *theme_id, int limit, s
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT " EVIDENCE_COLUMNS ", r.score"
 					   " FROM rating r JOIN evidence e ON e.answer_id = r.answer_id"
-					   " WHERE r.theme_id = ? ORDER BY r.rated_at DESC, r.answer_id DESC LIMIT ?", cause);
+					   " JOIN answer a ON a.id = r.answer_id JOIN session s ON s.id = a.session_id"
+					   " WHERE r.theme_id = ? AND s.status != 'discarded'"
+					   " ORDER BY r.rated_at DESC, r.answer_id DESC LIMIT ?", cause);
 
 	*out = NULL;
 	*count = 0;
@@ -569,6 +571,34 @@ int store_theme_points(struct store *store, const struct store_range *range, str
 		return -1;
 	bind_range(stmt, range);
 	return store_read_list(store, stmt, sizeof **out, read_point, arena, "read progress", out, count, cause);
+}
+
+static void read_evidence_point(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_evidence_point *p = item;
+
+	p->theme_id = store_column_text(stmt, 0, arena);
+	p->session_id = sqlite3_column_int64(stmt, 1);
+	p->answers = sqlite3_column_int(stmt, 2);
+	p->with_result = sqlite3_column_int(stmt, 3);
+	p->with_number = sqlite3_column_int(stmt, 4);
+}
+
+int store_evidence_points(struct store *store, const struct store_range *range, struct arena *arena,
+			  struct store_evidence_point **out, size_t *count, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT r.theme_id, a.session_id, COUNT(*), SUM(e.result),"
+					   " SUM(e.numbers > 0) FROM rating r JOIN evidence e ON e.answer_id = r.answer_id"
+					   " JOIN answer a ON a.id = r.answer_id JOIN session s ON s.id = a.session_id"
+					   " WHERE s.status != 'discarded' AND (?1 IS NULL OR s.started_at >= ?1)"
+					   " AND s.id >= ?2 GROUP BY r.theme_id, a.session_id"
+					   " ORDER BY r.theme_id, a.session_id", cause);
+
+	if (stmt == NULL)
+		return -1;
+	bind_range(stmt, range);
+	return store_read_list(store, stmt, sizeof **out, read_evidence_point, arena, "read the evidence per session",
+			       out, count, cause);
 }
 
 static void read_speaking(sqlite3_stmt *stmt, struct arena *arena, void *item)

@@ -134,6 +134,21 @@ check(sorted(k for k in svgs if k.startswith("theme-")) == ["theme-" + t for t i
 for theme, want in themes.items():
     same_series("theme-" + theme, "average rating", want)
     linear("theme-" + theme)
+# The evidence beside the ratings: per session, the share of structure's rated answers that held a
+# result, and of examples' that held a number.
+evidence_charts = 0
+for theme, held in (("structure", "e.result"), ("examples", "e.numbers > 0")):
+    want = list(db.execute("SELECT a.session_id, 100.0 * SUM(" + held + ") / COUNT(*) FROM rating r"
+        " JOIN evidence e ON e.answer_id = r.answer_id JOIN answer a ON a.id = r.answer_id"
+        " JOIN session s ON s.id = a.session_id WHERE r.theme_id = ? AND " + KEPT +
+        " GROUP BY a.session_id ORDER BY a.session_id", (theme,)))
+    if want:
+        same_series("evidence-" + theme, "answers with a %s (%%)" % ("result" if theme == "structure" else "number"),
+                    want)
+        evidence_charts += 1
+    else:
+        check("evidence-" + theme not in svgs, "an evidence chart for %s, which has no evidence" % theme)
+check(evidence_charts > 0 or since, "no evidence chart at all")
 # Answer time against the limit: each session's averages.
 rows = list(db.execute("SELECT s.id, AVG(a.answer_used_ms) / 1000.0, AVG(a.answer_limit_seconds) FROM session s"
                        " JOIN answer a ON a.session_id = s.id WHERE " + KEPT + " GROUP BY s.id ORDER BY s.id"))

@@ -118,6 +118,19 @@ expect_out_has "Your ratings and your answers:
 calibrate 5 "Last year I fixed the checkout and orders went from 40 to 90 a day." "3 1"
 run "$REBOUND" insights
 expect_out_has "  You rate your examples 1.0 on average, yet 8 of your last 8 answers had a number: you may be hard on yourself."
+# progress trends the same evidence under the ratings, session by session.
+run "$REBOUND" progress
+expect_out_has "structure   █████▅▅▅▅▅▅▅▅           5.0     3.0    -2.0  5.0 #5        13
+  evidence  ▁▁▁▁▁████████            0%    100%  of the answers held a result (8 of 13 in all)"
+expect_true "printf %s \"\$out\" | grep -q '^  evidence  .*    0%    100%  of the answers held a result (8 of 13 in all)\$'"
+expect_true "printf %s \"\$out\" | grep -q '^  evidence  .*    0%    100%  of the answers held a number (8 of 13 in all)\$'"
+expect_true "[ \"\$(printf %s \"\$out\" | grep -c '^  evidence')\" = 2 ]"
+# A discarded session counts in neither (made so in the database: discard takes only unfinished ones).
+db "UPDATE session SET status = 'discarded' WHERE id = 13"
+run "$REBOUND" progress --theme examples
+expect_out_has "of the answers held a number (7 of 12 in all)"
+run "$REBOUND" insights
+expect_out_has "  You rate your examples 1.2 on average, yet 7 of your last 8 answers had a number: you may be hard on yourself."
 
 # A spoken interview whose recorder fails (the recordings folder turned into a file after the first
 # answer): the second answer is typed instead, kept as typed, and its evidence is shown before its rating.

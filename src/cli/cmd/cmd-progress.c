@@ -1,5 +1,7 @@
 /* progress: per theme, the average self-rating of each session as a sparkline, first against latest,
- * the best session and how many ratings; then the practice streak and totals. */
+ * the best session and how many ratings, with the evidence of the answers beside it where a theme has
+ * one (structure: answers with a result; examples: with a number); then the practice streak and totals. */
+#include "rebound/coach.h"
 #include "rebound/cmd.h"
 #include "rebound/date.h"
 #include "rebound/stats.h"
@@ -12,6 +14,7 @@
 enum { OPT_THEME, OPT_SINCE, OPT_LAST };
 
 #define SPARK_WIDTH 20	/* cells; longer histories are averaged into runs */
+#define EVIDENCE_LABEL "  evidence"
 
 struct range {
 	char since[DATE_ISO_SIZE];	/* "" for all time */
@@ -80,12 +83,52 @@ static void print_theme(struct cmd_ctx *ctx, const char *theme_id, const struct 
 	free(values);
 }
 
+/* The evidence points of theme_id (points are ordered by theme): *n of them from the returned one. */
+static const struct store_evidence_point *theme_evidence(const char *theme_id, const struct store_evidence_point *points,
+							 size_t count, size_t *n)
+{
+	size_t first, end;
+
+	for (first = 0; first < count && strcmp(points[first].theme_id, theme_id) != 0; first++)
+		;
+	for (end = first; end < count && strcmp(points[end].theme_id, theme_id) == 0; end++)
+		;
+	*n = end - first;
+	return points + first;
+}
+
+/* Under a theme's ratings: the share of its rated answers, session by session, that held what the
+ * theme's evidence looks for, on the same columns. */
+static void print_evidence(struct cmd_ctx *ctx, int t, const struct store_evidence_point *p, size_t n, int id_width)
+{
+	double *values = xcalloc(n, sizeof *values), first = 0, latest = 0;
+	char spark[STATS_SPARK_MAX * 4 + 1];
+	int held = 0, answers = 0;
+	size_t i, cells;
+
+	for (i = 0; i < n; i++) {
+		double share = 100.0 * coach_evidence_held(&p[i], t) / p[i].answers;
+		held += coach_evidence_held(&p[i], t);
+		answers += p[i].answers;
+		first = i == 0 ? share : first;
+		latest = share;
+		values[i] = 1 + 4 * share / 100;	/* onto the sparkline's 1..5 */
+	}
+	cells = stats_sparkline(values, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
+	fprintf(ctx->out, "%-*s  %s%*s  %4.0f%%  %5.0f%%  of the answers held a %s (%d of %d in all)\n", id_width,
+		EVIDENCE_LABEL, spark, (int)(SPARK_WIDTH - cells), "", first, latest, coach_evidence_looks_for(t), held,
+		answers);
+	free(values);
+}
+
 /* Prints each theme with points, in the catalog's theme order, then any the catalog no longer has. */
-static void print_themes(struct cmd_ctx *ctx, const char *only, const struct store_theme_point *points, size_t count)
+static void print_themes(struct cmd_ctx *ctx, const char *only, const struct store_theme_point *points, size_t count,
+			 const struct store_evidence_point *evidence, size_t evidence_count)
 {
 	const struct bank_catalog *catalog = ctx->app->catalog;
-	size_t t, i, first, printed = 0;
-	int id_width = 5, pass;
+	const struct store_evidence_point *held;
+	size_t t, i, first, printed = 0, n;
+	int id_width = evidence_count > 0 ? (int)strlen(EVIDENCE_LABEL) : 5, pass;
 
 	for (i = 0; i < count; i++)
 		if ((int)strlen(points[i].theme_id) > id_width)
@@ -103,10 +146,13 @@ static void print_themes(struct cmd_ctx *ctx, const char *only, const struct sto
 				;
 			for (i = first; i < count && strcmp(points[i].theme_id, id) == 0; i++)
 				;
-			if (i > first) {
-				print_theme(ctx, id, points + first, i - first, id_width);
-				printed++;
-			}
+			if (i == first)
+				continue;
+			print_theme(ctx, id, points + first, i - first, id_width);
+			printed++;
+			held = theme_evidence(id, evidence, evidence_count, &n);
+			if (n > 0 && coach_evidence_theme(id) >= 0)
+				print_evidence(ctx, coach_evidence_theme(id), held, n, id_width);
 		}
 	}
 	if (printed == 0)
@@ -228,12 +274,13 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	const char *theme = args->values[OPT_THEME];
 	struct store_theme_point *points = NULL;
 	struct store_speaking_point *speaking = NULL;
+	struct store_evidence_point *evidence = NULL;
 	const char **starts = NULL;
 	struct store_clear_enough clear = { TRANSCRIPT_MIN_CONFIDENCE, TRANSCRIPT_MIN_SPEAKING_MS };
 	struct store_totals totals;
 	struct range range;
 	struct arena arena;
-	size_t count = 0, start_count = 0, speaking_count = 0;
+	size_t count = 0, start_count = 0, speaking_count = 0, evidence_count = 0;
 	char *cause = NULL;
 	int status;
 
@@ -244,7 +291,8 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		goto out;
 	if (store_theme_points(ctx->app->store, &range.store, &arena, &points, &count, &cause) != 0 ||
 	    store_totals(ctx->app->store, &range.store, &arena, &totals, &starts, &start_count, &cause) != 0 ||
-	    store_speaking_points(ctx->app->store, &range.store, &clear, &arena, &speaking, &speaking_count, &cause) != 0) {
+	    store_speaking_points(ctx->app->store, &range.store, &clear, &arena, &speaking, &speaking_count, &cause) != 0 ||
+	    store_evidence_points(ctx->app->store, &range.store, &arena, &evidence, &evidence_count, &cause) != 0) {
 		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 		goto out;
@@ -255,7 +303,7 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		goto out;
 	}
 	fprintf(ctx->out, "Progress per theme, %s (ratings 1-5, averaged per session):\n", range.label);
-	print_themes(ctx, theme, points, count);
+	print_themes(ctx, theme, points, count, evidence, evidence_count);
 	if (speaking_count > 0 && theme == NULL)
 		print_speaking(ctx, speaking, speaking_count);
 	print_totals(ctx, &totals, starts, start_count);
@@ -271,8 +319,10 @@ const struct cmd_entry cmd_progress_entry = {
 	.description =
 		"For each theme: the average rating of each session as a sparkline (oldest on the left;\n"
 		"more than 20 sessions are averaged into runs), the first and the latest session's average,\n"
-		"the change between them, the best session and the number of ratings. Then the practice\n"
-		"streak (days in a row with a session, local time) and totals for the range.",
+		"the change between them, the best session and the number of ratings. Under structure and\n"
+		"examples, the evidence beside them: the share of those rated answers, session by session,\n"
+		"whose text (or clear transcript) held a result, or a number. Then the practice streak (days\n"
+		"in a row with a session, local time) and totals for the range.",
 	.flags = CMD_NEEDS_CATALOG,
 	.options = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only theme T" },
