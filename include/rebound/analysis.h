@@ -22,11 +22,12 @@ struct analysis_cues;
 /*
  * Reads the lexicons (assets/star-cues.txt; a copy in the data dir wins, as with fillers.txt). Format:
  * '#' starts a comment to the end of the line; "[situation]", "[task]", "[action]", "[result]",
- * "[generic]", "[past-verbs]" and "[change]" start sections; every other line is one cue: lowercase words separated by
- * spaces (at most ANALYSIS_CUE_WORDS), where "N" stands for any number ("40%", "$20k", "3", "two"),
+ * "[generic]", "[past-verbs]", "[change]" and "[task-early]" start sections; every other line is one
+ * cue: lowercase words separated by spaces (at most ANALYSIS_CUE_WORDS), where "N" stands for any number ("40%", "$20k", "3", "two"),
  * "YEAR" for a year (1950-2099), "MONTH" for a month's name and "*" for any one word. A [past-verbs] line
  * is one word: a past-tense verb that does not end in "-ed" ("led", "wrote"); a [change] line one word of
- * change that, with a number, makes a result ("dropped", "cut", "from"). NULL with *cause as
+ * change that, with a number, makes a result ("dropped", "cut", "from"); a [task-early] cue makes a task
+ * only in a story's first two sentences or before its first action. NULL with *cause as
  * "PATH:LINE: message" for a bad line, or "cannot read 'PATH': ...".
  */
 struct analysis_cues *analysis_cues_load(const char *path, char **cause);
@@ -75,7 +76,9 @@ struct analysis {
  * a part when one of the part's cues appears in it; an action is also a sentence where "i" or "we" (or "my
  * team", "our team") is followed within three words by a past-tense verb ("-ed" or a [past-verbs] word);
  * a result is also a sentence after the first action that holds a number and a change ("dropped", "from N
- * to N", "by N"). Everything lives in arena; *out is overwritten.
+ * to N", "by N"). In a story that is not generic, the first sentence (after a short lead-in) is a
+ * situation when it is told in the past and starts with neither a deed of "i" or "we" nor a task cue.
+ * Everything lives in arena; *out is overwritten.
  */
 void analysis_run(const struct analysis_cues *cues, const struct speech_lists *lists,
 		  const struct analysis_question *question, const char *text, struct arena *arena,

@@ -8,6 +8,7 @@
 static const char *const section_names[CUE_SECTION_COUNT] = {
 	[CUE_SITUATION] = "situation", [CUE_TASK] = "task", [CUE_ACTION] = "action", [CUE_RESULT] = "result",
 	[CUE_GENERIC] = "generic", [CUE_PAST_VERBS] = "past-verbs", [CUE_CHANGE] = "change",
+	[CUE_TASK_EARLY] = "task-early",
 };
 
 /* 1 if word is a cue word: a special token or lowercase letters, digits, ', -, % and $. */

@@ -11,6 +11,7 @@
 
 #define LONG_SENTENCE_WORDS 30	/* a run with no full stop longer than this is cut at "so", "then"... */
 #define SUBJECT_REACH 3		/* words between "i"/"we" and its verb */
+#define OPENING_WORDS 3		/* a sentence that starts with a task cue in these is the task, not a scene */
 
 enum token_kind { TOKEN_WORD = 0, TOKEN_NUMBER = 1, TOKEN_YEAR = 2, TOKEN_MONTH = 4 };
 
@@ -42,6 +43,11 @@ static const char *const not_deeds[] = { "needed", "wanted", "used", "supposed",
 /* Words in "-ed" that are no past tense. */
 static const char *const not_past[] = { "speed", "breed", "indeed", "proceed", "succeed", "exceed", "bleed", "seed",
 	"need", "feed", "deed", "weed", "hundred", "sacred", "naked", "wicked", "kindred", "shed", "bed", "red" };
+/* Words that may come before a story's first real word ("Okay so, this was..."). */
+static const char *const lead_ins[] = { "so", "ok", "okay", "well", "um", "uh", "sure", "yeah", "yes", "right",
+	"alright", "oh", "hmm", "basically", "and", "anyway" };
+/* Past tenses of being and having: told of a scene, not of a deed. */
+static const char *const past_states[] = { "was", "were", "had", "wasn't", "weren't", "hadn't", "did", "didn't" };
 /* Words a direct question's first sentence is not judged on. */
 static const char *const stop_words[] = { "a", "an", "the", "you", "your", "i", "me", "my", "to", "of", "in", "on",
 	"for", "and", "or", "is", "are", "do", "does", "did", "what", "why", "how", "tell", "about", "would", "will",
@@ -137,19 +143,26 @@ static int cue_at(const struct cue_list *list, size_t first, size_t last, const 
 	return 0;
 }
 
-/* 1 if one of list's cues appears among tokens [from, to): at each token, only the cues that start with
- * its first byte, and those that start with a wildcard. */
-static int has_cue(const struct cue_list *list, const struct token *tokens, size_t from, size_t to)
+/* 1 if one of list's cues appears among tokens [from, to), starting before last_start: at each token, only
+ * the cues that start with its first byte, and those that start with a wildcard. */
+static int cue_starts(const struct cue_list *list, const struct token *tokens, size_t from, size_t last_start,
+		      size_t to)
 {
 	size_t i;
 
-	for (i = from; i < to; i++) {
+	for (i = from; i < to && i < last_start; i++) {
 		unsigned b = (unsigned char)tokens[i].text[0];
 		if (cue_at(list, list->start[0], list->start[1], tokens, i, to) ||
 		    (b > 0 && cue_at(list, list->start[b], list->start[b + 1], tokens, i, to)))
 			return 1;
 	}
 	return 0;
+}
+
+/* 1 if one of list's cues appears among tokens [from, to). */
+static int has_cue(const struct cue_list *list, const struct token *tokens, size_t from, size_t to)
+{
+	return cue_starts(list, tokens, from, to, to);
 }
 
 static int is_past_verb(const struct reader *r, const char *word)
@@ -298,6 +311,11 @@ static void find_parts(const struct reader *r, struct analysis *out, const size_
 			parts |= ANALYSIS_PART_BIT(ANALYSIS_ACTION);
 		if ((parts & ANALYSIS_PART_BIT(ANALYSIS_ACTION)) && first_action < 0)
 			first_action = (int)s;
+		/* Needs and goals said early (before anything was done, with the first deed, or in the first two
+		 * sentences) are the task. */
+		if ((first_action < 0 || first_action == (int)s || s < 2) &&
+		    has_cue(&r->cues->lists[CUE_TASK_EARLY], r->tokens, from, to))
+			parts |= ANALYSIS_PART_BIT(ANALYSIS_TASK);
 		/* A result is what came of the actions: from the first action on, a result cue, a number that
 		 * changed, or (after it) something that happened without "I" or "we" doing it. */
 		if (first_action >= 0 && (has_cue(&r->cues->lists[CUE_RESULT], r->tokens, from, to) ||
@@ -313,6 +331,53 @@ static void find_parts(const struct reader *r, struct analysis *out, const size_
 		sentence->parts = parts;
 		from = to;
 	}
+}
+
+/* 1 if tokens [from, to) are told in the past: a past-tense verb, or "was", "were", "had". */
+static int told_in_past(const struct reader *r, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		size_t len = strlen(r->tokens[i].text);
+		if (r->tokens[i].past || IN_LIST(r->tokens[i].text, past_states) ||
+		    (len >= 5 && strcmp(r->tokens[i].text + len - 2, "ed") == 0 && !IN_LIST(r->tokens[i].text, not_past)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A story's opening scene is its situation even in words no lexicon holds: the first sentence (after a
+ * short lead-in such as "Sure."), told in the past, that neither starts with what "I" or "we" did nor
+ * with the task ("My goal was..."): "At a fintech company where I interned, I noticed...", "Once a
+ * customer called on a Sunday...". Not for an answer of habits (generic), which tells no scene.
+ */
+static void opening_scene(const struct reader *r, struct analysis *out, const size_t *bounds)
+{
+	size_t s, from = 0, first;
+	int i_count = 0, we_count = 0;
+
+	if (out->generic)
+		return;
+	for (s = 0; s < out->sentences; from = bounds[s++]) {
+		if (out->sentence[s].parts & ANALYSIS_PART_BIT(ANALYSIS_SITUATION))
+			return;		/* the cues found it */
+		if (bounds[s] - from >= 4 || told_in_past(r, from, bounds[s]))
+			break;		/* the first sentence that says something */
+	}
+	if (s == out->sentences || !told_in_past(r, from, bounds[s]))
+		return;
+	for (first = from; first < bounds[s] && IN_LIST(r->tokens[first].text, lead_ins); first++)
+		;
+	if (cue_starts(&r->cues->lists[CUE_TASK], r->tokens, first, first + OPENING_WORDS, bounds[s]) ||
+	    cue_starts(&r->cues->lists[CUE_TASK_EARLY], r->tokens, first, first + OPENING_WORDS, bounds[s]))
+		return;		/* "The goal I was given was to...": the task first */
+	if (first < bounds[s] && deeds(r, first, first + 1 + SUBJECT_REACH < bounds[s] ? first + 1 + SUBJECT_REACH :
+				       bounds[s], &i_count, &we_count) && (strcmp(r->tokens[first].text, "i") == 0 ||
+									 strcmp(r->tokens[first].text, "we") == 0))
+		return;		/* "I rolled back the change": a deed, not a scene */
+	out->sentence[s].parts |= ANALYSIS_PART_BIT(ANALYSIS_SITUATION);
 }
 
 /* The figures made from the parts: where each first comes, their order, a story that stops at the action. */
@@ -374,6 +439,8 @@ void analysis_run(const struct analysis_cues *cues, const struct speech_lists *l
 	out->sentences = split(&r, bounds);
 	out->sentence = arena_alloc(arena, (out->sentences + 1) * sizeof *out->sentence);
 	find_parts(&r, out, bounds);
+	if (question == NULL || question->story)
+		opening_scene(&r, out, bounds);
 	judge_parts(out, question == NULL || question->story);
 	words = arena_alloc(arena, (r.count + 1) * sizeof *words);
 	for (i = 0; i < r.count; i++) {

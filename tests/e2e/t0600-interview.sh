@@ -113,20 +113,22 @@ expect_out_has "Your ratings this session against your average before it:
 run "$REBOUND" progress
 expect_status 0
 expect_out "Progress per theme, all time (ratings 1-5, averaged per session):
-THEME      TREND                 FIRST  LATEST  CHANGE  BEST       RATED
-structure  ▆█                      4.0     5.0    +1.0  5.0 #2         2
-examples   █▅                      5.0     3.0    -2.0  5.0 #1         2
-clarity    ▅▆                      3.0     4.0    +1.0  4.0 #2         2
+THEME       TREND                 FIRST  LATEST  CHANGE  BEST       RATED
+structure   ▆█                      4.0     5.0    +1.0  5.0 #2         2
+  evidence  █▁                     100%      0%  of the answers held a result (1 of 2 in all)
+examples    █▅                      5.0     3.0    -2.0  5.0 #1         2
+  evidence  █▁                     100%      0%  of the answers held a number (1 of 2 in all)
+clarity     ▅▆                      3.0     4.0    +1.0  4.0 #2         2
 
 Streak: 1 day in a row (longest 1).
 Totals: 2 sessions on 1 day, 5 answers (5 rated), 0:00 answering."
 
 LC_ALL=C run "$REBOUND" progress --theme examples
-expect_out_has "examples   #=                      5.0     3.0    -2.0  5.0 #1         2"
+expect_out_has "examples    #=                      5.0     3.0    -2.0  5.0 #1         2"
 expect_true '! printf %s "$out" | grep -q structure'
 run "$REBOUND" progress --last 1
 expect_out_has "Progress per theme, last 1 session (ratings 1-5, averaged per session):"
-expect_out_has "examples   ▅                       3.0     3.0    +0.0  3.0 #2         1"
+expect_out_has "examples    ▅                       3.0     3.0    +0.0  3.0 #2         1"
 expect_true '! printf %s "$out" | grep -q "#1"'
 run "$REBOUND" progress --since 2999-01-01
 expect_out "No sessions since 2999-01-01: 'interview' starts one."

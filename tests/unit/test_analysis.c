@@ -129,6 +129,41 @@ static void test_generic(void **state)
 	assert_false(a.generic);	/* a real time, with habits in it */
 }
 
+/* A story's opening scene is its situation in words no cue holds; a deed or the task first is not. */
+static void test_opening_scene(void **state)
+{
+	struct analysis a;
+
+	(void)state;
+	run("Sure. Once a customer called on a Sunday because her laptop had died. I drove a new one to her house.",
+	    1, &a);
+	assert_int_equal(a.sentence[0].parts, 0);	/* "Sure." is a lead-in */
+	assert_true(a.sentence[1].parts & BIT(SITUATION));
+	run("Okay so a pallet of paint tins slid off the top rack. I put cones at both ends.", 1, &a);
+	assert_true(a.sentence[0].parts & BIT(SITUATION));
+	run("I rebuilt the login page with a new form. It shipped the next day.", 1, &a);
+	assert_false(a.parts & BIT(SITUATION));		/* a deed first */
+	run("My priority was to keep him stable. I called the team.", 1, &a);
+	assert_int_equal(a.sentence[0].parts, BIT(TASK));	/* the task first */
+	run("A customer is someone you listen to. I always listen first.", 1, &a);
+	assert_false(a.parts & BIT(SITUATION));		/* not told in the past */
+	run("A customer called on a Sunday. I drove a laptop to her house.", 0, &a);
+	assert_false(a.parts & BIT(SITUATION));		/* a direct question is read for no story */
+}
+
+/* Needs and goals count as the task early in a story, not once it is under way. */
+static void test_early_task(void **state)
+{
+	struct analysis a;
+
+	(void)state;
+	run("At my last job the owner wanted food costs down. I logged the waste every night.", 1, &a);
+	assert_true(a.sentence[0].parts & BIT(TASK));
+	run("At my last job our waste was high. I logged it every night. I cut the prep lists. "
+	    "Then the owner wanted a report.", 1, &a);
+	assert_false(a.parts & BIT(TASK));
+}
+
 static void test_no_punctuation(void **state)
 {
 	struct analysis a;
@@ -171,6 +206,8 @@ int main(void)
 		cmocka_unit_test(test_whole_story),
 		cmocka_unit_test(test_stops_at_action),
 		cmocka_unit_test(test_generic),
+		cmocka_unit_test(test_opening_scene),
+		cmocka_unit_test(test_early_task),
 		cmocka_unit_test(test_no_punctuation),
 		cmocka_unit_test(test_direct_and_coverage),
 	};
