@@ -46,6 +46,9 @@ static const char *const not_past[] = { "speed", "breed", "indeed", "proceed", "
 /* Words that may come before a story's first real word ("Okay so, this was..."). */
 static const char *const lead_ins[] = { "so", "ok", "okay", "well", "um", "uh", "sure", "yeah", "yes", "right",
 	"alright", "oh", "hmm", "basically", "and", "anyway" };
+/* First words of a sentence that tells of a later time ("By Q4 both were above quota"). */
+static const char *const later_openers[] = { "by", "after", "afterwards", "since", "within", "later", "eventually",
+	"finally", "today", "now" };
 /* Past tenses of being and having: told of a scene, not of a deed. */
 static const char *const past_states[] = { "was", "were", "had", "wasn't", "weren't", "hadn't", "did", "didn't" };
 /* Words a direct question's first sentence is not judged on. */
@@ -233,6 +236,15 @@ static int happened(const struct reader *r, size_t from, size_t to)
 	return 0;
 }
 
+/* 1 if tokens [from, to) start (after a lead-in) by telling of a later time: "By Q4...", "After the
+ * migration...". */
+static int later_time(const struct reader *r, size_t from, size_t to)
+{
+	while (from < to && IN_LIST(r->tokens[from].text, lead_ins))
+		from++;
+	return from < to && IN_LIST(r->tokens[from].text, later_openers);
+}
+
 /* Cuts a run [from, to) with no full stop, longer than LONG_SENTENCE_WORDS, before "so", "then", "but"
  * or after ';', into pieces of at least five words; appends each piece's end to bounds. */
 static size_t cut_long(const struct reader *r, size_t from, size_t to, size_t *bounds, size_t n)
@@ -317,10 +329,11 @@ static void find_parts(const struct reader *r, struct analysis *out, const size_
 		    has_cue(&r->cues->lists[CUE_TASK_EARLY], r->tokens, from, to))
 			parts |= ANALYSIS_PART_BIT(ANALYSIS_TASK);
 		/* A result is what came of the actions: from the first action on, a result cue, a number that
-		 * changed, or (after it) something that happened without "I" or "we" doing it. */
+		 * changed, or (after it, with no deed of "I" or "we") something that happened or a later time. */
 		if (first_action >= 0 && (has_cue(&r->cues->lists[CUE_RESULT], r->tokens, from, to) ||
 					  has_change(r, from, to) ||
-					  ((int)s > first_action && i_count + we_count == 0 && happened(r, from, to))))
+					  ((int)s > first_action && i_count + we_count == 0 &&
+					   (happened(r, from, to) || later_time(r, from, to)))))
 			parts |= ANALYSIS_PART_BIT(ANALYSIS_RESULT);
 		if (parts & ANALYSIS_PART_BIT(ANALYSIS_ACTION)) {
 			out->i_actions += i_count;

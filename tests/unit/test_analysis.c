@@ -115,6 +115,11 @@ static void test_stops_at_action(void **state)
 	    "The shop was back up within ten minutes.", 1, &a);
 	assert_true(a.parts & BIT(RESULT));
 	assert_false(a.ends_at_action);
+	/* A later time, told after the deeds: a result; with a deed of its own, an action. */
+	run("At my last job two reps missed quota. I shadowed their calls. By Q4 both were above target.", 1, &a);
+	assert_true(a.sentence[2].parts & BIT(RESULT));
+	run("At my last job two reps missed quota. I shadowed their calls. After that I called them weekly.", 1, &a);
+	assert_false(a.sentence[2].parts & BIT(RESULT));
 }
 
 static void test_generic(void **state)
