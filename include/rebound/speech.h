@@ -93,7 +93,7 @@ struct speech_coverage {
  * non-ASCII bytes ("stand-up" is "stand" "up", "A/B" is "a" "b"; recogniser marks are left out as in
  * speech_count), each lowercased, a trailing "'s" dropped and stemmed (words_normalise).
  * A keyword is said when its tokens come in the transcript in order and adjacent; so "teams" matches
- * "team", "led" does not match "lead" (stems are simple), and "stand up" matches "stand-up". A keyword
+ * "team", "led" does not match "lead" (Snowball knows few irregular forms), and "stand up" matches "stand-up". A keyword
  * with no token is missed.
  */
 void speech_keywords(const char *const *keywords, size_t keyword_count, const char *const *words, size_t count,

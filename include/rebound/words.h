@@ -1,6 +1,6 @@
 /* words: small helpers for matching English words loosely, shared by the modules that compare what was
- * written or said with phrases and keywords (suggest, speech): ASCII lowercasing and a simple stemmer so
- * that "examples" and "example" meet. Pure: no I/O, no state. */
+ * written or said with phrases and keywords (suggest, speech): ASCII lowercasing and Snowball's English
+ * stemmer so that "examples" and "example" meet. No I/O; one stemmer per thread, made on first use. */
 #ifndef REBOUND_WORDS_H
 #define REBOUND_WORDS_H
 
@@ -8,11 +8,9 @@
 void words_lower(char *word);
 
 /*
- * Cuts simple English endings from a lowercase ASCII word, in place, so that inflections share one stem:
- * "-ies" (over 4 letters) becomes "-y", else "-ing" (6+) or "-ed" (5+) or "-es" (5+) is cut, else "-s"
- * (4+, not "-ss", "-us", "-is"); then a final "e" (4+) is cut and a final "i" (4+) becomes "y".
- * So "examples", "example" -> "exampl"; "rambled", "rambling" -> "rambl"; "teams" -> "team". It knows
- * no irregular forms: "led" stays "led" and "lead" stays "lead".
+ * Cuts a lowercase word to its stem, in place, with Snowball's English (Porter2) stemmer, so that
+ * inflections share one stem: "examples", "example" -> "exampl"; "rambled", "rambling" -> "rambl";
+ * "teams" -> "team"; "considered" -> "consid". It knows few irregular forms: "led" stays "led".
  */
 void words_stem(char *word);
 

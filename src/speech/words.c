@@ -1,8 +1,35 @@
-/* words: ASCII lowercasing and a simple suffix-cutting stemmer for loose matching of English words
- * (suggest's feedback phrases, speech's keywords and talking points). Pure: no I/O, no state. */
+/* words: ASCII lowercasing and Snowball's English stemmer (libstemmer) for loose matching of English
+ * words (suggest's feedback phrases, speech's keywords, talking points, fillers and hedges, the
+ * analysis's question words). One stemmer per thread, made on first use. */
 #include "rebound/words.h"
 
+#include <libstemmer.h>
+#include <pthread.h>
 #include <string.h>
+
+static pthread_key_t stemmer_key;
+static pthread_once_t stemmer_once = PTHREAD_ONCE_INIT;
+
+static void free_stemmer(void *stemmer)
+{
+	sb_stemmer_delete(stemmer);
+}
+
+static void make_key(void)
+{
+	pthread_key_create(&stemmer_key, free_stemmer);
+}
+
+/* This thread's English stemmer, or NULL when none can be made (out of memory). */
+static struct sb_stemmer *stemmer(void)
+{
+	struct sb_stemmer *s;
+
+	pthread_once(&stemmer_once, make_key);
+	if ((s = pthread_getspecific(stemmer_key)) == NULL && (s = sb_stemmer_new("english", "UTF_8")) != NULL)
+		pthread_setspecific(stemmer_key, s);
+	return s;
+}
 
 static int ends_with(const char *word, size_t len, const char *suffix)
 {
@@ -20,26 +47,18 @@ void words_lower(char *word)
 
 void words_stem(char *word)
 {
-	size_t n = strlen(word);
+	struct sb_stemmer *s = stemmer();
+	size_t n = strlen(word), length;
+	const sb_symbol *stem;
 
-	if (ends_with(word, n, "ies") && n > 4) {
-		word[n - 3] = 'y';
-		n -= 2;
-	} else if (ends_with(word, n, "ing") && n >= 6) {
-		n -= 3;
-	} else if (ends_with(word, n, "ed") && n >= 5) {
-		n -= 2;
-	} else if (ends_with(word, n, "es") && n >= 5) {
-		n -= 2;
-	} else if (ends_with(word, n, "s") && n >= 4 && !ends_with(word, n, "ss") &&
-		   !ends_with(word, n, "us") && !ends_with(word, n, "is")) {
-		n -= 1;
+	if (s == NULL || n == 0)
+		return;
+	stem = sb_stemmer_stem(s, (const sb_symbol *)word, (int)n);
+	length = stem != NULL ? (size_t)sb_stemmer_length(s) : n + 1;
+	if (length <= n) {		/* English stems are never longer than their word */
+		memcpy(word, stem, length);
+		word[length] = '\0';
 	}
-	word[n] = '\0';
-	if (n >= 4 && word[n - 1] == 'e')
-		word[--n] = '\0';
-	if (n >= 4 && word[n - 1] == 'i')
-		word[n - 1] = 'y';
 }
 
 void words_normalise(char *word)

@@ -16,6 +16,7 @@
 #include "rebound/arena.h"
 #include "rebound/speech.h"
 #include "rebound/util.h"
+#include "rebound/words.h"
 
 #define MAX_WORDS 128
 
@@ -133,6 +134,35 @@ static int free_lists(void **state)
 {
 	speech_lists_free(*state);
 	return 0;
+}
+
+/* Snowball's English stems: inflections meet, and words that only look alike do not. */
+static void expect_stem(const char *word, const char *want)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof buf, "%s", word);
+	words_normalise(buf);
+	assert_string_equal(buf, want);
+}
+
+static void test_stems(void **state)
+{
+	(void)state;
+	expect_stem("examples", "exampl");
+	expect_stem("Example", "exampl");
+	expect_stem("rambling", "rambl");
+	expect_stem("rambled", "rambl");
+	expect_stem("considered", "consid");
+	expect_stem("communication", "communic");
+	expect_stem("communicated", "communic");
+	expect_stem("generously", "generous");
+	expect_stem("team's", "team");
+	expect_stem("stories", "stori");
+	expect_stem("story", "stori");
+	expect_stem("news", "news");
+	expect_stem("", "");
+	expect_stem("café", "café");		/* UTF-8 is left whole */
 }
 
 static void test_bundled_lists(void **state)
@@ -564,6 +594,7 @@ static void test_per_minute(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_stems),
 		cmocka_unit_test(test_bundled_lists),
 		cmocka_unit_test(test_load_errors),
 		cmocka_unit_test(test_load_errors_name_the_file),
