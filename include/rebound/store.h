@@ -51,8 +51,9 @@
  *       decode_ms: how long the transcript took once the answer had ended (the wait after a spoken answer),
  *       or to make from the recording ('transcribe')
  *   transcript_word(answer_id -> transcript, position, word, start_ms, end_ms, confidence 0..1)
- *   answer_words   FTS5 index (porter stemming) of each answer's typed text or transcript, rowid = answer id:
- *                  SELECT rowid FROM answer_words WHERE answer_words MATCH 'team lead';
+ *   answer_words   FTS5 index of each answer's typed text or transcript, rowid = answer id; since version 9
+ *                  its one column, stems, holds the Snowball stems of the words (words.h), written by the
+ *                  store: SELECT rowid FROM answer_words WHERE answer_words MATCH 'team lead';
  *   -- since version 7:
  *   recording.unwritten_frames   frames captured but not written (a full disk, a file size limit): the
  *                                file, and recording.frames, hold only the rest
@@ -70,7 +71,7 @@
 #include "rebound/map.h"
 
 #define STORE_FILE_NAME "rebound.db"
-#define STORE_LATEST_VERSION 8
+#define STORE_LATEST_VERSION 9
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;

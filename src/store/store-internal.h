@@ -68,6 +68,12 @@ int store_review_add_locked(struct store *store, const char *const *ids, size_t 
 int store_evidence_add_locked(struct store *store, long long answer_id, const struct store_evidence *evidence,
 			      char **cause);
 
+/* Puts text (an answer's typed text or transcript; NULL or "" for none) in the search index as the
+ * answer's, in place of what was there, inside the caller's transaction (store-transcript.c). */
+int store_index_answer(struct store *store, long long answer_id, const char *text, char **cause);
+/* Indexes every answer again (migration 9). */
+int store_index_all(struct store *store, char **cause);
+
 /* store_transcript_save's insert, inside the caller's transaction (store-transcript.c). */
 int store_transcript_add_locked(struct store *store, long long answer_id, const struct store_transcript *transcript,
 				char **cause);

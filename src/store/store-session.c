@@ -334,6 +334,9 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 		if (id > 0 && a->recording != NULL && a->transcript != NULL &&
 		    store_transcript_add_locked(store, id, a->transcript, cause) != 0)
 			id = -1;
+		if (id > 0 && !(a->recording != NULL && a->transcript != NULL) &&
+		    store_index_answer(store, id, a->text, cause) != 0)
+			id = -1;
 		if (id > 0 && a->evidence != NULL && store_evidence_add_locked(store, id, a->evidence, cause) != 0)
 			id = -1;
 		if (id < 0 || store_commit(store, cause) != 0) {

@@ -208,6 +208,18 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"  dates INTEGER NOT NULL, i_actions INTEGER NOT NULL, we_actions INTEGER NOT NULL,"
 	"  words INTEGER NOT NULL, keywords_said INTEGER NOT NULL, keywords_total INTEGER NOT NULL,"
 	"  points_said INTEGER NOT NULL, points_total INTEGER NOT NULL, created_at TEXT NOT NULL);",
+
+	/* 9: the search index holds Snowball stems, written by the store (store_index_answer) in place of the
+	 * triggers that copied the text for FTS5's Porter stemmer; migration_code[8] fills it again */
+	"DROP TRIGGER answer_words_typed;"
+	"DROP TRIGGER answer_words_heard;"
+	"DROP TABLE answer_words;"
+	"CREATE VIRTUAL TABLE answer_words USING fts5(stems, tokenize = 'unicode61');",
+};
+
+/* What a migration does beyond its SQL, after it, or NULL. */
+static int (*const migration_code[STORE_LATEST_VERSION])(struct store *store, char **cause) = {
+	[8] = store_index_all,
 };
 
 /* ------------------------------------------------------------------------------------------------
@@ -408,7 +420,8 @@ static int migrate(struct store *store, int target, char **cause)
 	}
 	for (; version < target; version++) {
 		char pragma[48];
-		if (store_exec(store, migrations[version], "migrate the schema", cause) != 0)
+		if (store_exec(store, migrations[version], "migrate the schema", cause) != 0 ||
+		    (migration_code[version] != NULL && migration_code[version](store, cause) != 0))
 			goto fail;
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version + 1);
 		if (store_exec(store, pragma, "set the schema version", cause) != 0)

@@ -23,7 +23,7 @@ db "PRAGMA user_version = 99"
 cp "$REBOUND_HOME/rebound.db" "$TMP/newer.db"
 run "$REBOUND" sessions
 expect_status 3
-expect_err "rebound: '$REBOUND_HOME/rebound.db' was written by a newer rebound (schema version 99; this one knows up to 8)"
+expect_err "rebound: '$REBOUND_HOME/rebound.db' was written by a newer rebound (schema version 99; this one knows up to 9)"
 expect_true "cmp -s '$REBOUND_HOME/rebound.db' '$TMP/newer.db'"
 
 # Damaged: random bytes over pages in the middle, and over the header.
