@@ -22,6 +22,8 @@ void *arena_alloc(struct arena *arena, size_t size);
 void *arena_alloc_raw(struct arena *arena, size_t size);
 char *arena_strdup(struct arena *arena, const char *s);
 char *arena_strndup(struct arena *arena, const char *s, size_t n);
+/* A printf-formatted string in arena memory. */
+char *arena_printf(struct arena *arena, const char *format, ...) __attribute__((format(printf, 2, 3)));
 /* Copies size bytes into arena memory. */
 void *arena_memdup(struct arena *arena, const void *data, size_t size);
 

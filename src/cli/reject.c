@@ -19,6 +19,8 @@ struct draft {
 	struct arena *arena;
 	struct store_rejection r;
 	size_t theme_room, reflection_room;
+	struct suggest_model *model;	/* made at the first suggestion */
+	int model_tried;
 };
 
 static const struct bank_catalog *catalog_of(const struct draft *d)
@@ -136,11 +138,89 @@ static void remove_theme(struct draft *d, const char *id)
 		}
 }
 
-/* The reason a suggested theme is kept with: the words of the feedback, and the phrase they matched. */
+#define QUOTED_MAX 60	/* bytes of a sentence quoted as a classifier's evidence */
+
+/* The classifier, trained on the bundled corpus and on the themes the user chose for the feedback of
+ * their other rejections; NULL (phrases alone, with a warning) when the corpus cannot be read. */
+static struct suggest_model *model_of(struct draft *d)
+{
+	struct cmd_ctx *ctx = d->ctx;
+	struct suggest_example *corpus = NULL, *own;
+	struct store_rejection *list = NULL;
+	size_t corpus_count = 0, count = 0, own_count = 0, i, t, k;
+	char *cause = NULL, *path;
+
+	if (d->model_tried)
+		return d->model;
+	d->model_tried = 1;
+	path = xasprintf("%s/assets/feedback-corpus.txt", ctx->app->bundle_dir);
+	if (suggest_corpus_read(catalog_of(d), path, d->arena, &corpus, &corpus_count, &cause) != 0 ||
+	    store_rejection_list(ctx->app->store, d->arena, &list, &count, &cause) != 0) {
+		fprintf(ctx->err, "rebound: warning: themes from phrases alone: %s\n", cause);
+		free(cause);
+		free(path);
+		return NULL;
+	}
+	free(path);
+	own = arena_alloc(d->arena, (count + 1) * sizeof *own);
+	for (i = count; i-- > 0;) {	/* oldest first: the newest correction is remembered last */
+		if (list[i].id == d->r.id || list[i].feedback == NULL || *list[i].feedback == '\0')
+			continue;
+		own[own_count].text = list[i].feedback;
+		for (k = 0; k < list[i].theme_count; k++)
+			for (t = 0; t < bank_theme_count(catalog_of(d)) && t < 64; t++)
+				if (strcmp(bank_theme_at(catalog_of(d), t)->id, list[i].themes[k].theme_id) == 0)
+					own[own_count].themes |= 1ULL << t;
+		own_count++;
+	}
+	d->model = suggest_model_train(catalog_of(d), corpus, corpus_count, own, own_count);
+	return d->model;
+}
+
+/* The feedback's sentence [start, end), cut at a word's end after QUOTED_MAX bytes. */
+static char *quoted(const char *feedback, const struct suggest_match *m)
+{
+	size_t n = m->end - m->start;
+
+	if (n > QUOTED_MAX) {
+		for (n = QUOTED_MAX; n > 0 && feedback[m->start + n] != ' '; n--)
+			;
+		if (n == 0)
+			n = QUOTED_MAX;
+	}
+	return xasprintf("\"%.*s%s\"", (int)n, feedback + m->start, n < m->end - m->start ? "..." : "");
+}
+
+/* The classifier's evidence: the words that weighed most, how sure it was, and where. */
+static char *classifier_reason(const char *feedback, const struct suggest_match *m, const char *who)
+{
+	char *words = xstrdup(""), *where = quoted(feedback, m), *reason;
+	size_t i;
+
+	for (i = 0; i < m->word_count; i++) {
+		char *more = xasprintf("%s%s\"%s\"", words, i ? ", " : "", m->words[i]);
+		free(words);
+		words = more;
+	}
+	reason = xasprintf("%s, %d%% sure%s%s, in %s", who, (int)(m->probability * 100), *words ? ": " : "", words,
+			   where);
+	free(words);
+	free(where);
+	return reason;
+}
+
+/* The reason a suggested theme is kept with, saying which kind of evidence it is: the words of the
+ * feedback and the phrase they matched, the classifier's, or the user's own earlier choice. */
 static char *reason_of(const char *feedback, const struct suggest_match *m)
 {
 	int length = (int)(m->end - m->start);
 
+	if (m->source == SUGGEST_OWN && m->probability == 0)
+		return xstrdup("your own choice before, for feedback worded like this");
+	if (m->source == SUGGEST_OWN)
+		return classifier_reason(feedback, m, "learnt from your corrections");
+	if (m->source == SUGGEST_CLASSIFIER)
+		return classifier_reason(feedback, m, "the classifier");
 	if ((size_t)length == strlen(m->phrase) && strncasecmp(feedback + m->start, m->phrase, (size_t)length) == 0)
 		return xasprintf("\"%.*s\"", length, feedback + m->start);
 	return xasprintf("\"%.*s\" (phrase: %s)", length, feedback + m->start, m->phrase);
@@ -150,12 +230,12 @@ static char *reason_of(const char *feedback, const struct suggest_match *m)
 static void suggest(struct draft *d, int print)
 {
 	struct suggest_match *matches = NULL;
-	size_t count = suggest_themes(catalog_of(d), d->r.feedback, d->arena, &matches), i;
+	size_t count = suggest_themes(catalog_of(d), model_of(d), d->r.feedback, d->arena, &matches), i;
 	FILE *out = d->ctx->out;
 
 	d->r.theme_count = 0;
 	if (print)
-		fprintf(out, count ? "Themes the feedback suggests:\n" : "No theme's phrases appear in the feedback.\n");
+		fprintf(out, count ? "Themes the feedback suggests:\n" : "Nothing in the feedback points to a theme.\n");
 	for (i = 0; i < count; i++) {
 		char *reason = reason_of(d->r.feedback, &matches[i]);
 		add_theme(d, matches[i].theme->id, reason);
@@ -539,7 +619,7 @@ static int fill_by_asking(struct draft *d)
 int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct arena arena;
-	struct draft d = { ctx, "reject add", &arena, { 0 }, 0, 0 };
+	struct draft d = { ctx, "reject add", &arena, { 0 }, 0, 0, NULL, 0 };
 	int status;
 
 	arena_init(&arena);
@@ -557,6 +637,7 @@ int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 		if (status == 0)
 			status = save(&d, 1);
 	}
+	suggest_model_free(d.model);
 	arena_release(&arena);
 	return status;
 }
@@ -564,7 +645,7 @@ int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 int reject_edit(struct cmd_ctx *ctx, const struct cmd_args *args, long long id)
 {
 	struct arena arena;
-	struct draft d = { ctx, "reject edit", &arena, { 0 }, 0, 0 };
+	struct draft d = { ctx, "reject edit", &arena, { 0 }, 0, 0, NULL, 0 };
 	char *cause = NULL;
 	int found, status;
 
@@ -585,6 +666,7 @@ int reject_edit(struct cmd_ctx *ctx, const struct cmd_args *args, long long id)
 		status = fill_by_asking(&d);
 	if (status == CMD_OK)
 		status = save(&d, 0);
+	suggest_model_free(d.model);
 	arena_release(&arena);
 	return status;
 }

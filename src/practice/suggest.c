@@ -1,63 +1,16 @@
-/* suggest: which themes a piece of interviewer feedback points to, found by matching it word by word and
- * clause by clause against each theme's phrases. Pure: no I/O, no state; scratch memory is freed before
- * returning.
- *
- * Words are runs of ASCII letters and digits and of other UTF-8 characters, with an apostrophe (' or the
- * right single quote, read as ') kept when it has word characters on both sides. Hyphens, slashes, other
- * ASCII punctuation, Latin-1 punctuation (U+0080-U+00BF, the no-break space) and the General Punctuation
- * block (U+2000-U+206F: dashes, curly quotes, bullets, ellipsis) separate words.
- *
- * A word's normal form: ASCII lowercase, a trailing "'s" dropped; then a word that denies or lacks ("no",
- * "not", "never", "without", "lacked", "few", "little", "barely", any "...n't" and "didnt", "cannot"...)
- * becomes the one negation token; any other word is stemmed: "-ies" (over 4 letters) becomes "-y", else
- * "-ing" (6+) or "-ed" (5+) or "-es" (5+) is cut, else "-s" (4+, not "-ss", "-us", "-is"); then a final "e"
- * (4+) is cut and a final "i" (4+) becomes "y". So "examples", "example" -> "exampl"; "rambled", "rambling",
- * "rambles" -> "rambl"; "quantified", "quantifies" -> "quantify"; "long-winded" is "long" "wind".
- *
- * Clauses end at . ! ? ; : , a newline, an en or em dash, a bullet or an ellipsis, and at the words "but",
- * "though", "although", "however", "whereas" and "yet" (except "yet" right after a negation: "not yet
- * senior enough"), which belong to no clause. A clause is left out when it praises ("great", "good",
- * "strong", "clear"...) with no negation and no cue of criticism ("too", "could", "more", "need", "would",
- * "work on"...), or when it denies a concern: a negation followed, over at most two filler words ("any",
- * "real", "had"...), by "concern", "issue", "problem", "doubt", "complaint", "reservation" or "worry".
- *
- * A phrase, cut into words the same way, matches when its words appear in order inside one clause, each at
- * most two words after the one before. A theme's match is its earliest in the text; at the same start the
- * phrase with more words wins, then the one that ends sooner, then the one listed first.
- */
-#include "rebound/suggest.h"
+/* suggest: which themes feedback points to, from the themes' phrases read with their scope (negation,
+ * denied concerns, praise), and from the classifier (suggest-model.c) where the phrases miss; see
+ * suggest.h for the rules. Scratch memory is freed before returning. */
+#include "suggest-internal.h"
 #include "rebound/util.h"
 #include "rebound/words.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NEAR 3			/* the next word of a phrase comes 1 to NEAR words after the one before */
 #define FILLER_MAX 2		/* words allowed between a negation and the concern it denies */
-
-struct word {
-	size_t start, end;	/* bytes in the original text */
-	size_t lower, norm;	/* offsets of NUL-terminated forms in chars */
-	size_t clause;
-	int negation;
-	int skip;		/* in a clause left out of matching */
-};
-
-struct words {
-	struct word *items;
-	size_t count, cap;
-	char *chars;
-	size_t used, chars_cap;
-};
-
-/* A theme's best match so far, in word indexes. */
-struct found {
-	size_t theme;
-	size_t phrase;
-	size_t first, last;
-	size_t tokens;
-	int any;
-};
 
 static const char *const negations[] = {
 	"no", "not", "never", "lack", "lacked", "lacking", "lacks", "without", "missing", "few", "fewer",
@@ -65,6 +18,9 @@ static const char *const negations[] = {
 	"didnt", "wasnt", "couldnt", "dont", "doesnt", "isnt", "arent", "werent", "havent", "hasnt", "hadnt",
 	"cant", "wouldnt", "shouldnt", NULL
 };
+
+/* After a negation, words that make it no negation: "not only", "not just". */
+static const char *const pseudo[] = { "only", "just", "merely", "least", NULL };
 
 static const char *const clause_words[] = {
 	"but", "though", "although", "however", "whereas", "yet", NULL
@@ -88,14 +44,37 @@ static const char *const criticism[] = {
 	"sometimes", "occasionally", "please", NULL
 };
 
+/* Words of a flaw: a phrase with one names a weakness, and a negation before it denies the weakness. */
+static const char *const flaws[] = {
+	"rambled", "rambling", "tangent", "meandering", "unstructured", "disorganised", "disorganized", "jumped",
+	"lost", "vague", "generic", "general", "hypothetical", "superficial", "surface", "shallow", "thin",
+	"wordy", "verbose", "waffled", "waffling", "long", "winded", "unclear", "jargon", "overcomplicated",
+	"explained", "confusing", "confused", "nervous", "anxious", "hesitant", "underconfident", "unsure",
+	"flustered", "apologetic", "overconfident", "arrogant", "underselling", "monotone", "flat", "disengaged",
+	"unenthusiastic", "overqualified", "junior", "weak", "poor", "struggled", "gap", "hard", "difficult",
+	"too", "low", NULL
+};
+
 /* Stems of what a negation can deny to clear a clause: "no concerns about", "never had any doubts". */
 static const char *const concerns[] = {
-	"concern", "issu", "problem", "doubt", "complaint", "reservation", "worry", NULL
+	"concern", "issu", "problem", "doubt", "complaint", "reserv", "worri", "worry", NULL
 };
 
 static const char *const fillers[] = {
 	"any", "real", "major", "big", "serious", "particular", "significant", "other", "further", "have",
 	"had", "has", "see", "saw", "seen", "raise", "raised", "the", "a", "an", "all", "much", "many", NULL
+};
+
+/* Words of a theme's title that say nothing of the theme ("Questions the candidate asks at the end"). */
+static const char *const title_stops[] = {
+	"and", "the", "of", "with", "at", "a", "an", "to", "answer", "candid", "ask", "end", "role", NULL
+};
+
+/* Words too common to be the classifier's features. */
+static const char *const stop_words[] = {
+	"the", "a", "an", "and", "of", "to", "in", "on", "for", "at", "as", "is", "was", "were", "be", "been",
+	"it", "that", "this", "your", "you", "we", "our", "us", "i", "me", "my", "they", "their", "with", "are",
+	"s", "so", "some", "about", "also", "there", "which", "what", "when", "had", "have", "has", "from", NULL
 };
 
 static int in_list(const char *word, const char *const *list)
@@ -111,6 +90,31 @@ static int ends_with(const char *word, size_t len, const char *suffix)
 	size_t n = strlen(suffix);
 
 	return len >= n && memcmp(word + len - n, suffix, n) == 0;
+}
+
+/* The flaw words' stems, made once. */
+static char flaw_stems[sizeof flaws / sizeof *flaws][24];
+static pthread_once_t flaw_once = PTHREAD_ONCE_INIT;
+
+static void stem_flaws(void)
+{
+	size_t i;
+
+	for (i = 0; flaws[i] != NULL; i++) {
+		snprintf(flaw_stems[i], sizeof flaw_stems[i], "%s", flaws[i]);
+		words_stem(flaw_stems[i]);
+	}
+}
+
+static int is_flaw_stem(const char *stem)
+{
+	size_t i;
+
+	pthread_once(&flaw_once, stem_flaws);
+	for (i = 0; flaws[i] != NULL; i++)
+		if (strcmp(stem, flaw_stems[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -224,6 +228,7 @@ static void normalise(struct words *words, struct word *word)
 	words->used = at + n + 1;
 	word->norm = at;
 	word->negation = is_negation(words->chars + at);
+	word->stop = in_list(words->chars + at, stop_words);
 	if (!word->negation)
 		words_stem(words->chars + at);
 }
@@ -234,6 +239,16 @@ static int same_token(const struct words *a, const struct word *x, const struct 
 	if (x->negation || y->negation)
 		return x->negation && y->negation;
 	return strcmp(a->chars + x->norm, b->chars + y->norm) == 0;
+}
+
+const char *suggest_norm(const struct words *words, size_t i)
+{
+	return words->items[i].negation ? "" : words->chars + words->items[i].norm;
+}
+
+const char *suggest_lower(const struct words *words, size_t i)
+{
+	return words->chars + words->items[i].lower;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -252,12 +267,19 @@ static int is_clause_word(const struct words *words, const char *lower, size_t c
 	       !previous->negation;
 }
 
-/* Cuts text into words; with clauses, also numbers the clauses and drops the words that split them. */
+/* 1 if the separator s[i, i + n) ends a sentence. */
+static int ends_sentence(const unsigned char *s, size_t i, size_t n)
+{
+	return n == 1 && strchr(".!?\n", s[i]) != NULL;
+}
+
+/* Cuts text into words; with clauses, also numbers the clauses and sentences and drops the words that
+ * split clauses. */
 static void tokenise(struct words *words, const char *text, size_t len, int clauses)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, clause = 0;
-	int pending = 0;
+	size_t i = 0, clause = 0, sentence = 0;
+	int pending = 0, full_stop = 0;
 
 	while (i < len) {
 		struct word *word;
@@ -266,13 +288,16 @@ static void tokenise(struct words *words, const char *text, size_t len, int clau
 		size_t skip = separator_length(s, len, i, &brk);
 		if (skip > 0) {
 			pending |= brk;
+			full_stop |= ends_sentence(s, i, skip);
 			i += skip;
 			continue;
 		}
 		end = word_end(s, len, i);
 		if (pending && words->count > 0)
 			clause++;
-		pending = 0;
+		if (full_stop && words->count > 0)
+			sentence++;
+		pending = full_stop = 0;
 		lower = store_lower(words, s, i, end);
 		if (clauses && is_clause_word(words, words->chars + lower, clause)) {
 			words->used = lower;
@@ -287,99 +312,141 @@ static void tokenise(struct words *words, const char *text, size_t len, int clau
 		word->end = end;
 		word->lower = lower;
 		word->clause = clause;
+		word->sentence = sentence;
 		normalise(words, word);
 		i = end;
 	}
+	words->sentences = words->count > 0 ? sentence + 1 : 0;
 }
 
 static void words_clear(struct words *words)
 {
 	words->count = 0;
 	words->used = 0;
+	words->sentences = 0;
 }
 
-static void words_release(struct words *words)
+void suggest_words_release(struct words *words)
 {
 	free(words->items);
 	free(words->chars);
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Clauses left out
+ * Scopes
  */
-
-static const char *lower_at(const struct words *words, size_t index)
-{
-	return words->chars + words->items[index].lower;
-}
 
 static int is_praise(const struct words *words, size_t first, size_t index)
 {
 	/* "you rambled as well" praises nothing */
-	if (strcmp(lower_at(words, index), "well") == 0 && index > first &&
-	    strcmp(lower_at(words, index - 1), "as") == 0)
+	if (strcmp(suggest_lower(words, index), "well") == 0 && index > first &&
+	    strcmp(suggest_lower(words, index - 1), "as") == 0)
 		return 0;
-	return in_list(lower_at(words, index), praise);
+	return in_list(suggest_lower(words, index), praise);
 }
 
 static int is_criticism(const struct words *words, size_t first, size_t end, size_t index)
 {
-	if (words->items[index].negation || in_list(lower_at(words, index), criticism))
+	if (words->items[index].negation || in_list(suggest_lower(words, index), criticism))
 		return 1;
 	/* "work on your structure", "something to work on"; not "great work on the exercise" */
-	return strcmp(lower_at(words, index), "work") == 0 && index + 1 < end &&
-	       strcmp(lower_at(words, index + 1), "on") == 0 &&
-	       (index == first || strcmp(lower_at(words, index - 1), "to") == 0);
+	return strcmp(suggest_lower(words, index), "work") == 0 && index + 1 < end &&
+	       strcmp(suggest_lower(words, index + 1), "on") == 0 &&
+	       (index == first || strcmp(suggest_lower(words, index - 1), "to") == 0);
 }
 
-/* 1 if the negation at index denies a concern: "no concerns", "didn't have any real doubts". */
-static int denies_concern(const struct words *words, size_t end, size_t index)
+/* The index of the concern the negation at index denies ("no concerns", "didn't have any real doubts"),
+ * or 0 when it denies none. */
+static size_t denied_concern(const struct words *words, size_t end, size_t index)
 {
 	size_t next;
 
 	for (next = index + 1; next < end && next <= index + FILLER_MAX + 1; next++) {
 		const struct word *word = &words->items[next];
 		if (!word->negation && in_list(words->chars + word->norm, concerns))
-			return 1;
-		if (!in_list(lower_at(words, next), fillers))
+			return next;
+		if (!in_list(suggest_lower(words, next), fillers))
 			return 0;
 	}
 	return 0;
 }
 
-static int clause_is_left_out(const struct words *words, size_t first, size_t end)
+/* Marks the scopes of the clause [first, end). */
+static void scope_clause(struct words *words, size_t first, size_t end)
 {
 	int praised = 0, criticised = 0;
-	size_t i;
+	size_t i, k, concern;
 
 	for (i = first; i < end; i++) {
-		if (words->items[i].negation && denies_concern(words, end, i))
-			return 1;
-		praised |= is_praise(words, first, i);
-		criticised |= is_criticism(words, first, end, i);
+		struct word *w = &words->items[i];
+		if (w->negation && i + 1 < end && in_list(suggest_lower(words, i + 1), pseudo))
+			w->negation = 0;	/* "not only", "not just" */
+		if (w->negation && i > first && strcmp(suggest_lower(words, i - 1), "a") == 0)
+			w->negation = 0;	/* "a little arrogant", "a few examples" */
+		if (w->negation && (concern = denied_concern(words, end, i)) != 0) {
+			for (k = concern + 1; k < end; k++)
+				words->items[k].denied = 1;
+		} else if (w->negation) {
+			for (k = i + 1; k < end && k <= i + SUGGEST_SCOPE; k++)
+				words->items[k].negated = 1;
+		}
 	}
-	return praised && !criticised;
+	for (i = first; i < end; i++) {
+		praised |= is_praise(words, first, i);
+		criticised |= is_criticism(words, first, end, i) || is_flaw_stem(suggest_norm(words, i));
+	}
+	for (i = first; i < end; i++)
+		words->items[i].praised = praised && !criticised;
 }
 
-static void mark_left_out_clauses(struct words *words)
-{
-	size_t first = 0, end, i;
+/* Words that, after "and", start a clause of their own ("you weren't nervous and your examples were
+ * specific": two things said). */
+static const char *const new_subjects[] = {
+	"you", "your", "the", "they", "their", "we", "our", "it", "i", "there", "he", "she", "his", "her", NULL
+};
 
+/* Cuts clauses again at "and" before a new subject. */
+static void split_at_and(struct words *words)
+{
+	size_t i, extra = 0;
+
+	for (i = 0; i < words->count; i++) {
+		words->items[i].clause += extra;
+		if (i > 0 && words->items[i].clause == words->items[i - 1].clause &&
+		    strcmp(suggest_lower(words, i - 1), "and") == 0 && in_list(suggest_lower(words, i), new_subjects)) {
+			extra++;
+			words->items[i].clause++;
+		}
+	}
+}
+
+void suggest_words_read(struct words *words, const char *text, size_t len)
+{
+	size_t first = 0, end;
+
+	tokenise(words, text, len, 1);
+	split_at_and(words);
 	while (first < words->count) {
-		int skip;
-		end = first;
-		while (end < words->count && words->items[end].clause == words->items[first].clause)
-			end++;
-		skip = clause_is_left_out(words, first, end);
-		for (i = first; i < end; i++)
-			words->items[i].skip = skip;
+		for (end = first; end < words->count && words->items[end].clause == words->items[first].clause; end++)
+			;
+		scope_clause(words, first, end);
 		first = end;
 	}
 }
 
 /* ------------------------------------------------------------------------------------------------
- * Matching
+ * Phrases
  */
+
+/* What a theme's evidence says so far. */
+struct found {
+	size_t theme;
+	int concern, cancelled;
+	size_t phrase, first, last, tokens;	/* the concern that suggests it */
+	double probability;			/* the classifier's, best sentence */
+	size_t sentence;
+	enum suggest_source source;
+};
 
 /* 1 if phrase tokens from token on follow the text word at; *last is the text word of the final one. */
 static int match_rest(const struct words *text, size_t at, const struct words *phrase, size_t token,
@@ -401,22 +468,40 @@ static int match_rest(const struct words *text, size_t at, const struct words *p
 	return 0;
 }
 
-/* The earliest match of phrase in text: 1 with its first and last word, or 0. */
-static int match_phrase(const struct words *text, const struct words *phrase, size_t *first, size_t *last)
+/* The next match of phrase in text from word from: 1 with its first and last word, or 0. */
+static int match_phrase(const struct words *text, size_t from, const struct words *phrase, size_t *first,
+			size_t *last)
 {
 	size_t i;
 
-	if (phrase->count == 0)
-		return 0;
-	for (i = 0; i < text->count; i++) {
-		if (text->items[i].skip || !same_token(text, &text->items[i], phrase, &phrase->items[0]))
-			continue;
-		if (match_rest(text, i, phrase, 1, last)) {
+	for (i = from; phrase->count > 0 && i < text->count; i++) {
+		if (same_token(text, &text->items[i], phrase, &phrase->items[0]) &&
+		    match_rest(text, i, phrase, 1, last)) {
 			*first = i;
 			return 1;
 		}
 	}
 	return 0;
+}
+
+/* 1 if the phrase match [first, last] is a concern, 0 if it cancels its theme (denied, or praised). */
+static int is_concern(const struct words *text, const struct words *phrase, size_t first)
+{
+	const struct word *w = &text->items[first];
+	int negative = 0, flaw = 0;
+	size_t i;
+
+	for (i = 0; i < phrase->count; i++) {
+		negative |= phrase->items[i].negation;
+		flaw |= !phrase->items[i].negation && is_flaw_stem(suggest_norm(phrase, i));
+	}
+	if (w->denied)
+		return 0;
+	if (negative)
+		return 1;
+	if (w->negated)
+		return !flaw;		/* "you weren't nervous" denies; "no structure" is a concern */
+	return flaw || !w->praised;
 }
 
 /* Earlier first, then more words (more specific), then a tighter span (closer to the phrase as written). */
@@ -432,65 +517,171 @@ static int is_better(size_t first, size_t last, size_t tokens, const struct foun
 static void match_theme(const struct words *text, const struct bank_theme *theme, struct words *phrase,
 			struct found *found)
 {
-	size_t p, first, last;
+	size_t p, first, last, from;
 
 	for (p = 0; p < theme->phrases.count; p++) {
 		const char *source = theme->phrases.items[p];
 		words_clear(phrase);
 		tokenise(phrase, source, strlen(source), 0);
-		if (!match_phrase(text, phrase, &first, &last))
-			continue;
-		if (found->any && !is_better(first, last, phrase->count, found))
-			continue;
-		found->any = 1;
-		found->phrase = p;
-		found->first = first;
-		found->last = last;
-		found->tokens = phrase->count;
+		for (from = 0; match_phrase(text, from, phrase, &first, &last); from = first + 1) {
+			if (!is_concern(text, phrase, first)) {
+				found->cancelled = 1;
+				continue;
+			}
+			if (!found->concern || is_better(first, last, phrase->count, found)) {
+				found->concern = 1;
+				found->phrase = p;
+				found->first = first;
+				found->last = last;
+				found->tokens = phrase->count;
+			}
+			break;
+		}
 	}
+}
+
+/* A praising clause that names a theme's title words ("your examples were very specific") cancels it. */
+static void match_praise(const struct words *text, const struct bank_theme *theme, struct words *title,
+			 struct found *found)
+{
+	size_t i, k;
+
+	words_clear(title);
+	tokenise(title, theme->title, strlen(theme->title), 0);
+	for (i = 0; i < text->count; i++) {
+		if (!text->items[i].praised && !text->items[i].denied)
+			continue;
+		for (k = 0; k < title->count; k++)
+			if (!in_list(suggest_norm(title, k), title_stops) &&
+			    strcmp(suggest_norm(title, k), suggest_norm(text, i)) == 0)
+				found->cancelled = 1;
+	}
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Suggesting
+ */
+
+/* Takes the classifier's view of each sentence into found (themes entries). */
+static void classify_sentences(const struct suggest_model *model, const struct words *words, size_t themes,
+			       struct arena *arena, struct found *found)
+{
+	double *base = xcalloc(themes, sizeof *base), *own = xcalloc(themes, sizeof *own);
+	size_t from = 0, to, t;
+
+	while (from < words->count) {
+		for (to = from; to < words->count && words->items[to].sentence == words->items[from].sentence; to++)
+			;
+		if (suggest_model_predict(model, 0, words, from, to, arena, base)) {
+			int personal = suggest_model_predict(model, 1, words, from, to, arena, own);
+			for (t = 0; t < themes; t++) {
+				double p = personal ? own[t] : base[t];
+				size_t top;
+				if (p <= found[t].probability)
+					continue;
+				top = suggest_model_top(model, personal, words, from, to, t, arena);
+				if (top != (size_t)-1 && (words->items[top].denied ||
+							  (words->items[top].praised && !is_flaw_stem(suggest_norm(words, top)))))
+					continue;	/* what weighed most is denied or praised: "no concerns about the impact" */
+				found[t].probability = p;
+				found[t].sentence = from;
+				found[t].source = personal && base[t] < suggest_model_threshold_of(model) ? SUGGEST_OWN :
+						  SUGGEST_CLASSIFIER;
+			}
+		}
+		from = to;
+	}
+	free(base);
+	free(own);
+}
+
+/* Where a theme's suggestion starts in the text: its phrase's first word, or its sentence's. */
+static size_t found_at(const struct found *f)
+{
+	return f->concern ? f->first : f->sentence;
 }
 
 static int compare_found(const void *a, const void *b)
 {
 	const struct found *x = a, *y = b;
 
-	if (x->first != y->first)
-		return x->first < y->first ? -1 : 1;
+	if (found_at(x) != found_at(y))
+		return found_at(x) < found_at(y) ? -1 : 1;
 	return x->theme < y->theme ? -1 : x->theme > y->theme;
 }
 
-size_t suggest_themes(const struct bank_catalog *catalog, const char *text, struct arena *arena,
-		      struct suggest_match **out)
+/* The end of the sentence that starts at word from. */
+static size_t sentence_end(const struct words *words, size_t from)
 {
-	struct words words = { 0 }, phrase = { 0 };
+	size_t to = from;
+
+	while (to + 1 < words->count && words->items[to + 1].sentence == words->items[from].sentence)
+		to++;
+	return words->items[to].end;
+}
+
+static void fill_match(const struct bank_catalog *catalog, const struct suggest_model *model,
+		       const struct words *words, const struct found *f, int recalled, struct arena *arena,
+		       struct suggest_match *m)
+{
+	size_t to;
+
+	memset(m, 0, sizeof *m);
+	m->theme = bank_theme_at(catalog, f->theme);
+	m->source = recalled ? SUGGEST_OWN : f->concern ? SUGGEST_PHRASE : f->source;
+	if (f->concern) {
+		m->phrase = m->theme->phrases.items[f->phrase];
+		m->start = words->items[f->first].start;
+		m->end = words->items[f->last].end;
+		return;
+	}
+	if (recalled)
+		return;
+	m->probability = f->probability;
+	m->start = words->items[f->sentence].start;
+	m->end = sentence_end(words, f->sentence);
+	for (to = f->sentence; to < words->count && words->items[to].sentence == words->items[f->sentence].sentence; to++)
+		;
+	m->word_count = suggest_model_evidence(model, words, f->sentence, to, f->theme, arena, m->words,
+					       SUGGEST_EVIDENCE);
+}
+
+size_t suggest_themes(const struct bank_catalog *catalog, const struct suggest_model *model, const char *text,
+		      struct arena *arena, struct suggest_match **out)
+{
+	struct words words = { 0 }, scratch = { 0 };
 	size_t themes = catalog != NULL ? bank_theme_count(catalog) : 0, count = 0, i;
 	struct found *found;
+	long long recalled = -1;
 
 	*out = NULL;
 	if (text == NULL || *text == '\0' || themes == 0)
 		return 0;
-	tokenise(&words, text, strlen(text), 1);
-	mark_left_out_clauses(&words);
+	suggest_words_read(&words, text, strlen(text));
 	found = xcalloc(themes, sizeof *found);
 	for (i = 0; i < themes; i++) {
-		struct found match = { 0 };
-		match.theme = i;
-		match_theme(&words, bank_theme_at(catalog, i), &phrase, &match);
-		if (match.any)
-			found[count++] = match;
+		found[i].theme = i;
+		match_theme(&words, bank_theme_at(catalog, i), &scratch, &found[i]);
+		match_praise(&words, bank_theme_at(catalog, i), &scratch, &found[i]);
+	}
+	if (model != NULL) {
+		classify_sentences(model, &words, themes, arena, found);
+		recalled = suggest_model_recall(model, &words);
+	}
+	for (i = 0; i < themes; i++) {
+		int keep = recalled >= 0 ? (int)((recalled >> i) & 1) :
+			   found[i].concern || (!found[i].cancelled && model != NULL &&
+						found[i].probability >= suggest_model_threshold_of(model));
+		if (keep)
+			found[count++] = found[i];
 	}
 	qsort(found, count, sizeof *found, compare_found);
 	if (count > 0)
 		*out = arena_alloc(arena, count * sizeof **out);
-	for (i = 0; i < count; i++) {
-		const struct bank_theme *theme = bank_theme_at(catalog, found[i].theme);
-		(*out)[i].theme = theme;
-		(*out)[i].phrase = theme->phrases.items[found[i].phrase];
-		(*out)[i].start = words.items[found[i].first].start;
-		(*out)[i].end = words.items[found[i].last].end;
-	}
+	for (i = 0; i < count; i++)
+		fill_match(catalog, model, &words, &found[i], recalled >= 0, arena, &(*out)[i]);
 	free(found);
-	words_release(&words);
-	words_release(&phrase);
+	suggest_words_release(&words);
+	suggest_words_release(&scratch);
 	return count;
 }

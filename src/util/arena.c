@@ -3,6 +3,8 @@
 #include "rebound/arena.h"
 #include "rebound/util.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +107,27 @@ char *arena_strndup(struct arena *arena, const char *s, size_t n)
 char *arena_strdup(struct arena *arena, const char *s)
 {
 	return arena_strndup(arena, s, strlen(s));
+}
+
+char *arena_printf(struct arena *arena, const char *format, ...)
+{
+	va_list args, again;
+	char small[128], *out;
+	int n;
+
+	va_start(args, format);
+	va_copy(again, args);
+	n = vsnprintf(small, sizeof small, format, args);
+	va_end(args);
+	if (n < 0)
+		n = 0;
+	out = arena_alloc_raw(arena, (size_t)n + 1);
+	if ((size_t)n < sizeof small)
+		memcpy(out, small, (size_t)n + 1);
+	else
+		vsnprintf(out, (size_t)n + 1, format, again);
+	va_end(again);
+	return out;
 }
 
 void *arena_memdup(struct arena *arena, const void *data, size_t size)

@@ -7,6 +7,7 @@
  * recorder (bench-audio.c): 2 minutes against a real clock, 10 with --long; and the recogniser
  * (bench-speech.c): its real-time factor, and the end-of-answer delay of a 2-minute answer (2 minutes). */
 #include "rebound/analysis.h"
+#include "rebound/suggest.h"
 #include "rebound/app.h"
 #include "rebound/bank.h"
 #include "rebound/cmd.h"
@@ -385,6 +386,60 @@ static void analysis_row(int runs)
 	free(path);
 }
 
+/* Suggesting themes for 2,000 characters of feedback, phrases and classifier, with the bundled themes and
+ * corpus; and training the classifier once, as 'reject add' does before its first suggestion. */
+static void suggest_row(int runs)
+{
+	static const char *const feedback = "Thanks for your time. Your answers tended to ramble and it was hard to "
+		"follow what your specific contribution was; we wanted more measurable impact. ";	/* 155 bytes */
+	char *themes = xasprintf("%s/questions/themes.yaml", REBOUND_SOURCE_DIR);
+	char *corpus_path = xasprintf("%s/assets/feedback-corpus.txt", REBOUND_SOURCE_DIR), *cause = NULL, *text;
+	struct bank_catalog *catalog = bank_catalog_new();
+	struct suggest_example *corpus;
+	struct suggest_model *model = NULL;
+	size_t corpus_count = 0, len = strlen(feedback), i;
+	double times[64], train_ms = 0;
+	struct arena arena;
+	int r;
+
+	arena_init(&arena);
+	if (bank_load_file(catalog, themes) != 0 ||
+	    suggest_corpus_read(catalog, corpus_path, &arena, &corpus, &corpus_count, &cause) != 0) {
+		fprintf(stderr, "bench: cannot read the themes or the corpus%s%s\n", cause ? ": " : "", cause ? cause : "");
+		goto out;
+	}
+	text = xmalloc(len * 13 + 1);
+	for (i = 0; i < 13; i++)
+		memcpy(text + i * len, feedback, len);
+	text[len * 13] = '\0';
+	for (r = 0; r < runs; r++) {
+		double start = bench_now_ms();
+		suggest_model_free(model);
+		model = suggest_model_train(catalog, corpus, corpus_count, NULL, 0);
+		train_ms = r == 0 || bench_now_ms() - start < train_ms ? bench_now_ms() - start : train_ms;
+	}
+	for (r = 0; r < runs; r++) {
+		struct arena scratch;
+		struct suggest_match *matches;
+		double start = bench_now_ms();
+		arena_init(&scratch);
+		suggest_themes(catalog, model, text, &scratch, &matches);
+		times[r] = bench_now_ms() - start;
+		arena_release(&scratch);
+	}
+	printf("\nfeedback-to-theme suggestions\n");
+	bench_row("suggesting themes for 2,000 characters", median(times, runs), "ms", "< 5 ms", median(times, runs) < 5);
+	bench_row("  training the classifier on the corpus (best)", train_ms, "ms", "", 1);
+	free(text);
+out:
+	suggest_model_free(model);
+	bank_catalog_free(catalog);
+	arena_release(&arena);
+	free(themes);
+	free(corpus_path);
+	free(cause);
+}
+
 void bench_row(const char *what, double value, const char *unit, const char *target, int ok)
 {
 	printf("%-50s %10.2f %-3s %-12s %s\n", what, value, unit, target, target[0] ? (ok ? "ok" : "OVER") : "");
@@ -492,6 +547,7 @@ int main(int argc, char **argv)
 	printf("\nthe HTML report of the whole history (%.1f MB)\n", stat(report_path, &st) == 0 ? st.st_size / 1e6 : 0);
 	bench_row("report over the history", median(report, runs), "ms", "< 500 ms", median(report, runs) < 500);
 	analysis_row(runs);
+	suggest_row(runs);
 	if (audio)
 		bench_audio(dir, minutes);
 	if (speech)

@@ -74,6 +74,26 @@ static const struct feedback table[] = {
 	{ "Good energy, though you could be more concise.",
 	  { { "clarity", "be concise", "be more concise" } } },
 
+	/* Scope, not a clause veto: praise and denial cancel only their own theme */
+	{ "your answers tended to ramble and it was hard to follow what your specific contribution was",
+	  { { "structure", "rambled", "ramble" } } },	/* "specific" praises nothing here */
+	{ "You weren't nervous at all, but your answers rambled.", { { "structure", "rambled", "rambled" } } },
+	{ "You weren't nervous at all, but you seemed unsure of yourself when challenged.",
+	  { { "confidence", "unsure of yourself", "unsure of yourself" } } },
+	NONE("You were never nervous."),
+	NONE("We didn't find you arrogant in any way."),
+	{ "Your examples were very specific, but your answers lacked structure.",
+	  { { "structure", "lacked structure", "lacked structure" } } },
+	{ "Your examples were very specific and your answers were unstructured.",
+	  { { "structure", "unstructured", "unstructured" } } },	/* one clause: the flaw still counts */
+	{ "Not only were your answers vague, they were unstructured too.",
+	  { { "examples", "vague", "vague" }, { "structure", "unstructured", "unstructured" } } },
+	{ "No doubt you know your stuff, but you rambled.", { { "structure", "rambled", "rambled" } } },
+	{ "We had no concerns about your technical depth, but you came across as nervous.",
+	  { { "confidence", "nervous", "nervous" } } },
+	{ "There was no structure to your answers.", { { "structure", "lacked structure", "no structure" } } },
+	{ "You were a little arrogant at times.", { { "confidence", "arrogant", "arrogant" } } },
+
 	/* Praise that asks for more is criticism */
 	{ "It would have been great to hear more concrete examples.",
 	  { { "examples", "more examples", "more concrete examples" } } },
@@ -281,7 +301,7 @@ static int check_feedback(const struct bank_catalog *catalog, const struct feedb
 	int ok = 1;
 
 	arena_init(&arena);
-	n = suggest_themes(catalog, feedback->text, &arena, &matches);
+	n = suggest_themes(catalog, NULL, feedback->text, &arena, &matches);
 	for (i = 0; i < n && i < expected && ok; i++)
 		ok = check_match(feedback, &matches[i], &feedback->matches[i]);
 	if (ok && n != expected) {
@@ -322,7 +342,7 @@ static void test_spans_are_bytes_of_the_text(void **state)
 	struct arena arena;
 
 	arena_init(&arena);
-	assert_int_equal(suggest_themes(*state, text, &arena, &matches), 2);
+	assert_int_equal(suggest_themes(*state, NULL, text, &arena, &matches), 2);
 	assert_string_equal(matches[0].theme->id, "examples");
 	assert_string_equal(matches[0].phrase, "lacked examples");
 	assert_int_equal(matches[0].start, 10);
@@ -342,7 +362,7 @@ static void test_one_match_per_theme_the_first(void **state)
 	struct arena arena;
 
 	arena_init(&arena);
-	assert_int_equal(suggest_themes(*state, text, &arena, &matches), 1);
+	assert_int_equal(suggest_themes(*state, NULL, text, &arena, &matches), 1);
 	assert_string_equal(matches[0].theme->id, "structure");
 	assert_string_equal(matches[0].phrase, "tangent");
 	assert_int_equal(matches[0].start, 18);
@@ -358,7 +378,7 @@ static void test_sorted_by_first_match(void **state)
 	struct arena arena;
 
 	arena_init(&arena);
-	assert_int_equal(suggest_themes(*state, text, &arena, &matches), 3);
+	assert_int_equal(suggest_themes(*state, NULL, text, &arena, &matches), 3);
 	assert_string_equal(matches[0].theme->id, "closing");
 	assert_string_equal(matches[1].theme->id, "examples");
 	assert_string_equal(matches[2].theme->id, "structure");
@@ -380,7 +400,7 @@ static void test_phrase_words_must_be_near_and_in_one_clause(void **state)
 
 	arena_init(&arena);
 	for (i = 0; i < sizeof none / sizeof none[0]; i++) {
-		if (suggest_themes(*state, none[i], &arena, &matches) != 0)
+		if (suggest_themes(*state, NULL, none[i], &arena, &matches) != 0)
 			fail_msg("\"%s\": suggested %s", none[i], matches[0].theme->id);
 		assert_null(matches);
 	}
@@ -393,15 +413,15 @@ static void test_empty_text(void **state)
 	struct arena arena;
 
 	arena_init(&arena);
-	assert_int_equal(suggest_themes(*state, NULL, &arena, &matches), 0);
+	assert_int_equal(suggest_themes(*state, NULL, NULL, &arena, &matches), 0);
 	assert_null(matches);
 	matches = (struct suggest_match *)&matches;
-	assert_int_equal(suggest_themes(*state, "", &arena, &matches), 0);
+	assert_int_equal(suggest_themes(*state, NULL, "", &arena, &matches), 0);
 	assert_null(matches);
-	assert_int_equal(suggest_themes(*state, " ...\n\t-- ,;", &arena, &matches), 0);
+	assert_int_equal(suggest_themes(*state, NULL, " ...\n\t-- ,;", &arena, &matches), 0);
 	assert_null(matches);
 	/* clause words alone, a lone quote, a cut UTF-8 sequence */
-	assert_int_equal(suggest_themes(*state, "but yet however ' \u2019 \xe2\x80", &arena, &matches), 0);
+	assert_int_equal(suggest_themes(*state, NULL, "but yet however ' \u2019 \xe2\x80", &arena, &matches), 0);
 	assert_int_equal(arena.total, 0);
 	arena_release(&arena);
 }
@@ -419,7 +439,7 @@ static void test_every_phrase_finds_its_theme(void **state)
 		for (p = 0; p < theme->phrases.count; p++) {
 			struct suggest_match *matches;
 			char *text = xasprintf("We need to see %s.", theme->phrases.items[p]);
-			n = suggest_themes(catalog, text, &arena, &matches);
+			n = suggest_themes(catalog, NULL, text, &arena, &matches);
 			for (i = 0; i < n && matches[i].theme != theme; i++)
 				;
 			if (i == n)
@@ -444,12 +464,121 @@ static void test_long_text(void **state)
 	memcpy(text + used, "too junior", 10);
 	text[used + 10] = '\0';
 	arena_init(&arena);
-	assert_int_equal(suggest_themes(*state, text, &arena, &matches), 1);
+	assert_int_equal(suggest_themes(*state, NULL, text, &arena, &matches), 1);
 	assert_string_equal(matches[0].theme->id, "fit");
 	assert_int_equal(matches[0].start, used);
 	assert_int_equal(matches[0].end, used + 10);
 	arena_release(&arena);
 	free(text);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The corpus and the classifier
+ */
+
+static void expect_corpus_error(const struct bank_catalog *catalog, const char *text, const char *want)
+{
+	struct suggest_example *examples;
+	struct arena arena;
+	size_t count;
+	char *cause = NULL;
+
+	arena_init(&arena);
+	assert_int_equal(suggest_corpus_parse(catalog, "c.txt", text, strlen(text), &arena, &examples, &count, &cause), -1);
+	assert_string_equal(cause, want);
+	assert_int_equal(count, 0);
+	free(cause);
+	arena_release(&arena);
+}
+
+static void test_corpus_errors(void **state)
+{
+	const char *good = "# a comment\n\nstructure,examples\tYou rambled, with no numbers.\r\n-\tWe chose another.\n";
+	struct suggest_example *examples;
+	struct arena arena;
+	size_t count;
+	char *cause = NULL;
+
+	arena_init(&arena);
+	assert_int_equal(suggest_corpus_parse(*state, "c.txt", good, strlen(good), &arena, &examples, &count, &cause), 0);
+	assert_int_equal(count, 2);
+	assert_string_equal(examples[0].text, "You rambled, with no numbers.");
+	assert_int_equal(examples[0].themes, 3);	/* structure and examples: the catalog's first two */
+	assert_int_equal(examples[1].themes, 0);
+	arena_release(&arena);
+	expect_corpus_error(*state, "structure You rambled.\n", "c.txt:1: no tab between the themes and the feedback");
+	expect_corpus_error(*state, "# x\nstructure,nosuch\tYou rambled.\n", "c.txt:2: unknown theme 'nosuch'");
+}
+
+/* A small corpus where "impact" always means examples and "squad" teamwork. */
+static const struct suggest_example corpus[] = {
+	{ "We wanted to hear the impact of your work.", 2 }, { "The impact of the project was unclear.", 2 },
+	{ "Tell us the impact in numbers.", 2 }, { "What was the impact for the users?", 2 },
+	{ "You spoke badly of your old squad.", 1ULL << 8 }, { "Your squad seemed to carry you.", 1ULL << 8 },
+	{ "The squad dynamics worried us.", 1ULL << 8 }, { "We went with another candidate.", 0 },
+	{ "Thanks for your time.", 0 }, { "We enjoyed meeting you.", 0 }, { "Good luck with the search.", 0 },
+};
+
+static void test_classifier_adds_what_phrases_miss(void **state)
+{
+	const struct bank_catalog *catalog = *state;
+	struct suggest_model *model = suggest_model_train(catalog, corpus, sizeof corpus / sizeof *corpus, NULL, 0);
+	const char *text = "Thanks. We never heard the impact you had.";
+	struct suggest_match *matches;
+	struct arena arena;
+
+	arena_init(&arena);
+	assert_string_equal(bank_theme_at(catalog, 8)->id, "teamwork");
+	assert_int_equal(suggest_themes(catalog, NULL, text, &arena, &matches), 0);
+	assert_int_equal(suggest_themes(catalog, model, text, &arena, &matches), 1);
+	assert_string_equal(matches[0].theme->id, "examples");
+	assert_int_equal(matches[0].source, SUGGEST_CLASSIFIER);
+	assert_true(matches[0].probability >= SUGGEST_THRESHOLD && matches[0].probability <= 1);
+	assert_true(matches[0].word_count >= 1);
+	assert_string_equal(matches[0].words[0], "impact");
+	assert_int_equal(matches[0].start, 8);		/* its sentence */
+	assert_int_equal(matches[0].end, strlen(text) - 1);
+	/* A phrase's denial cancels the classifier's guess for the theme: "no concerns about" the impact. */
+	assert_int_equal(suggest_themes(catalog, model, "We had no concerns about the impact of your work.", &arena,
+					&matches), 0);
+	suggest_model_free(model);
+	arena_release(&arena);
+}
+
+static void test_own_corrections(void **state)
+{
+	const struct bank_catalog *catalog = *state;
+	const struct suggest_example own[] = {
+		{ "The way you spoke about your manager did not sit well.", 1ULL << 7 },	/* fit */
+		{ "Your stories about the old kitchen rambled, and we loved them.", 0 },
+	};
+	struct suggest_model *model = suggest_model_train(catalog, corpus, sizeof corpus / sizeof *corpus, own, 2);
+	struct suggest_match *matches;
+	struct arena arena;
+	size_t n, i;
+
+	arena_init(&arena);
+	/* Worded nearly the same: the themes chosen then, none else. */
+	assert_int_equal(suggest_themes(catalog, model, "The way you spoke about your manager didn't sit well.", &arena,
+					&matches), 1);
+	assert_string_equal(matches[0].theme->id, "fit");
+	assert_int_equal(matches[0].source, SUGGEST_OWN);
+	assert_true(matches[0].probability == 0);
+	/* Chosen as none: not even a phrase's theme is suggested for that wording; in other words, it is. */
+	assert_int_equal(suggest_themes(catalog, model, "Your stories about the old kitchen rambled and we loved them.",
+					&arena, &matches), 0);
+	assert_true(suggest_themes(catalog, model, "You rambled.", &arena, &matches) >= 1);
+	assert_string_equal(matches[0].theme->id, "structure");
+	assert_int_equal(matches[0].source, SUGGEST_PHRASE);
+	/* Other words, but those the corrections taught: learnt from them. */
+	n = suggest_themes(catalog, model, "We disliked how you spoke about your manager.", &arena, &matches);
+	for (i = 0; i < n && strcmp(matches[i].theme->id, "fit") != 0; i++)
+		;
+	assert_true(i < n);
+	assert_int_equal(matches[i].source, SUGGEST_OWN);
+	assert_true(matches[i].probability >= SUGGEST_THRESHOLD);
+	suggest_model_free(model);
+	arena_release(&arena);
 }
 
 int main(void)
@@ -463,6 +592,9 @@ int main(void)
 		cmocka_unit_test(test_empty_text),
 		cmocka_unit_test(test_every_phrase_finds_its_theme),
 		cmocka_unit_test(test_long_text),
+		cmocka_unit_test(test_corpus_errors),
+		cmocka_unit_test(test_classifier_adds_what_phrases_miss),
+		cmocka_unit_test(test_own_corrections),
 	};
 	return cmocka_run_group_tests(tests, load_themes, free_themes);
 }
