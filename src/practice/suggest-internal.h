@@ -37,7 +37,7 @@ const char *suggest_lower(const struct words *words, size_t i);
 
 /* The classifier's features of the words [from, to) (one sentence), into features (room for
  * SUGGEST_FEATURES_MAX(to - from)); each is a string in arena. Returns how many. */
-#define SUGGEST_FEATURES_MAX(n) (3 * (n) + 1)
+#define SUGGEST_FEATURES_MAX(n) (4 * (n) + 1)
 size_t suggest_features(const struct words *words, size_t from, size_t to, struct arena *arena, const char **features);
 
 /* The probability of each theme (probabilities[theme count]) for the words [from, to), from the base

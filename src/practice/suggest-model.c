@@ -138,6 +138,8 @@ size_t suggest_features(const struct words *words, size_t from, size_t to, struc
 		if (w->stop || (!w->negation && *suggest_norm(words, i) == '\0'))
 			continue;
 		features[n++] = unigram(words, i, arena);
+		if (!w->negation && strlen(suggest_norm(words, i)) > 5)	/* its first letters: kin words meet */
+			features[n++] = arena_printf(arena, "x:%.5s", suggest_norm(words, i));
 		if (w->denied || w->negated || w->praised)	/* the word itself too: what it is about */
 			features[n++] = arena_printf(arena, "u:%s", w->negation ? "not" : suggest_norm(words, i));
 		if (previous != (size_t)-1 && words->items[previous].clause == w->clause)
@@ -233,6 +235,9 @@ static void add_theme_texts(struct classify *model, const struct bank_catalog *c
 			e.text = theme->phrases.items[i];
 			add_examples(model, &e, 1, 1.0, arena);
 		}
+		e.text = theme->description;
+		if (e.text != NULL)
+			add_examples(model, &e, 1, 1.0, arena);
 		e.text = theme->rubric[1];
 		if (e.text != NULL)
 			add_examples(model, &e, 1, 1.0, arena);

@@ -33,7 +33,8 @@ static const char *const praise[] = {
 	"appreciated", "nice", "wonderful", "superb", "terrific", "amazing", "awesome", "exceptional",
 	"perfect", "fine", "pleased", "happy", "glad", "enthusiastic", "passionate", "personable", "warm", "friendly",
 	"calm", "composed", "succinct", "inquisitive", "curious", "collaborative", "structured",
-	"specific", "concrete", "detailed", "relevant", "insightful", "polished", "professional", NULL
+	"specific", "concrete", "detailed", "relevant", "insightful", "polished", "professional", "concise",
+	"convincing", "plainly", "assured", "crisp", "compelling", "sharp", "excellently", "superbly", NULL
 };
 
 static const char *const criticism[] = {

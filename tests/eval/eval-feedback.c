@@ -151,7 +151,7 @@ static void cross_validate(const struct bank_catalog *catalog, const struct sugg
 				train_set[a++] = e[i];
 		}
 		model = train(catalog, train_set, a, o);
-		run(catalog, model, test_set, b, &c, 0);
+		run(catalog, model, test_set, b, &c, o->show > 1);
 		suggest_model_free(model);
 	}
 	report(catalog, "corpus, cross-validated", &c, &p, &r, &worst);
@@ -181,6 +181,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 			o->phrases_only = 1;
 		else if (strcmp(argv[i], "--show") == 0)
 			o->show = 1;
+		else if (strcmp(argv[i], "--show-cv") == 0)
+			o->show = 2;
 		else
 			return -1;
 	}
