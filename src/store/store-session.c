@@ -275,7 +275,8 @@ int store_rated_evidence(struct store *store, const char *theme_id, int limit, s
 			 struct store_rated_evidence **out, size_t *count, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT " EVIDENCE_COLUMNS ", r.score"
-					   " FROM rating r JOIN evidence e ON e.answer_id = r.answer_id"
+					   /* from the evidence, which only answers since schema 8 have */
+					   " FROM evidence e CROSS JOIN rating r ON r.answer_id = e.answer_id"
 					   " JOIN answer a ON a.id = r.answer_id JOIN session s ON s.id = a.session_id"
 					   " WHERE r.theme_id = ? AND s.status != 'discarded'"
 					   " ORDER BY r.rated_at DESC, r.answer_id DESC LIMIT ?", cause);
@@ -591,7 +592,7 @@ int store_evidence_points(struct store *store, const struct store_range *range, 
 			  struct store_evidence_point **out, size_t *count, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT r.theme_id, a.session_id, COUNT(*), SUM(e.result),"
-					   " SUM(e.numbers > 0) FROM rating r JOIN evidence e ON e.answer_id = r.answer_id"
+					   " SUM(e.numbers > 0) FROM evidence e CROSS JOIN rating r ON r.answer_id = e.answer_id"
 					   " JOIN answer a ON a.id = r.answer_id JOIN session s ON s.id = a.session_id"
 					   " WHERE s.status != 'discarded' AND (?1 IS NULL OR s.started_at >= ?1)"
 					   " AND s.id >= ?2 GROUP BY r.theme_id, a.session_id"
