@@ -39,6 +39,7 @@ static int add_cue(struct analysis_cues *cues, int section, char *line, const ch
 		cue.kinds[cue.count] = strcmp(word, "*") == 0 ? CUE_WORD_ANY : strcmp(word, "N") == 0 ? CUE_WORD_NUMBER :
 				       strcmp(word, "YEAR") == 0 ? CUE_WORD_YEAR : strcmp(word, "MONTH") == 0 ? CUE_WORD_MONTH :
 				       CUE_WORD_LITERAL;
+		cue.hashes[cue.count] = analysis_word_hash(word);
 		cue.words[cue.count++] = arena_strdup(&cues->arena, word);
 	}
 	if (cue.count == 0)

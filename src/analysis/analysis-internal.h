@@ -15,6 +15,7 @@ enum cue_word { CUE_WORD_LITERAL, CUE_WORD_ANY, CUE_WORD_NUMBER, CUE_WORD_YEAR, 
 struct cue {
 	const char *words[ANALYSIS_CUE_WORDS];	/* "N", "YEAR", "MONTH" and "*" are wildcards */
 	unsigned char kinds[ANALYSIS_CUE_WORDS];	/* enum cue_word of each, worked out once when read */
+	unsigned hashes[ANALYSIS_CUE_WORDS];		/* analysis_word_hash of each literal word */
 	size_t count;
 };
 
@@ -30,5 +31,15 @@ struct analysis_cues {
 	struct arena arena;
 	struct cue_list lists[CUE_SECTION_COUNT];
 };
+
+/* A word's hash, compared before its bytes when cues are matched. */
+static inline unsigned analysis_word_hash(const char *word)
+{
+	unsigned h = 2166136261u;
+
+	for (; *word != '\0'; word++)
+		h = (h ^ (unsigned char)*word) * 16777619u;
+	return h;
+}
 
 #endif

@@ -22,6 +22,7 @@ struct token {
 	int sentence_end;	/* a full stop, a line break or the text's end follows it */
 	int clause_break;	/* a ';' follows it */
 	int past;		/* a past-tense verb (is_past_verb), worked out once */
+	unsigned hash;		/* analysis_word_hash(text) */
 };
 
 struct reader {
@@ -57,7 +58,18 @@ static const char *const stop_words[] = { "a", "an", "the", "you", "your", "i", 
 	"this", "that", "with", "we", "us", "our", "be", "can", "time", "describe", "give", "example", "walk",
 	"through", "us", "some", "something", "when", "where", "which", "who", "have", "has", "it", "its", "at" };
 
-#define IN_LIST(word, list) util_string_in((word), (list), sizeof (list) / sizeof *(list))
+/* 1 if word is one of list's count words (the first bytes compared first: this runs for every word). */
+static int in_words(const char *word, const char *const *list, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (list[i][0] == word[0] && strcmp(list[i], word) == 0)
+			return 1;
+	return 0;
+}
+
+#define IN_LIST(word, list) in_words((word), (list), sizeof (list) / sizeof *(list))
 
 static int is_token_byte(const unsigned char *p, const unsigned char *end)
 {
@@ -106,7 +118,8 @@ static void tokenise(struct reader *r, const char *text, struct arena *arena)
 		while (i > 1 && word[i - 1] == '\'')	/* quotes around a word */
 			word[--i] = '\0';
 		xgrow(&r->tokens, &r->room, r->count + 1, sizeof *r->tokens);
-		r->tokens[r->count++] = (struct token){ word, (size_t)(from - start), (size_t)(p - start), kind_of(word), 0, 0, 0 };
+		r->tokens[r->count++] = (struct token){ word, (size_t)(from - start), (size_t)(p - start), kind_of(word), 0, 0, 0,
+							 analysis_word_hash(word) };
 	}
 	if (r->count > 0)
 		r->tokens[r->count - 1].sentence_end = 1;
@@ -124,7 +137,7 @@ static int word_matches(const struct cue *cue, size_t k, const struct token *t)
 	case CUE_WORD_MONTH:
 		return (t->kind & TOKEN_MONTH) != 0;
 	default:
-		return cue->words[k][0] == t->text[0] && strcmp(cue->words[k], t->text) == 0;
+		return cue->hashes[k] == t->hash && strcmp(cue->words[k], t->text) == 0;
 	}
 }
 
@@ -170,14 +183,16 @@ static int has_cue(const struct cue_list *list, const struct token *tokens, size
 
 static int is_past_verb(const struct reader *r, const char *word)
 {
+	const struct cue_list *verbs = &r->cues->lists[CUE_PAST_VERBS];
 	size_t len = strlen(word), i;
+	unsigned b = (unsigned char)word[0];
 
 	if (IN_LIST(word, not_deeds) || IN_LIST(word, not_past))
 		return 0;
 	if (len >= 5 && strcmp(word + len - 2, "ed") == 0)
 		return 1;
-	for (i = 0; i < r->cues->lists[CUE_PAST_VERBS].count; i++)
-		if (strcmp(word, r->cues->lists[CUE_PAST_VERBS].items[i].words[0]) == 0)
+	for (i = b > 0 ? verbs->start[b] : 0; b > 0 && i < verbs->start[b + 1]; i++)	/* those with its first byte */
+		if (strcmp(word, verbs->items[i].words[0]) == 0)
 			return 1;
 	return 0;
 }
