@@ -5,6 +5,7 @@
 
 #include <libstemmer.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 static pthread_key_t stemmer_key;
@@ -15,9 +16,19 @@ static void free_stemmer(void *stemmer)
 	sb_stemmer_delete(stemmer);
 }
 
+/* At exit: the exiting thread's stemmer (other threads' go with them). */
+static void free_at_exit(void)
+{
+	struct sb_stemmer *s = pthread_getspecific(stemmer_key);
+
+	pthread_setspecific(stemmer_key, NULL);
+	sb_stemmer_delete(s);
+}
+
 static void make_key(void)
 {
 	pthread_key_create(&stemmer_key, free_stemmer);
+	atexit(free_at_exit);
 }
 
 /* This thread's English stemmer, or NULL when none can be made (out of memory). */
