@@ -14,7 +14,8 @@
 
 static const char *const negations[] = {
 	"no", "not", "never", "lack", "lacked", "lacking", "lacks", "without", "missing", "few", "fewer",
-	"insufficient", "little", "nor", "none", "absence", "absent", "hardly", "barely", "cannot",
+	"insufficient", "little", "nor", "none", "nothing", "nobody", "neither", "absence", "absent", "hardly",
+	"barely", "cannot",
 	"didnt", "wasnt", "couldnt", "dont", "doesnt", "isnt", "arent", "werent", "havent", "hasnt", "hadnt",
 	"cant", "wouldnt", "shouldnt", NULL
 };
@@ -34,7 +35,8 @@ static const char *const praise[] = {
 	"perfect", "fine", "pleased", "happy", "glad", "enthusiastic", "passionate", "personable", "warm", "friendly",
 	"calm", "composed", "succinct", "inquisitive", "curious", "collaborative", "structured",
 	"specific", "concrete", "detailed", "relevant", "insightful", "polished", "professional", "concise",
-	"convincing", "plainly", "assured", "crisp", "compelling", "sharp", "excellently", "superbly", NULL
+	"convincing", "plainly", "assured", "crisp", "compelling", "sharp", "excellently", "superbly", "standout",
+	"tight", "impressively", "confidently", NULL
 };
 
 static const char *const criticism[] = {
@@ -58,7 +60,7 @@ static const char *const flaws[] = {
 
 /* Stems of what a negation can deny to clear a clause: "no concerns about", "never had any doubts". */
 static const char *const concerns[] = {
-	"concern", "issu", "problem", "doubt", "complaint", "reserv", "worri", "worry", NULL
+	"concern", "issu", "problem", "doubt", "complaint", "reserv", "worri", "worry", "wrong", "question", NULL
 };
 
 static const char *const fillers[] = {
@@ -384,6 +386,9 @@ static void scope_clause(struct words *words, size_t first, size_t end)
 			w->negation = 0;	/* "not only", "not just" */
 		if (w->negation && i > first && strcmp(suggest_lower(words, i - 1), "a") == 0)
 			w->negation = 0;	/* "a little arrogant", "a few examples" */
+		if (strcmp(suggest_lower(words, i), "far") == 0 && i + 1 < end &&
+		    strcmp(suggest_lower(words, i + 1), "from") == 0)
+			w->negation = 1;	/* "far from rambling" */
 		if (w->negation && (concern = denied_concern(words, end, i)) != 0) {
 			for (k = concern + 1; k < end; k++)
 				words->items[k].denied = 1;

@@ -91,6 +91,9 @@ static const struct feedback table[] = {
 	{ "No doubt you know your stuff, but you rambled.", { { "structure", "rambled", "rambled" } } },
 	{ "We had no concerns about your technical depth, but you came across as nervous.",
 	  { { "confidence", "nervous", "nervous" } } },
+	NONE("Far from rambling, your answers were tight and well shaped."),
+	NONE("Nothing to work on in terms of confidence, you came across as assured."),
+	{ "Nothing wrong with your enthusiasm, but you rambled.", { { "structure", "rambled", "rambled" } } },
 	{ "There was no structure to your answers.", { { "structure", "lacked structure", "no structure" } } },
 	{ "You were a little arrogant at times.", { { "confidence", "arrogant", "arrogant" } } },
 
