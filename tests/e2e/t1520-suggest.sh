@@ -10,9 +10,9 @@ expect_status 0
 expect_out_has '  structure          "ramble" (phrase: rambled)'
 
 # No phrase of any theme, so the classifier: how sure, its words, its sentence.
-run "$REBOUND" reject add --company Initech --role Engineer --feedback "We wanted to hear far more about the impact of your work."
+run "$REBOUND" reject add --company Initech --role Engineer --feedback "The panel wanted evidence of results from your projects."
 expect_status 0
-expect_true 'printf %s "$out" | grep -Eq "^  examples +the classifier, [0-9]+% sure: .*\"impact\".*, in \"We wanted to hear far more about the impact of your work\"$"'
+expect_true 'printf %s "$out" | grep -Eq "^  examples +the classifier, [0-9]+% sure: .*\"results\".*, in \"The panel wanted evidence of results from your projects\"$"'
 
 # Denied and praised: nothing suggested for the theme denied or praised.
 run "$REBOUND" reject add --company Globex --role Engineer --feedback "You weren't nervous at all and your examples were very specific."
