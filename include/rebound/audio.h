@@ -53,6 +53,9 @@ struct audio_record_options {
 	int rate;			/* samples per second */
 	long long max_frames;		/* stops by itself after this many frames are captured */
 	const char *path;		/* the WAV file to create (mode 0600, never overwritten) */
+	/* If not 0, the recording also ends this long after the speech stops (vad_live): the file keeps
+	 * the speech and this much silence after it, however fast the device delivers audio. */
+	long long end_silence_ms;
 	/* If not NULL, also given every block written, on the writer thread (not the real-time one). */
 	void (*tap)(void *data, const int16_t *samples, size_t count);
 	void *tap_data;
@@ -63,13 +66,16 @@ struct audio_record_status {
 	long long dropped;		/* lost to a full ring or an input overflow */
 	double level_db;		/* peak of the latest block, dBFS (-100 for silence) */
 	double peak_db;			/* the loudest block so far */
-	int done;			/* max_frames reached or the stream ended */
+	int heard;			/* speech has been heard */
+	long long quiet_ms;		/* the silence since speech last ended (0 before any speech) */
+	int done;			/* max_frames reached, the silence after speech, or the stream ended */
 };
 
 struct audio_record_result {
 	long long frames, dropped;	/* frames: what the file holds (and its header says) */
 	long long unwritten;		/* captured but not written (a full disk): 0 unless the write failed */
 	long long overflows;		/* times the device said input was lost (each counted as one block dropped) */
+	int ended_by_silence;		/* end_silence_ms of silence followed speech */
 	int rate;
 	double peak_db;
 	struct vad_result vad;
@@ -84,6 +90,15 @@ void audio_record_status(struct audio_recorder *recorder, struct audio_record_st
  * Returns 0, or -1 with *cause if the file could not be written: then the file is cut back to the whole
  * frames it holds, its header says so, result->frames counts them and result->unwritten the rest. */
 int audio_record_stop(struct audio_recorder *recorder, struct audio_record_result *result, char **cause);
+
+/*
+ * Encodes the mono recording at wav losslessly into a new FLAC file at target (never over an existing
+ * file), fsynced, and gives it that name only once it decodes to exactly the same frames; wav is left
+ * alone. 0 with *held a descriptor that holds the new file's flock (paths.h: no tidying removes it
+ * meanwhile), for the caller to close once the new name is recorded; or -1 with *cause, and nothing is
+ * left at target. Every reader here (audio_read_wav and so replay, transcribe) reads FLAC as it reads WAV.
+ */
+int audio_compact(const char *wav, const char *target, int *held, char **cause);
 
 /* ------------------------------------------------------------------------------------------------
  * Playback

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "rebound/app.h"
+#include "rebound/drill.h"
 #include "rebound/term.h"
 
 /* Exit statuses: documented in 'rebound help' and the README. */
@@ -31,6 +32,7 @@ struct cmd_option {
 	const char *value_name;		/* "B" for --bank B, or NULL for a flag */
 	enum cmd_complete complete;
 	const char *help;
+	int many;			/* may be given more than once: the values are joined with commas */
 };
 
 struct input;
@@ -49,6 +51,7 @@ struct cmd_sub;
 /* A command's arguments after option parsing. */
 struct cmd_args {
 	const char *values[CMD_MAX_OPTIONS];	/* the value given to option i, or "" for a flag; NULL if absent */
+	char *joined[CMD_MAX_OPTIONS];		/* owned: the values of an option given more than once */
 	int argc;				/* operands (after the subcommand's name, when there is one) */
 	char **argv;
 	const struct cmd_sub *sub;		/* the subcommand running, or NULL */
@@ -145,5 +148,18 @@ const struct bank_theme *cmd_theme_arg(struct cmd_ctx *ctx, const char *id);
 const struct bank_stage *cmd_stage_arg(struct cmd_ctx *ctx, const char *id);
 const struct bank *cmd_bank_arg(struct cmd_ctx *ctx, const char *name);
 const struct bank_question *cmd_question_arg(struct cmd_ctx *ctx, const char *id);
+
+/*
+ * What a drill or 'due' draws from: the banks of banks_option (comma-separated, from --bank given once
+ * or more; each must exist), else of the drill.banks setting (names no bank has are skipped with a
+ * warning), else every bank; theme as given; and the daily limits from the settings. Pointers into
+ * arena. CMD_OK, or CMD_USER_ERROR after reporting.
+ */
+int cmd_drill_scope(struct cmd_ctx *ctx, const char *banks_option, const char *theme, struct arena *arena,
+		    struct drill_filter *filter, struct drill_limits *limits);
+
+/* --bank for 'drill' and 'due'. */
+#define CMD_OPTION_DRILL_BANK \
+	{ "bank", "B", COMPLETE_BANK, "only questions of bank B (again for more; default: drill.banks)", 1 }
 
 #endif

@@ -18,6 +18,7 @@ struct config_key {
 	const char *name;		/* dotted: "audio.rate"; the part before the dot is its section */
 	enum config_type type;
 	long min, max;			/* CONFIG_INT only */
+	int or_off;			/* CONFIG_INT only: "off" is taken as well */
 	const char *const *choices;	/* CONFIG_CHOICE only; NULL-terminated */
 	const char *default_value;	/* NULL when there is none (the caller decides) */
 	const char *help;		/* one line, lowercase, no full stop */

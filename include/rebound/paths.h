@@ -35,6 +35,8 @@ char *paths_bundle_dir(void);
 #define PATHS_TEMP_TAG ".rebound-tmp-"
 int paths_make_temp(const char *path, char **temp);
 int paths_clean_temps(const char *dir);
+/* 1 if a file of this name (no folder) is one of those temporary files. */
+int paths_is_temp(const char *name);
 /* Removes the regular file at path unless a process holds its flock (a writer still at work): 1 if removed. */
 int paths_remove_unheld(const char *path);
 

@@ -14,6 +14,10 @@ enum reject_option { REJECT_COMPANY, REJECT_ROLE, REJECT_DATE, REJECT_STAGE, REJ
 /* 'reject add': asks for every field, or, when --company is given, takes them all from the options. */
 int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args);
 
+/* 'reject add' asked field by field with company, role, day and stage from prefill as the defaults (an
+ * interview that went badly, 'prep done ID rejected'). *id receives the new rejection's id. */
+int reject_add_prefilled(struct cmd_ctx *ctx, const struct store_rejection *prefill, long long *id);
+
 /* 'reject edit ID': asks for every field with the saved value as the default, or, when any field
  * option is given, changes just those. */
 int reject_edit(struct cmd_ctx *ctx, const struct cmd_args *args, long long id);

@@ -53,6 +53,8 @@ struct report {
 	size_t rejection_count;
 	struct store_plan_action *actions;	/* the whole plan, oldest first */
 	size_t action_count;
+	struct store_prep *offers;		/* the interviews that ended in an offer, soonest first */
+	size_t offer_count;
 	long today;
 	struct report_best *bests;
 	size_t best_count;

@@ -82,11 +82,30 @@ void speech_count(const struct speech_lists *lists, const char *const *words, si
  * Coverage
  */
 
-/* Arrays in arena, NULL when empty, in input order; their strings are the caller's (borrowed). */
+/* What the keyword spotter made of one phrase it was given (recognizer.h; as stored, store.h). */
+struct speech_spot {
+	const char *phrase;	/* a keyword or a talking point's content word, as listened for */
+	int listened;		/* 0: it could not be (no pronunciation) */
+	int spotted;		/* heard in the audio, by the spotter's calibrated threshold */
+};
+
+/* Arrays in arena, NULL when empty, in input order; their strings are the caller's (borrowed). With
+ * spots, an item is said when the transcript or the spotter says so; the counts after tell how far the
+ * two agree, over the items the spotter listened for. */
 struct speech_coverage {
 	const char **said, **missed;
 	size_t said_count, missed_count;
+	size_t listened;	/* items the spotter listened for */
+	size_t spotted_only;	/* of those, said by the spotter alone (the transcript missed them) */
+	size_t heard_only;	/* and by the transcript alone (the spotter did not hear them) */
 };
+
+/*
+ * The phrases to listen for in an answer: each keyword as written, then each content word of each
+ * talking point (as speech_points reads them, but not stemmed), each phrase once; in arena.
+ */
+const char **speech_listen_phrases(const char *const *keywords, size_t keyword_count, const char *const *points,
+				   size_t point_count, struct arena *arena, size_t *count);
 
 /*
  * Keywords and transcript words are cut into tokens at anything but letters, digits, apostrophes and
@@ -94,19 +113,24 @@ struct speech_coverage {
  * speech_count), each lowercased, a trailing "'s" dropped and stemmed (words_normalise).
  * A keyword is said when its tokens come in the transcript in order and adjacent; so "teams" matches
  * "team", "led" does not match "lead" (Snowball knows few irregular forms), and "stand up" matches "stand-up". A keyword
- * with no token is missed.
+ * with no token is missed. A keyword is said too when a spot whose phrase has the same tokens was spotted.
+ * words may be NULL with count 0 (no transcript to trust), spots NULL with spot_count 0 (none).
  */
 void speech_keywords(const char *const *keywords, size_t keyword_count, const char *const *words, size_t count,
-		     struct arena *arena, struct speech_coverage *out);
+		     const struct speech_spot *spots, size_t spot_count, struct arena *arena,
+		     struct speech_coverage *out);
 
 /*
  * Talking points touched: a point ("one achievement with a number") counts as said when at least half (and
  * at least one) of its content words were said anywhere in the transcript. Content words are its tokens
  * (cut as for keywords) not in a built-in English stop-word list ("a", "the", "with", "one", "i'm"...),
- * stemmed, each counted once; a point of stop words alone uses all its words.
+ * stemmed, each counted once; a point of stop words alone uses all its words. A content word is said too
+ * when a spot of that one word was spotted; the point counts as spotted (for the agreement counts) when
+ * half its content words were.
  */
 void speech_points(const char *const *points, size_t point_count, const char *const *words, size_t count,
-		   struct arena *arena, struct speech_coverage *out);
+		   const struct speech_spot *spots, size_t spot_count, struct arena *arena,
+		   struct speech_coverage *out);
 
 /* ------------------------------------------------------------------------------------------------
  * Reference bands the figures are judged against

@@ -62,6 +62,24 @@
  *            ends_at_action, generic, numbers, dates, i_actions, we_actions, words, keywords_said,
  *            keywords_total, points_said, points_total, created_at)
  *       what the answer held when it was saved (analysis.h), beside its self-ratings
+ *   -- since version 10:
+ *   review(question_id PK, due_on, interval_days, streak, last_reviewed_at, added_on, stability, difficulty,
+ *          reviews, lapses, first_reviewed_on, reviewed_on, retention)
+ *       FSRS-6's memory state (sched.h) folded from the rated answers for the desired retention; ease is
+ *       gone and repetitions is streak (reviews in a row graded Hard or better); first_reviewed_on and
+ *       reviewed_on are the local days of the first and the last review (NULL: never reviewed)
+ *   prep(id PK, company, role, on_day, stage, banks (comma-separated ids, or NULL: the drill banks),
+ *        outcome NULL|'offer'|'rejected'|'withdrawn', rejection_id -> rejection, created_at, closed_at)
+ *       the interviews coming up, to be ready by ('prep'), and how each went
+ *   -- since version 11:
+ *   recording.speech_start_ms, speech_end_ms   where the first speech began and the last ended (vad.h):
+ *                                              the answer's length; NULL in recordings made before
+ *   answer.stopped_by 'silence'                a spoken answer ended by the silence after it
+ *                                              (audio.end_silence)
+ *   -- since version 12:
+ *   spot(answer_id -> transcript, phrase, listened 0/1, score (NULL: never detected), start_ms, end_ms)
+ *       what the keyword spotter made of each phrase it was given (recognizer.h): listened 0 when it
+ *       could not listen for it; score in nats a phone, RECOGNIZER_SPOTTED or over meaning said
  */
 #ifndef REBOUND_STORE_H
 #define REBOUND_STORE_H
@@ -71,7 +89,7 @@
 #include "rebound/map.h"
 
 #define STORE_FILE_NAME "rebound.db"
-#define STORE_LATEST_VERSION 9
+#define STORE_LATEST_VERSION 12
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
@@ -135,17 +153,30 @@ struct store_recording {
 	long long frames, dropped_frames;	/* frames: what the file holds */
 	long long unwritten_frames;		/* captured but not written (a full disk): the answer was cut short */
 	long long speaking_ms, longest_pause_ms;
+	long long speech_start_ms, speech_end_ms;	/* -1 and -1: not measured (before schema 11) */
 	double silence_ratio;
 	int long_pauses;
 	int syllables;				/* nuclei counted (pace.h) */
 	double pace_wpm;			/* estimated words per minute; 0 when there was too little speech */
 };
 
+/* The answer's length: from the first speech to the last, or the whole recording when that was not
+ * measured. */
+long long store_recording_length_ms(const struct store_recording *r);
+
 /* A spoken answer's transcript (store-transcript.c), with the coaching counts made from it. */
 struct store_transcript_word {
 	const char *word;
 	long long start_ms, end_ms;
 	double confidence;			/* 0..1 */
+};
+
+/* What the keyword spotter made of one phrase (the spot table above). */
+struct store_spot {
+	const char *phrase;
+	int listened, detected;			/* detected 0: score, start_ms and end_ms mean nothing */
+	double score;
+	long long start_ms, end_ms;
 };
 
 struct store_transcript {
@@ -157,6 +188,8 @@ struct store_transcript {
 	const char *created_at;			/* filled by get */
 	const struct store_transcript_word *words;
 	size_t word_count;
+	const struct store_spot *spots;		/* the phrases listened for, in the order given; none before v12 */
+	size_t spot_count;
 };
 
 /* What an answer held (analysis.h's figures, as kept). */
@@ -178,7 +211,7 @@ struct store_answer {
 	int think_limit_seconds, answer_limit_seconds;
 	long long think_used_ms, answer_used_ms;
 	int overtime;				/* 1 if the clock ran out */
-	const char *stopped_by;			/* "enter", "eof", "limit" or "interrupt" */
+	const char *stopped_by;			/* "enter", "eof", "limit", "interrupt" or "silence" */
 	const char *note, *answered_at, *rated_at;
 	const struct store_recording *recording;	/* saved with the answer when not NULL (add only) */
 	const struct store_transcript *transcript;	/* likewise, with a recording */
@@ -230,6 +263,10 @@ int store_evidence_get(struct store *store, long long answer_id, struct arena *a
 		       char **cause);
 /* 1 if a saved answer's recording is at path (relative to the data dir), 0 if none is, -1 on error. */
 int store_recording_path_used(struct store *store, const char *path, char **cause);
+/* Points the answer's recording at a new file (its compact copy): 1 if it was at old_path and now is at
+ * new_path, 0 if it was not at old_path (nothing changed), -1 on error. */
+int store_recording_move(struct store *store, long long answer_id, const char *old_path, const char *new_path,
+			 char **cause);
 /* The recording of an answer: 1 found, 0 none, -1 error. */
 int store_recording_get(struct store *store, long long answer_id, struct arena *arena, struct store_recording *out,
 			char **cause);
@@ -488,10 +525,50 @@ int store_plan_delete(struct store *store, long long id, char **cause);
 struct store_review {
 	const char *question_id;
 	const char *due_on, *added_on;		/* "YYYY-MM-DD" */
-	int interval_days, repetitions;
-	double ease;
+	int interval_days, streak, reviews, lapses;
+	double stability, difficulty;		/* FSRS's memory state (sched.h); 0 before the first review */
 	const char *last_reviewed_at;		/* the answer that last moved it (ISO UTC), or NULL */
+	const char *first_reviewed_on;		/* the local days of the first and last reviews, or NULL */
+	const char *reviewed_on;
 };
+
+/* The desired retention (0.7..0.99; anything else is SCHED_RETENTION_DEFAULT) the schedule is folded for;
+ * rows folded for another are folded again the next time the schedule is listed. */
+void store_set_retention(struct store *store, double retention);
+
+/* ------------------------------------------------------------------------------------------------
+ * The interviews to prepare for (store-prep.c): 'prep'.
+ */
+
+struct store_prep {
+	long long id;
+	const char *company, *role;		/* role may be NULL */
+	const char *on_day;			/* "YYYY-MM-DD" */
+	const char *stage;			/* a stage id, or NULL */
+	const char *banks;			/* comma-separated bank ids, or NULL: the drill banks */
+	const char *outcome;			/* NULL (to come, or not said yet), "offer", "rejected", "withdrawn" */
+	long long rejection_id;			/* the rejection logged for it, or 0 */
+	const char *created_at, *closed_at;	/* ISO UTC; closed_at NULL until the outcome is said */
+};
+
+/* A key and how many times it was counted. */
+struct store_count {
+	const char *key;
+	int count;
+};
+
+/* The new interview's id, or -1 with *cause (outcome, rejection_id and the times are the store's). */
+long long store_prep_add(struct store *store, const struct store_prep *prep, char **cause);
+/* Every one, soonest first. */
+int store_prep_list(struct store *store, struct arena *arena, struct store_prep **out, size_t *count, char **cause);
+/* Sets how it went (NULL: not said) and the rejection logged for it (0: none). 1, 0 for no such id, -1. */
+int store_prep_close(struct store *store, long long id, const char *outcome, long long rejection_id, char **cause);
+/* 1 removed, 0 no such id, -1. */
+int store_prep_delete(struct store *store, long long id, char **cause);
+/* For each question, the rated main answers (sessions not discarded) given on day ("YYYY-MM-DD", local)
+ * or later, by question id. */
+int store_practice_since(struct store *store, const char *day, struct arena *arena, struct store_count **out,
+			 size_t *count, char **cause);
 
 /* Adds questions to the schedule due on day ("YYYY-MM-DD"); those already in it are left alone.
  * *added (if not NULL) receives how many were new. */

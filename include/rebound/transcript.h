@@ -4,6 +4,7 @@
 #ifndef REBOUND_TRANSCRIPT_H
 #define REBOUND_TRANSCRIPT_H
 
+#include "rebound/bank.h"
 #include "rebound/recognizer.h"
 #include "rebound/speech.h"
 #include "rebound/store.h"
@@ -17,9 +18,16 @@
  * may be NULL: none), else BUNDLE_DIR/assets/fillers.txt and hedges.txt. NULL with *cause. */
 struct speech_lists *transcript_lists(const char *data_dir, const char *bundle_dir, char **cause);
 
-/* Fills *out (strings and words in arena) from what was heard, counting with lists. */
+/* Fills *out (strings, words and spots in arena) from what was heard, counting with lists. */
 void transcript_build(const struct recognizer_result *heard, const struct speech_lists *lists, long long decode_ms,
 		      struct arena *arena, struct store_transcript *out);
+
+/* The phrases to listen for in an answer to q (its keywords and talking points: speech_listen_phrases),
+ * in arena; NULL with *count 0 for no question. */
+const char **transcript_phrases(const struct bank_question *q, struct arena *arena, size_t *count);
+
+/* The transcript's spots for coverage (speech.h), each said at RECOGNIZER_SPOTTED or over; in arena. */
+const struct speech_spot *transcript_spots(const struct store_transcript *transcript, struct arena *arena);
 
 /* How sure a transcript is, as the whole percent every place shows: rounded down, so that one just under
  * TRANSCRIPT_MIN_CONFIDENCE (withheld) never reads as the threshold itself. */

@@ -68,4 +68,8 @@ void util_format_double(char buf[UTIL_DOUBLE_SIZE], double value);
 /* 1 if s starts with prefix. */
 int util_starts_with(const char *s, const char *prefix);
 
+/* Names the calling thread (at most 15 bytes show), so that ps, perf and the benchmark can tell the
+ * recorder's writer from the recogniser. */
+void util_name_thread(const char *name);
+
 #endif

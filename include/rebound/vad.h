@@ -20,6 +20,12 @@
  *  5. Hangover: a gap shorter than VAD_BRIDGE_MS between two speech spans is bridged; then a span
  *     still shorter than VAD_MIN_SPEECH_MS is dropped as a click (its time joins the silence around it).
  *  6. Pauses are the silences between two kept speech spans; leading and trailing silence is not a pause.
+ *  7. The answer is the stretch from the first kept span's start to the last one's end: its length and
+ *     its silence ratio leave out the silence before the speaker began and after they stopped.
+ *
+ * While recording, vad_live says whether speech has been heard and when it last ended, by the same
+ * rules applied to the frames so far (the threshold from their percentile, updated every
+ * VAD_LIVE_EVERY frames), so that a recording can end a stretch of silence after the speech.
  *
  * Limitations: a recording that is speech in more than about 90% of its frames puts the noise floor
  * inside the speech, and its quieter parts then count as silence; speech quieter than
@@ -33,14 +39,18 @@
 #define VAD_BRIDGE_MS 250
 #define VAD_MIN_SPEECH_MS 100
 #define VAD_LONG_PAUSE_MS 2000
+#define VAD_LIVE_EVERY 10
 
 #define VAD_MIN_RATE 8000
 #define VAD_MAX_RATE 192000
 
 struct vad_result {
 	long long duration_ms;		/* of the whole recording */
+	long long speech_start_ms;	/* where the first speech begins and the last ends; both 0 when */
+	long long speech_end_ms;	/* there is no speech */
 	long long speaking_ms;		/* total time classified as speech */
-	double silence_ratio;		/* 1 - speaking / duration (0 for an empty recording) */
+	double silence_ratio;		/* 1 - speaking / (speech_end - speech_start); 1 with no speech,
+					 * 0 for an empty recording */
 	int spans;			/* speech spans after smoothing */
 	int long_pauses;		/* pauses longer than VAD_LONG_PAUSE_MS */
 	long long longest_pause_ms;	/* the longest pause, 0 if none */
@@ -67,6 +77,14 @@ void vad_feed(struct vad *vad, const int16_t *samples, size_t count);
 /* Classifies everything fed so far into *out. Changes nothing: it may be called again, and feeding may
  * go on after it. */
 void vad_finish(const struct vad *vad, struct vad_result *out);
+
+/* While feeding: whether speech has been heard so far, and the time fed and the end of the latest
+ * speech, in ms from the start. Cheap; changes nothing. */
+struct vad_live {
+	int heard;
+	long long fed_ms, speech_end_ms;
+};
+void vad_live(const struct vad *vad, struct vad_live *out);
 
 /* One-shot: vad_new, vad_feed and vad_finish over one buffer. All zero (floor and threshold as for an
  * empty recording) when sample_rate is out of range. */

@@ -480,8 +480,8 @@ void analysis_run(const struct analysis_cues *cues, const struct speech_lists *l
 	out->spoken_ms = (long long)r.count * 60000 / ANALYSIS_WORDS_PER_MINUTE;
 	speech_count(lists, words, r.count, arena, &out->speech);
 	if (question != NULL) {
-		speech_keywords(question->keywords, question->keyword_count, words, r.count, arena, &out->keywords);
-		speech_points(question->points, question->point_count, words, r.count, arena, &out->points);
+		speech_keywords(question->keywords, question->keyword_count, words, r.count, NULL, 0, arena, &out->keywords);
+		speech_points(question->points, question->point_count, words, r.count, NULL, 0, arena, &out->points);
 		if (!question->story && out->sentences > 0)
 			out->leads_with_point = takes_up(&r, bounds[0], question->text, arena);
 	}

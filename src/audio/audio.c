@@ -24,9 +24,9 @@
 #include <sndfile.h>
 
 #define WRITER_BLOCK 16384		/* samples per read from the ring */
-#define WRITER_NAP_SHORT_NS 1000000	/* the writer's nap when the ring just had audio: 1 ms */
-#define WRITER_NAP_LONG_NS 20000000	/* and once it has been empty a while: 20 ms (the ring holds seconds) */
-#define WRITER_EMPTY_STREAK 8
+/* The writer's nap once it has emptied the ring: the ring holds seconds, so 20 ms costs nothing in
+ * safety, and each wake-up is a context switch (naps of 1 ms were most of the recorder's CPU). */
+#define WRITER_NAP_NS 20000000
 #define PLAY_MAX_SAMPLES (256L * 1024 * 1024)	/* refuse to load more than 512 MB of samples */
 
 struct audio {
@@ -184,10 +184,15 @@ struct audio_recorder {
 	void *tap_data;
 	pthread_t writer;
 	int writer_running;
-	long long max_frames;
+	long long max_frames, end_silence_ms;
+	size_t block;			/* samples the writer takes from the ring at a time */
 	int rate;
 	char *path;
 	_Atomic long long captured, dropped, overflows;
+	_Atomic long long written;	/* to the file and the analyses */
+	_Atomic long long quiet_ms;	/* from vad_live, after each block */
+	_Atomic int heard;
+	_Atomic int ended;		/* by the silence after speech: the writer writes no more */
 	_Atomic long long last_callback_ms;
 	_Atomic int level_centi_db;	/* peak of the latest block in hundredths of a dB */
 	_Atomic int peak_centi_db;	/* the loudest block so far */
@@ -220,6 +225,8 @@ static int record_callback(const void *input, void *output, unsigned long count,
 	atomic_store_explicit(&r->last_callback_ms, date_monotonic_ms(), memory_order_relaxed);
 	(void)output;
 	(void)time_info;
+	if (atomic_load_explicit(&r->ended, memory_order_relaxed))
+		return paComplete;
 	if (want > room)
 		want = room;
 	if (flags & paInputOverflow) {	/* samples were lost before this block; one block is the estimate */
@@ -241,11 +248,26 @@ static int record_callback(const void *input, void *output, unsigned long count,
 	return captured + want >= r->max_frames ? paComplete : paContinue;
 }
 
-/* Writes one block to the file and the analysis. After a failed write nothing more is written or
- * analysed, so the figures, the transcript and the file all describe the same audio. */
+/* After a block: the silence since the speech, and the end once it has lasted end_silence_ms. */
+static void follow_speech(struct audio_recorder *r)
+{
+	struct vad_live live;
+	long long quiet;
+
+	vad_live(r->vad, &live);
+	quiet = live.heard ? live.fed_ms - live.speech_end_ms : 0;
+	atomic_store(&r->heard, live.heard);
+	atomic_store(&r->quiet_ms, quiet);
+	if (r->end_silence_ms > 0 && live.heard && quiet >= r->end_silence_ms)
+		atomic_store(&r->ended, 1);
+}
+
+/* Writes one block to the file and the analysis. After a failed write, or once the silence has ended
+ * the recording, nothing more is written or analysed, so the figures, the transcript and the file all
+ * describe the same audio. */
 static void write_block(struct audio_recorder *r, const int16_t *block, size_t count)
 {
-	if (atomic_load(&r->write_failed))
+	if (atomic_load(&r->write_failed) || atomic_load(&r->ended))
 		return;
 	if (sf_write_short(r->file, block, (sf_count_t)count) != (sf_count_t)count) {
 		atomic_store(&r->write_failed, 1);
@@ -255,26 +277,27 @@ static void write_block(struct audio_recorder *r, const int16_t *block, size_t c
 	pace_feed(r->pace, block, count);
 	if (r->tap != NULL)
 		r->tap(r->tap_data, block, count);
+	atomic_fetch_add(&r->written, (long long)count);
+	follow_speech(r);
 }
 
 static void *writer_main(void *data)
 {
 	struct audio_recorder *r = data;
-	const struct timespec short_nap = { 0, WRITER_NAP_SHORT_NS }, long_nap = { 0, WRITER_NAP_LONG_NS };
+	const struct timespec nap = { 0, WRITER_NAP_NS };
 	int16_t *block = xmalloc(WRITER_BLOCK * sizeof *block);
-	int empty = 0;
+
+	util_name_thread("rebound-writer");
 
 	for (;;) {
 		int stopping = atomic_load(&r->stopping);	/* read before the ring: no sample is left behind */
-		size_t n = ring_read(&r->ring, block, WRITER_BLOCK);
-		if (n > 0) {
+		size_t n = ring_read(&r->ring, block, r->block);
+		if (n > 0)
 			write_block(r, block, n);
-			empty = 0;
-		} else if (stopping) {
+		else if (stopping)
 			break;
-		} else {	/* a device far faster than real time keeps it busy; a real one lets it doze */
-			nanosleep(++empty < WRITER_EMPTY_STREAK ? &short_nap : &long_nap, NULL);
-		}
+		else	/* a device far faster than real time keeps it busy; a real one lets it doze */
+			nanosleep(&nap, NULL);
 	}
 	free(block);
 	return NULL;
@@ -368,6 +391,9 @@ struct audio_recorder *audio_record_start(struct audio *audio, const struct audi
 	atomic_store(&r->last_callback_ms, date_monotonic_ms());
 	r->rate = options->rate;
 	r->max_frames = options->max_frames;
+	r->end_silence_ms = options->end_silence_ms;
+	/* the end comes at a block's end: blocks of 50 ms end it within that of the silence asked for */
+	r->block = options->end_silence_ms > 0 && options->rate / 20 < WRITER_BLOCK ? (size_t)options->rate / 20 : WRITER_BLOCK;
 	r->tap = options->tap;
 	r->tap_data = options->tap_data;
 	r->path = xstrdup(options->path);
@@ -416,7 +442,9 @@ void audio_record_status(struct audio_recorder *r, struct audio_record_status *s
 	status->dropped = atomic_load(&r->dropped);
 	status->level_db = atomic_load(&r->level_centi_db) / 100.0;
 	status->peak_db = atomic_load(&r->peak_centi_db) / 100.0;
-	status->done = status->frames >= r->max_frames || Pa_IsStreamActive(r->stream) != 1;
+	status->heard = atomic_load(&r->heard);
+	status->quiet_ms = atomic_load(&r->quiet_ms);
+	status->done = status->frames >= r->max_frames || atomic_load(&r->ended) || Pa_IsStreamActive(r->stream) != 1;
 }
 
 /* 1 if the stream should still be running but its callback has gone quiet. */
@@ -453,7 +481,8 @@ int audio_record_stop(struct audio_recorder *r, struct audio_record_result *resu
 	atomic_store(&r->stopping, 1);
 	pthread_join(r->writer, NULL);
 	r->writer_running = 0;
-	result->frames = atomic_load(&r->captured);
+	result->ended_by_silence = atomic_load(&r->ended);
+	result->frames = result->ended_by_silence ? atomic_load(&r->written) : atomic_load(&r->captured);
 	result->dropped = atomic_load(&r->dropped);
 	result->overflows = atomic_load(&r->overflows);
 	result->rate = r->rate;

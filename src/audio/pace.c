@@ -262,6 +262,7 @@ static int count_nuclei(const struct pace *pace, const double *level, double thr
 void pace_finish(const struct pace *pace, const struct vad_result *vad, struct pace_result *out)
 {
 	double *level, threshold;
+	long long span_ms;
 
 	memset(out, 0, sizeof *out);
 	if (pace->frames_len < 3)
@@ -274,7 +275,9 @@ void pace_finish(const struct pace *pace, const struct vad_result *vad, struct p
 	free(level);
 	if (vad->speaking_ms < PACE_MIN_SPEAKING_MS)
 		return;
-	out->syllables_per_second = out->syllables * 1000.0 / (double)vad->speaking_ms;
+	/* over the answer's stretch, pauses and all, as words a minute are counted (see pace.h) */
+	span_ms = vad->speech_end_ms > vad->speech_start_ms ? vad->speech_end_ms - vad->speech_start_ms : vad->speaking_ms;
+	out->syllables_per_second = out->syllables * 1000.0 / (double)span_ms;
 	out->words_per_minute = out->syllables_per_second * 60 / PACE_SYLLABLES_PER_WORD;
 }
 

@@ -2,6 +2,7 @@
  * opened on first need so that commands like 'check' never touch the data dir. */
 #include "rebound/app.h"
 #include "rebound/paths.h"
+#include "rebound/recordings.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
@@ -40,7 +41,24 @@ static void file_stamp(const char *path, long long stamp[3])
 	stamp[2] = (long long)st.st_ino;
 }
 
+/* Hands the store the settings it folds the schedule by (the desired retention). */
+static void apply_store_settings(struct app *app)
+{
+	if (app->store != NULL)
+		store_set_retention(app->store, atol(app_setting(app, "drill.retention")) / 100.0);
+}
+
+static int load_config(struct app *app);
+
 int app_load_config(struct app *app)
+{
+	int rc = load_config(app);
+
+	apply_store_settings(app);
+	return rc;
+}
+
+static int load_config(struct app *app)
 {
 	char *cause = NULL;
 
@@ -132,10 +150,10 @@ static void move_old_settings(struct app *app, FILE *err)
 }
 
 /* Removes the temporary files that writers killed with -9 left in the folders rebound writes (those a
- * live process holds are kept: see paths_clean_temps). */
+ * live process holds are kept: see paths_clean_temps). recordings/ is recordings_tidy's, in one pass. */
 static void clean_temps(const struct app *app)
 {
-	static const char *const folders[] = { "", "/questions", "/recordings", "/templates", "/drafts" };
+	static const char *const folders[] = { "", "/questions", "/templates", "/drafts" };
 	const char *slash = app->config_file != NULL ? strrchr(app->config_file, '/') : NULL;
 	size_t i;
 
@@ -166,9 +184,12 @@ int app_open_data(struct app *app, char **cause)
 	free(db_path);
 	if (app->store == NULL)
 		return -1;
-	if (!store_readonly(app->store))
+	if (!store_readonly(app->store)) {
 		clean_temps(app);
+		recordings_tidy(app);
+	}
 	move_old_settings(app, stderr);
+	apply_store_settings(app);
 	return 0;
 }
 

@@ -18,9 +18,9 @@
 
 extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_drill_entry, cmd_resume_entry,
 	cmd_discard_entry, cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_replay_entry,
-	cmd_reject_entry, cmd_insights_entry, cmd_plan_entry, cmd_due_entry, cmd_template_entry, cmd_audio_entry,
-	cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry, cmd_quit_entry,
-	cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry, cmd_config_entry,
+	cmd_reject_entry, cmd_insights_entry, cmd_plan_entry, cmd_prep_entry, cmd_due_entry, cmd_template_entry,
+	cmd_audio_entry, cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry,
+	cmd_quit_entry, cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry, cmd_config_entry,
 	cmd_analyse_entry;
 
 const struct cmd_entry *const cmd_table[] = {
@@ -30,7 +30,7 @@ const struct cmd_entry *const cmd_table[] = {
 #ifdef REBOUND_HAVE_POCKETSPHINX
 	&cmd_transcribe_entry,	/* without the recogniser it could not work: not listed */
 #endif
-	&cmd_reject_entry, &cmd_insights_entry, &cmd_plan_entry, &cmd_due_entry, &cmd_template_entry,
+	&cmd_reject_entry, &cmd_insights_entry, &cmd_plan_entry, &cmd_prep_entry, &cmd_due_entry, &cmd_template_entry,
 	&cmd_audio_entry, &cmd_config_entry, &cmd_export_entry, &cmd_bank_entry, &cmd_banks_entry,
 	&cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
 	&cmd_check_entry, &cmd_quit_entry, NULL,
@@ -250,6 +250,20 @@ static int looks_negative(const char *arg)
 
 /* Splits argv into options (--name VALUE, --name=VALUE, --flag) and operands; "--" ends options.
  * --help or -h sets *help. */
+/* Sets option index to value; an option that may be given more than once keeps every value, joined. */
+static void set_value(const struct cmd_entry *entry, struct cmd_args *args, int index, const char *value)
+{
+	char *joined;
+
+	if (args->values[index] == NULL || !entry->options[index].many) {
+		args->values[index] = value;
+		return;
+	}
+	joined = xasprintf("%s,%s", args->values[index], value);
+	free(args->joined[index]);
+	args->values[index] = args->joined[index] = joined;
+}
+
 static int parse_args(struct cmd_ctx *ctx, const struct cmd_entry *entry, int argc, char **argv,
 		      struct cmd_args *args, char **operands, int *help)
 {
@@ -283,12 +297,10 @@ static int parse_args(struct cmd_ctx *ctx, const struct cmd_entry *entry, int ar
 			if (equals != NULL)
 				return usage_error(ctx, entry, NULL, "option '--%s' takes no value", name);
 			args->values[index] = "";
-		} else if (equals != NULL) {
-			args->values[index] = strchr(arg, '=') + 1;
-		} else if (i + 1 < argc) {
-			args->values[index] = argv[++i];
-		} else {
+		} else if (equals == NULL && i + 1 >= argc) {
 			return usage_error(ctx, entry, NULL, "option '%s' needs a value", arg);
+		} else {
+			set_value(entry, args, index, equals != NULL ? strchr(arg, '=') + 1 : argv[++i]);
 		}
 	}
 	return CMD_OK;
@@ -346,21 +358,18 @@ static void print_help_for(struct cmd_ctx *ctx, const struct cmd_entry *entry, c
 	cmd_print_help(entry, sub, ctx->out);
 }
 
-static int run_entry(struct cmd_ctx *ctx, const struct cmd_entry *entry, int argc, char **argv, char **operands)
+static int run_parsed(struct cmd_ctx *ctx, const struct cmd_entry *entry, struct cmd_args *args, int help)
 {
-	struct cmd_args args;
 	char *cause = NULL;
-	int status, help = 0;
+	int status;
 
-	if ((status = parse_args(ctx, entry, argc, argv, &args, operands, &help)) != CMD_OK)
-		return status;
 	if (help) {
-		print_help_for(ctx, entry, &args);
+		print_help_for(ctx, entry, args);
 		return CMD_OK;
 	}
-	if (entry->subs != NULL && (status = pick_sub(ctx, entry, &args)) != CMD_OK)
+	if (entry->subs != NULL && (status = pick_sub(ctx, entry, args)) != CMD_OK)
 		return status;
-	if ((status = check_args(ctx, entry, &args)) != CMD_OK)
+	if ((status = check_args(ctx, entry, args)) != CMD_OK)
 		return status;
 	app_refresh_config(ctx->app);
 	if (ctx->app->config_error != NULL && !(entry->flags & CMD_ANY_CONFIG))
@@ -371,7 +380,20 @@ static int run_entry(struct cmd_ctx *ctx, const struct cmd_entry *entry, int arg
 		free(cause);
 		return status;
 	}
-	return args.sub ? args.sub->exec(ctx, &args) : entry->exec(ctx, &args);
+	return args->sub ? args->sub->exec(ctx, args) : entry->exec(ctx, args);
+}
+
+static int run_entry(struct cmd_ctx *ctx, const struct cmd_entry *entry, int argc, char **argv, char **operands)
+{
+	struct cmd_args args;
+	int status, help = 0, i;
+
+	status = parse_args(ctx, entry, argc, argv, &args, operands, &help);
+	if (status == CMD_OK)
+		status = run_parsed(ctx, entry, &args, help);
+	for (i = 0; i < CMD_MAX_OPTIONS; i++)
+		free(args.joined[i]);
+	return status;
 }
 
 int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
@@ -551,12 +573,20 @@ long long cmd_open_session_arg(struct cmd_ctx *ctx, const char *command, const c
 
 void cmd_print_recording(struct cmd_ctx *ctx, const char *prefix, const struct store_recording *r)
 {
-	char length[16], speaking[16];
+	long long whole_ms = r->sample_rate > 0 ? r->frames * 1000 / r->sample_rate : 0;
+	long long length_ms = store_recording_length_ms(r);
+	char length[16], speaking[16], whole[16];
 
-	date_format_duration(r->sample_rate > 0 ? r->frames * 1000 / r->sample_rate : 0, length);
+	date_format_duration(length_ms, length);
 	date_format_duration(r->speaking_ms, speaking);
-	fprintf(ctx->out, "%s %s: speaking %s (%.0f%% silence), %d pause%s over 2 s, the longest %.1f s", prefix, length,
-		speaking, r->silence_ratio * 100, r->long_pauses, r->long_pauses == 1 ? "" : "s",
+	date_format_duration(whole_ms, whole);
+	/* the answer is the stretch from the first speech to the last; say so when the file holds more */
+	if (whole_ms - length_ms >= 1000)
+		fprintf(ctx->out, "%s %s, the answer %s: speaking %s (%.0f%% silence)", prefix, whole, length, speaking,
+			r->silence_ratio * 100);
+	else
+		fprintf(ctx->out, "%s %s: speaking %s (%.0f%% silence)", prefix, length, speaking, r->silence_ratio * 100);
+	fprintf(ctx->out, ", %d pause%s over 2 s, the longest %.1f s", r->long_pauses, r->long_pauses == 1 ? "" : "s",
 		r->longest_pause_ms / 1000.0);
 	if (r->dropped_frames > 0)
 		fprintf(ctx->out, ", %lld frames lost", r->dropped_frames);
@@ -643,4 +673,34 @@ const struct bank_question *cmd_question_arg(struct cmd_ctx *ctx, const char *id
 
 	return question ? question : unknown(ctx, "question", id, bank_question_total(catalog), question_name,
 					     "questions");
+}
+
+int cmd_drill_scope(struct cmd_ctx *ctx, const char *banks_option, const char *theme, struct arena *arena,
+		    struct drill_filter *filter, struct drill_limits *limits)
+{
+	const char *setting = app_setting(ctx->app, "drill.banks");
+	const char **banks;
+	size_t count, i, kept = 0;
+
+	*filter = (struct drill_filter){ .theme = theme };
+	limits->new_per_day = atoi(app_setting(ctx->app, "drill.new_per_day"));
+	limits->reviews_per_day = atoi(app_setting(ctx->app, "drill.reviews_per_day"));
+	banks = drill_split_banks(banks_option != NULL ? banks_option : setting, arena, &count);
+	for (i = 0; i < count; i++) {
+		if (bank_find(ctx->app->catalog, banks[i]) != NULL) {
+			banks[kept++] = banks[i];
+		} else if (banks_option != NULL) {
+			cmd_bank_arg(ctx, banks[i]);	/* reports it */
+			return CMD_USER_ERROR;
+		} else {
+			char clip[UTIL_CLIP_SIZE];
+			fprintf(ctx->err, "rebound: warning: drill.banks names no bank '%s'; it is left out ('banks' lists "
+				"them)\n", util_clip(clip, banks[i]));
+		}
+	}
+	if (kept > 0) {
+		filter->banks = banks;
+		filter->bank_count = kept;
+	}
+	return CMD_OK;
 }

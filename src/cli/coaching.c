@@ -30,12 +30,12 @@ static void print_signal(struct cmd_ctx *ctx, const char *indent, const struct c
 	static const char *const pace_verdict[] = { "slow", "comfortable", "fast" };
 	static const char *const length_verdict[] = { "short for a story", "good for a story", "long for a story" };
 	const struct store_recording *r = c->recording;
-	long long length_ms = r->sample_rate > 0 ? r->frames * 1000 / r->sample_rate : 0;
+	long long length_ms = store_recording_length_ms(r);
 	char clock[16];
 
-	if (r->pace_wpm > 0)
-		fprintf(ctx->out, "%space      about %.0f words a minute: %s (%d-%d)\n", indent, r->pace_wpm,
-			pace_verdict[speech_pace_band(r->pace_wpm)], SPEECH_PACE_SLOW, SPEECH_PACE_FAST);
+	if (r->pace_wpm > 0)	/* how exact: tests/eval/eval-pace.c measures it on human speech (pace.h) */
+		fprintf(ctx->out, "%space      about %.0f words a minute, give or take 10%%: %s (%d-%d)\n", indent,
+			r->pace_wpm, pace_verdict[speech_pace_band(r->pace_wpm)], SPEECH_PACE_SLOW, SPEECH_PACE_FAST);
 	if (coaching_is_story(c->question)) {
 		date_format_duration(length_ms, clock);
 		fprintf(ctx->out, "%slength    %s: %s (1-2 min)\n", indent, clock,
@@ -64,8 +64,24 @@ static void print_list(struct cmd_ctx *ctx, const char *const *items, size_t cou
 		fprintf(ctx->out, quoted ? "%s\"%s\"" : "%s%s", i ? ", " : "", items[i]);
 }
 
+/* Where coverage came from and how far its two sources agree: the transcript's words (NULL when it is
+ * too unsure to use) and the keyword spotter's. */
+static void print_coverage_source(struct cmd_ctx *ctx, const struct speech_coverage *cov, int transcript)
+{
+	size_t agree = cov->listened - cov->spotted_only - cov->heard_only;
+
+	if (cov->listened == 0)
+		fputs(transcript ? TRANSCRIPT_MARK "\n" : "\n", ctx->out);
+	else if (!transcript)
+		fputs(" · spotted in the audio alone (the transcript was too unsure)\n", ctx->out);
+	else if (agree == cov->listened)
+		fputs(" · the transcript and the spotter agree\n", ctx->out);
+	else
+		fprintf(ctx->out, " · the transcript and the spotter agree on %zu of %zu\n", agree, cov->listened);
+}
+
 static void print_coverage(struct cmd_ctx *ctx, const char *indent, const char *label,
-			   const struct speech_coverage *cov, int quoted)
+			   const struct speech_coverage *cov, int quoted, int transcript)
 {
 	fprintf(ctx->out, "%s%-9s %zu of %zu said", indent, label, cov->said_count, cov->said_count + cov->missed_count);
 	if (cov->said_count > 0 && !quoted) {
@@ -77,18 +93,40 @@ static void print_coverage(struct cmd_ctx *ctx, const char *indent, const char *
 		fputs("; not heard: ", ctx->out);
 		print_list(ctx, cov->missed, cov->missed_count, quoted);
 	}
-	fputs(TRANSCRIPT_MARK "\n", ctx->out);
+	print_coverage_source(ctx, cov, transcript);
+}
+
+/* Keywords and talking points said: from the transcript's words when it is clear enough (words not NULL)
+ * and from the spotter's spots. */
+static void print_covered(struct cmd_ctx *ctx, const char *indent, const struct coaching *c, const char **words,
+			  struct arena *arena)
+{
+	const struct store_transcript *t = c->transcript;
+	const struct speech_spot *spots = transcript_spots(t, arena);
+	const struct bank_question *q = c->question;
+	size_t count = words != NULL ? t->word_count : 0;
+	struct speech_coverage cov;
+
+	if (q != NULL && q->keywords.count > 0) {
+		speech_keywords(q->keywords.items, q->keywords.count, words, count, spots, t->spot_count, arena, &cov);
+		if (words != NULL || cov.listened > 0)
+			print_coverage(ctx, indent, "keywords", &cov, 0, words != NULL);
+	}
+	if (q != NULL && q->talking_points.count > 0) {
+		speech_points(q->talking_points.items, q->talking_points.count, words, count, spots, t->spot_count,
+			      arena, &cov);
+		if (words != NULL || cov.listened > 0)
+			print_coverage(ctx, indent, "points", &cov, 1, words != NULL);
+	}
 }
 
 static void print_transcript(struct cmd_ctx *ctx, const char *indent, const struct coaching *c, struct arena *arena)
 {
 	static const char *const filler_verdict[] = { "few", "few", "many" };
 	const struct store_transcript *t = c->transcript;
-	const struct bank_question *q = c->question;
 	const char **words = transcript_words(t, arena);
 	long long speaking_ms = c->recording->speaking_ms;
 	struct speech_counts counts;
-	struct speech_coverage cov;
 	double fillers;
 
 	fprintf(ctx->out, "%sheard     %zu words, %d%% sure (a machine's guess, not a record)\n", indent, t->word_count,
@@ -114,14 +152,7 @@ static void print_transcript(struct cmd_ctx *ctx, const char *indent, const stru
 		fputc(')', ctx->out);
 	}
 	fputs(TRANSCRIPT_MARK "\n", ctx->out);
-	if (q != NULL && q->keywords.count > 0) {
-		speech_keywords(q->keywords.items, q->keywords.count, words, t->word_count, arena, &cov);
-		print_coverage(ctx, indent, "keywords", &cov, 0);
-	}
-	if (q != NULL && q->talking_points.count > 0) {
-		speech_points(q->talking_points.items, q->talking_points.count, words, t->word_count, arena, &cov);
-		print_coverage(ctx, indent, "points", &cov, 1);
-	}
+	print_covered(ctx, indent, c, words, arena);
 }
 
 void coaching_print(struct cmd_ctx *ctx, const char *indent, const struct coaching *c)
@@ -133,9 +164,10 @@ void coaching_print(struct cmd_ctx *ctx, const char *indent, const struct coachi
 	print_signal(ctx, indent, c);
 	if (c->transcript != NULL) {
 		withheld = transcript_withheld(c->transcript, c->recording->speaking_ms, &arena);
-		if (withheld != NULL)
+		if (withheld != NULL) {
 			fprintf(ctx->out, "%stranscript figures not shown: %s\n", indent, withheld);
-		else
+			print_covered(ctx, indent, c, NULL, &arena);
+		} else
 			print_transcript(ctx, indent, c, &arena);
 	}
 	arena_release(&arena);

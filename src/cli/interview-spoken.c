@@ -21,12 +21,14 @@
 #define WALL_GUARD_MS 2000	/* a device slower than the clock still stops this long after the limit */
 #define METER_CELLS 20
 #define METER_FLOOR_DB -60.0
+#define QUIET_NOTICE_MS 1000	/* silence after speech for this long, and the meter says when it will end */
 #define TRANSCRIPT_NOTE_MS 1000	/* a transcript not ready this long after the answer gets a note */
 
 struct interview_audio {
 	struct audio *audio;
 	int input, output;	/* device indexes; output -1: no tones */
 	int rate;
+	long long end_silence_ms;	/* audio.end_silence; 0: only the clock ends an answer */
 	char *recordings_dir;	/* <data dir>/recordings */
 	char *start_tone, *stop_tone;
 	struct recognizer *recognizer;	/* NULL: no transcripts */
@@ -57,12 +59,14 @@ static void open_recognizer(struct interview *iv, struct interview_audio *a, con
 int interview_spoken_open(struct interview *iv, char **cause)
 {
 	struct interview_audio *a = xcalloc(1, sizeof *a);
-	const char *rate;
+	const char *rate, *silence;
 	int rc = -1;
 
 	arena_init(&a->arena);
 	rate = setting(iv, "audio.rate");
 	a->rate = rate ? atoi(rate) : AUDIO_DEFAULT_RATE;
+	silence = setting(iv, "audio.end_silence");
+	a->end_silence_ms = silence == NULL ? 0 : strcmp(silence, "off") == 0 ? 0 : atoi(silence) * 1000LL;
 	a->input = a->output = -1;
 	if ((a->audio = audio_open(cause)) == NULL)
 		goto out;
@@ -104,13 +108,13 @@ void interview_spoken_close(struct interview *iv)
 }
 
 /* "recordings/s12-q3.wav" ("-f" for a follow-up), with "-2", "-3"... if a saved answer's recording has
- * that name (an answer taken again after a resume). A file no saved answer refers to (its answer was
+ * that name or its compact one, "s12-q3.flac" (an answer taken again after a resume). A file no saved answer refers to (its answer was
  * never saved: a full disk, a crash) is the same answer's earlier try: it is replaced, not left behind.
  * Built from numbers only: it cannot leave the folder. */
 static char *recording_name(struct interview *iv)
 {
-	char *name = NULL;
-	int n;
+	char *name = NULL, *flac;
+	int n, taken;
 
 	for (n = 1; n < 1000; n++) {
 		char *path;
@@ -120,8 +124,11 @@ static char *recording_name(struct interview *iv)
 			      : xasprintf("recordings/s%lld-q%d%s-%d.wav", iv->session.id, iv->position,
 					  iv->follow_up ? "-f" : "", n);
 		path = xasprintf("%s/%s", iv->ctx->app->data_dir, name);
-		if (access(path, F_OK) != 0 ||
-		    (store_recording_path_used(iv->ctx->app->store, name, NULL) == 0 && paths_remove_unheld(path))) {
+		flac = xasprintf("%.*s.flac", (int)strlen(name) - 4, name);	/* what it becomes once saved */
+		taken = store_recording_path_used(iv->ctx->app->store, flac, NULL) != 0;
+		free(flac);
+		if (!taken && (access(path, F_OK) != 0 ||
+			       (store_recording_path_used(iv->ctx->app->store, name, NULL) == 0 && paths_remove_unheld(path)))) {
 			free(path);
 			break;
 		}
@@ -136,17 +143,25 @@ static void tone(struct interview_audio *a, const char *path)
 		audio_play_file(a->audio, path, a->output, NULL);
 }
 
-/* "[0:42] ● ██████······ Enter stops", redrawn in place on a terminal. */
-static void draw_meter(struct interview *iv, long long left_ms, double level_db)
+/* "[0:42] ● ██████······ Enter stops", redrawn in place on a terminal; once the speaker has been quiet
+ * a while, "ends in 3 s unless you speak" in place of the hint, counting down to the end. */
+static void draw_meter(struct interview *iv, long long left_ms, const struct audio_record_status *status)
 {
-	int utf8 = term_utf8(), cells = (int)((level_db - METER_FLOOR_DB) / -METER_FLOOR_DB * METER_CELLS + 0.5), i;
+	int utf8 = term_utf8(), i;
+	int cells = (int)((status->level_db - METER_FLOOR_DB) / -METER_FLOOR_DB * METER_CELLS + 0.5);
+	long long end_silence_ms = iv->audio->end_silence_ms;
 	char clock[16];
 
 	date_format_duration(left_ms + 999, clock);
 	fprintf(iv->ctx->out, "%s[%s] %s ", term_clear_line(), clock, utf8 ? "●" : "*");
 	for (i = 0; i < METER_CELLS; i++)
 		fputs(i < cells ? (utf8 ? "█" : "#") : (utf8 ? "·" : "-"), iv->ctx->out);
-	fputs(" Enter stops", iv->ctx->out);
+	if (end_silence_ms > 0 && status->heard && status->quiet_ms >= QUIET_NOTICE_MS &&
+	    status->quiet_ms < end_silence_ms)
+		fprintf(iv->ctx->out, " quiet: ends in %lld s unless you speak",
+			(end_silence_ms - status->quiet_ms + 999) / 1000);
+	else
+		fputs(" Enter stops", iv->ctx->out);
 	fflush(iv->ctx->out);
 }
 
@@ -178,7 +193,7 @@ static const char *record_until_done(struct interview *iv, struct audio_recorder
 			return keys && input_wait_enter(iv->in, now) == INPUT_LINE ? "enter" : "limit";
 		left = limit_seconds * 1000LL - status.frames * 1000 / iv->audio->rate;
 		if (terminal)
-			draw_meter(iv, left, status.level_db);
+			draw_meter(iv, left, &status);
 		else
 			plain_countdown(iv, left, &next_mark);
 		if (!keys) {
@@ -224,17 +239,21 @@ static void feed_recognizer(void *job, const int16_t *samples, size_t count)
 	recognizer_feed(job, samples, count);
 }
 
-/* Starts transcribing the answer about to be recorded; NULL (with a note) when it cannot. */
+/* Starts transcribing the answer about to be recorded, listening too for its question's keywords and
+ * talking points; NULL (with a note) when it cannot. */
 static struct recognizer_job *start_transcript(struct interview *iv)
 {
 	struct interview_audio *a = iv->audio;
 	struct recognizer_job *job;
+	const char **phrases;
+	size_t phrase_count;
 	char *cause = NULL;
 
 	arena_reset(&a->arena);
 	if (a->recognizer == NULL)
 		return NULL;
-	if ((job = recognizer_start(a->recognizer, a->rate, &cause)) == NULL) {
+	phrases = transcript_phrases(iv->question, &a->arena, &phrase_count);
+	if ((job = recognizer_start(a->recognizer, a->rate, phrases, phrase_count, &cause)) == NULL) {
 		interview_say(iv, "No transcript: %s.\n", cause);
 		free(cause);
 	}
@@ -303,6 +322,7 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	options.device = a->input;
 	options.rate = a->rate;
 	options.max_frames = (long long)limit_seconds * a->rate;
+	options.end_silence_ms = a->end_silence_ms;
 	options.path = path;
 	if (paths_make_private_dir(a->recordings_dir, &cause) != 0) {	/* deleted while the session ran? */
 		free(cause);		/* then recording says why it cannot */
@@ -325,8 +345,12 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 		return;
 	}
 	memset(take, 0, sizeof *take);
-	interview_say(iv, "Recording for up to %s: speak now. %s stops.\n", clock,
-		      input_is_terminal(iv->in) ? "Enter" : "An empty line");
+	if (a->end_silence_ms > 0)
+		interview_say(iv, "Recording for up to %s: speak now. %s or %lld s of silence ends it.\n", clock,
+			      input_is_terminal(iv->in) ? "Enter" : "An empty line", a->end_silence_ms / 1000);
+	else
+		interview_say(iv, "Recording for up to %s: speak now. %s stops.\n", clock,
+			      input_is_terminal(iv->in) ? "Enter" : "An empty line");
 	take->stopped_by = record_until_done(iv, recorder, limit_seconds);
 	if (input_is_terminal(iv->in) && term_width(iv->ctx->out) > 0)
 		interview_say(iv, "%s", term_clear_line());
@@ -335,7 +359,11 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 		free(cause);
 	}
 	take->used_ms = (result.frames + result.unwritten) * 1000 / result.rate;	/* the time taken */
-	take->overtime = strcmp(take->stopped_by, "limit") == 0;
+	if (result.ended_by_silence && strcmp(take->stopped_by, "limit") == 0)	/* it ended by itself */
+		take->stopped_by = "silence";
+	/* overtime: the speaker was still talking when the clock ran out, not pausing for good */
+	take->overtime = strcmp(take->stopped_by, "limit") == 0 && result.vad.spans > 0 &&
+			 result.vad.duration_ms - result.vad.speech_end_ms < VAD_LONG_PAUSE_MS;
 	take->has_recording = 1;
 	take->recording.path = relative;
 	take->recording.sample_rate = result.rate;
@@ -344,6 +372,8 @@ static void take_spoken(struct interview *iv, int limit_seconds, char *first_lin
 	take->recording.dropped_frames = result.dropped;
 	take->recording.unwritten_frames = result.unwritten;
 	take->recording.speaking_ms = result.vad.speaking_ms;
+	take->recording.speech_start_ms = result.vad.speech_start_ms;
+	take->recording.speech_end_ms = result.vad.speech_end_ms;
 	take->recording.silence_ratio = result.vad.silence_ratio;
 	take->recording.long_pauses = result.vad.long_pauses;
 	take->recording.longest_pause_ms = result.vad.longest_pause_ms;

@@ -3,6 +3,7 @@
  * transaction as soon as it is finished; ratings are saved in another once given. */
 #include "rebound/date.h"
 #include "rebound/evidence.h"
+#include "rebound/recordings.h"
 #include "rebound/transcript.h"
 #include "interview-internal.h"
 #include "rebound/util.h"
@@ -371,6 +372,17 @@ static void keep_unsaved(struct interview *iv, int position, const struct interv
 
 /* Takes and saves one answer (a main one when follow_up_of is 0). Returns its id, 0 when the input
  * ended before it, -1 on error. *stopped is set when a signal stopped it. */
+/* The saved answer's WAV becomes FLAC (audio.format); if that fails the WAV stays, and the user is told. */
+static void compact_recording(struct interview *iv, long long id, const char *relative)
+{
+	char *cause = NULL, *moved = recordings_compact(iv->ctx->app, id, relative, &cause);
+
+	if (moved == NULL && cause != NULL)
+		interview_say(iv, "Note: the recording stays a WAV file: %s.\n", cause);
+	free(moved);
+	free(cause);
+}
+
 static long long answer_and_save(struct interview *iv, const struct bank_question *q, int position,
 				 const char *text, long long follow_up_of, int think_limit, long long think_used,
 				 int answer_limit, char *first_line, int *stopped)
@@ -432,6 +444,8 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 		free(take.text);
 		return -1;
 	}
+	if (take.has_recording)
+		compact_recording(iv, id, take.recording.path);
 	free((char *)take.recording.path);
 	free(interview_draft_close(iv, 0));
 	free(iv->answer_text);

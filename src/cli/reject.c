@@ -2,7 +2,9 @@
  * (edit), then from the prompts or the flags; the themes start from what the feedback suggests and
  * the user confirms or edits them; the draft is saved in one transaction together with the drill
  * schedule entries of its themes' questions. */
+#include "rebound/config.h"
 #include "rebound/date.h"
+#include "rebound/field.h"
 #include "rebound/form.h"
 #include "rebound/reject.h"
 #include "rebound/suggest.h"
@@ -21,6 +23,7 @@ struct draft {
 	size_t theme_room, reflection_room;
 	struct suggest_model *model;	/* made at the first suggestion */
 	int model_tried;
+	const char *field;		/* the banks drills draw from, confirmed at the first 'reject add' */
 };
 
 static const struct bank_catalog *catalog_of(const struct draft *d)
@@ -389,6 +392,72 @@ static enum form_result ask_field(struct form *form, struct draft *d, const char
 	return result;
 }
 
+/* The banks of the field as the setting keeps them ("a,b,c", or "all"): each must be a bank. */
+static char *check_banks(void *arg, char **value)
+{
+	const struct bank_catalog *catalog = arg;
+	struct arena arena;
+	const char **banks;
+	size_t count, i;
+	char *joined = xstrdup(""), *message = NULL;
+
+	if (drill_every_bank(*value)) {
+		free(joined);
+		free(*value);
+		*value = xstrdup("all");
+		return NULL;
+	}
+	arena_init(&arena);
+	banks = drill_split_banks(*value, &arena, &count);
+	for (i = 0; i < count && message == NULL; i++) {
+		char *next = xasprintf("%s%s%s", joined, i ? "," : "", banks[i]), clip[UTIL_CLIP_SIZE];
+		free(joined);
+		joined = next;
+		if (bank_find(catalog, banks[i]) == NULL)
+			message = xasprintf("unknown bank '%s' ('banks' lists them; 'all' for every bank)",
+					    util_clip(clip, banks[i]));
+	}
+	if (count == 0)
+		message = xstrdup("name the banks, or 'all' for every bank");
+	arena_release(&arena);
+	if (message != NULL) {
+		free(joined);
+		return message;
+	}
+	free(*value);
+	*value = joined;
+	return NULL;
+}
+
+/* At the first 'reject add' (the drill.banks setting not made yet), which banks drills draw from:
+ * suggested from the role, confirmed or changed by the user, saved with the rejection. */
+static enum form_result ask_banks(struct form *form, struct draft *d)
+{
+	const struct app *app = d->ctx->app;
+	const char *banks[FIELD_MAX_BANKS];
+	size_t n, i;
+	char *suggestion, *value = NULL;
+	enum form_result result;
+
+	if (strcmp(d->command, "reject add") != 0 || app->config == NULL || config_get(app->config, "drill.banks"))
+		return FORM_OK;
+	suggestion = xstrdup("");
+	n = field_suggest(d->r.role, catalog_of(d), banks, FIELD_MAX_BANKS);
+	for (i = 0; i < n; i++) {
+		char *next = xasprintf("%s%s%s", suggestion, i ? "," : "", banks[i]);
+		free(suggestion);
+		suggestion = next;
+	}
+	result = form_line(form, "Your field: the banks drills ask from ('all' for every bank)",
+			   n > 0 ? suggestion : "all", check_banks, (void *)catalog_of(d), &value);
+	free(suggestion);
+	if (result == FORM_OK)
+		d->field = keep(d, value);
+	else
+		free(value);
+	return result;
+}
+
 static enum form_result ask_themes(struct form *form, struct draft *d, int feedback_changed)
 {
 	char *current, *value = NULL;
@@ -417,6 +486,7 @@ static enum form_result ask_all(struct form *form, struct draft *d)
 		d->r.rejected_on = arena_strdup(d->arena, day);
 	if ((result = ask_field(form, d, "Company", &d->r.company, check_required, "company")) != FORM_OK ||
 	    (result = ask_field(form, d, "Role", &d->r.role, check_required, "role")) != FORM_OK ||
+	    (result = ask_banks(form, d)) != FORM_OK ||
 	    (result = ask_field(form, d, "Date (YYYY-MM-DD, today, yesterday, -N)", &d->r.rejected_on, check_date,
 				NULL)) != FORM_OK ||
 	    (result = ask_field(form, d, stage_label, &d->r.stage_reached, check_stage, (void *)catalog_of(d))) != FORM_OK ||
@@ -524,15 +594,33 @@ static int any_field_flag(const char *const *v)
  * Saving
  */
 
-/* Every question in the catalog that trains one of the draft's themes (in arena). */
+/* The banks drills draw from: the field just confirmed, else the setting; NULL for every bank. */
+static const char **field_banks(struct draft *d, size_t *count)
+{
+	return drill_split_banks(d->field ? d->field : app_setting(d->ctx->app, "drill.banks"), d->arena, count);
+}
+
+static int in_field(const struct bank_question *q, const char **banks, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (strcmp(banks[i], q->bank->name) == 0)
+			return 1;
+	return banks == NULL;
+}
+
+/* Every question of the field's banks that trains one of the draft's themes (in arena). */
 static const char **questions_to_drill(struct draft *d, size_t *count)
 {
-	size_t total = bank_question_total(catalog_of(d)), i, t;
-	const char **ids = arena_alloc(d->arena, (total + 1) * sizeof *ids);
+	size_t total = bank_question_total(catalog_of(d)), i, t, bank_count;
+	const char **ids = arena_alloc(d->arena, (total + 1) * sizeof *ids), **banks = field_banks(d, &bank_count);
 
 	*count = 0;
 	for (i = 0; i < total; i++) {
 		const struct bank_question *q = bank_question_at(catalog_of(d), i);
+		if (!in_field(q, banks, bank_count))
+			continue;
 		for (t = 0; t < d->r.theme_count; t++)
 			if (bank_question_has_theme(q, d->r.themes[t].theme_id)) {
 				ids[(*count)++] = q->id;
@@ -575,6 +663,42 @@ static void drop_unreached_reflections(struct draft *d)
 	d->r.reflection_count = kept;
 }
 
+/* A rejection added by flags with no field set: how to set the one the role suggests. */
+static void hint_field(struct draft *d)
+{
+	const char *banks[FIELD_MAX_BANKS];
+	size_t n, i;
+
+	if (strcmp(d->command, "reject add") != 0 || app_setting(d->ctx->app, "drill.banks") != NULL ||
+	    (n = field_suggest(d->r.role, catalog_of(d), banks, FIELD_MAX_BANKS)) == 0)
+		return;
+	fprintf(d->ctx->out, "Drills ask from every bank; 'config set drill.banks ");
+	for (i = 0; i < n; i++)
+		fprintf(d->ctx->out, "%s%s", i ? "," : "", banks[i]);
+	fprintf(d->ctx->out, "' keeps them to the field of the role.\n");
+}
+
+/* Keeps the field confirmed in this 'reject add' as drill.banks; the rejection is saved whatever happens. */
+static void save_field(struct draft *d)
+{
+	struct app *app = d->ctx->app;
+	char *cause = NULL;
+
+	if (d->field == NULL) {
+		hint_field(d);
+		return;
+	}
+	if (app->config_file == NULL || config_set(app->config_file, "drill.banks", d->field, &cause) != 0) {
+		fprintf(d->ctx->err, "rebound: warning: could not keep drill.banks = %s: %s\n", d->field,
+			cause ? cause : "no settings file");
+		free(cause);
+		return;
+	}
+	app_load_config(app);
+	fprintf(d->ctx->out, "Drills ask from %s (drill.banks; 'config set drill.banks B,...' changes it).\n",
+		strcmp(d->field, "all") == 0 ? "every bank" : d->field);
+}
+
 static int save(struct draft *d, int adding)
 {
 	size_t drill_count = 0;
@@ -598,6 +722,7 @@ static int save(struct draft *d, int adding)
 	if (rc == 0)
 		return cmd_error(d->ctx, CMD_USER_ERROR, "reject edit: rejection %lld was removed meanwhile", d->r.id);
 	print_saved(d, adding ? "Logged" : "Saved", drill_count);
+	save_field(d);
 	return CMD_OK;
 }
 
@@ -616,10 +741,17 @@ static int fill_by_asking(struct draft *d)
 	return result == FORM_OK ? 0 : form_abandon(&form, result);
 }
 
+static int add_by_asking(struct draft *d)
+{
+	int status = fill_by_asking(d);
+
+	return status == 0 ? save(d, 1) : status;
+}
+
 int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct arena arena;
-	struct draft d = { ctx, "reject add", &arena, { 0 }, 0, 0, NULL, 0 };
+	struct draft d = { ctx, "reject add", &arena, { 0 }, 0, 0, NULL, 0, NULL };
 	int status;
 
 	arena_init(&arena);
@@ -633,10 +765,26 @@ int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 		status = cmd_error(ctx, CMD_USAGE_ERROR, "reject add: give --company and --role with the other options, "
 				   "or no option to be asked");
 	} else {
-		status = fill_by_asking(&d);
-		if (status == 0)
-			status = save(&d, 1);
+		status = add_by_asking(&d);
 	}
+	suggest_model_free(d.model);
+	arena_release(&arena);
+	return status;
+}
+
+int reject_add_prefilled(struct cmd_ctx *ctx, const struct store_rejection *prefill, long long *id)
+{
+	struct arena arena;
+	struct draft d = { ctx, "reject add", &arena, { 0 }, 0, 0, NULL, 0, NULL };
+	int status;
+
+	arena_init(&arena);
+	d.r.company = arena_strdup(&arena, prefill->company);
+	d.r.role = prefill->role ? arena_strdup(&arena, prefill->role) : NULL;
+	d.r.rejected_on = arena_strdup(&arena, prefill->rejected_on);
+	d.r.stage_reached = prefill->stage_reached ? arena_strdup(&arena, prefill->stage_reached) : NULL;
+	status = add_by_asking(&d);
+	*id = status == CMD_OK ? d.r.id : 0;
 	suggest_model_free(d.model);
 	arena_release(&arena);
 	return status;
@@ -645,7 +793,7 @@ int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args)
 int reject_edit(struct cmd_ctx *ctx, const struct cmd_args *args, long long id)
 {
 	struct arena arena;
-	struct draft d = { ctx, "reject edit", &arena, { 0 }, 0, 0, NULL, 0 };
+	struct draft d = { ctx, "reject edit", &arena, { 0 }, 0, 0, NULL, 0, NULL };
 	char *cause = NULL;
 	int found, status;
 

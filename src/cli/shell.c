@@ -3,6 +3,7 @@
  * Lines come through input (input.h), which edits them with readline on a terminal. */
 #include "rebound/input.h"
 #include "rebound/shell.h"
+#include "rebound/today.h"
 #include "rebound/util.h"
 
 #include <fcntl.h>
@@ -283,5 +284,6 @@ int shell_run(struct cmd_ctx *ctx)
 		return run_script(ctx);
 	fprintf(ctx->out, "rebound %s: %zu questions in %zu banks. Type 'help' for commands, Ctrl-D to leave.\n",
 		REBOUND_VERSION, bank_question_total(ctx->app->catalog), bank_count(ctx->app->catalog));
+	today_greet(ctx);
 	return run_interactive(ctx);
 }

@@ -8,7 +8,7 @@
 
 #include "rebound/config.h"
 
-#define CONFIG_KEY_COUNT 9		/* the table's size (config.c checks it) */
+#define CONFIG_KEY_COUNT 15	/* the table's size (config.c checks it) */
 
 struct config_setting {			/* a key the file sets */
 	char *value;			/* NULL when the file does not set it */

@@ -17,6 +17,7 @@
 static const char *const mode_choices[] = { "typed", "spoken", NULL };
 static const char *const on_off[] = { "on", "off", NULL };
 static const char *const colour_choices[] = { "auto", "always", "never", NULL };
+static const char *const format_choices[] = { "flac", "wav", NULL };
 
 #define DEVICE_HELP "a device number or part of its name, or 'default'"
 
@@ -29,12 +30,24 @@ static const struct config_key keys[] = {
 	  .help = "seconds to think before each answer (unset: the bank's or question's own)" },
 	{ .name = "interview.answer_seconds", .type = CONFIG_INT, .min = 1, .max = 3600,
 	  .help = "seconds to answer each question (unset: the bank's or question's own)" },
+	{ .name = "drill.banks", .type = CONFIG_STRING,
+	  .help = "the banks drills and 'due' draw from, comma-separated (unset: every bank)" },
+	{ .name = "drill.new_per_day", .type = CONFIG_INT, .min = 0, .max = 200, .default_value = "8",
+	  .help = "new questions a day at most" },
+	{ .name = "drill.reviews_per_day", .type = CONFIG_INT, .min = 1, .max = 1000, .default_value = "20",
+	  .help = "reviews a day at most; new questions pause while more than this are overdue" },
+	{ .name = "drill.retention", .type = CONFIG_INT, .min = 70, .max = 99, .default_value = "90",
+	  .help = "the chance of recall, in percent, at which a question comes due" },
 	{ .name = "audio.input", .type = CONFIG_STRING, .default_value = "default",
 	  .help = "the microphone: " DEVICE_HELP },
 	{ .name = "audio.output", .type = CONFIG_STRING, .default_value = "default",
 	  .help = "the speakers for replay: " DEVICE_HELP },
 	{ .name = "audio.rate", .type = CONFIG_INT, .min = 8000, .max = 192000, .default_value = "16000",
 	  .help = "the recording sample rate, in Hz" },
+	{ .name = "audio.end_silence", .type = CONFIG_INT, .min = 1, .max = 60, .or_off = 1, .default_value = "5",
+	  .help = "seconds of silence after speech that end a spoken answer ('off': only the clock does)" },
+	{ .name = "audio.format", .type = CONFIG_CHOICE, .choices = format_choices, .default_value = "flac",
+	  .help = "how saved answers are kept: flac (lossless, about half the size) or wav (as recorded)" },
 	{ .name = "speech.transcripts", .type = CONFIG_CHOICE, .choices = on_off, .default_value = "on",
 	  .help = "transcribe spoken answers (when rebound is built with pocketsphinx)" },
 	{ .name = "colour", .type = CONFIG_CHOICE, .choices = colour_choices, .default_value = "auto",
@@ -106,7 +119,7 @@ char *config_key_describe(const struct config_key *key)
 {
 	switch (key->type) {
 	case CONFIG_INT:
-		return xasprintf("a whole number from %ld to %ld", key->min, key->max);
+		return xasprintf("a whole number from %ld to %ld%s", key->min, key->max, key->or_off ? " or 'off'" : "");
 	case CONFIG_CHOICE:
 		return choices_text(key->choices);
 	default:
@@ -168,7 +181,8 @@ static char *value_problem(const struct config_key *key, const char *value)
 	if (key->type == CONFIG_STRING)
 		return has_control(value) ? xasprintf("'%s' takes one line of text without control characters",
 						       key->name) : NULL;
-	if (key->type == CONFIG_INT && number_in_range(value, key->min, key->max))
+	if (key->type == CONFIG_INT && (number_in_range(value, key->min, key->max) ||
+					 (key->or_off && strcmp(value, "off") == 0)))
 		return NULL;
 	for (i = 0; key->type == CONFIG_CHOICE && key->choices[i] != NULL; i++)
 		if (strcmp(key->choices[i], value) == 0)

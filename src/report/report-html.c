@@ -87,6 +87,10 @@ static void summary(FILE *out, const struct report *r)
 	figure(out, "Streak", buf);
 	snprintf(buf, sizeof buf, "%zu", r->rejection_count);
 	figure(out, "Rejections logged", buf);
+	if (r->offer_count > 0) {
+		snprintf(buf, sizeof buf, "%zu", r->offer_count);
+		figure(out, "Offers", buf);
+	}
 	for (i = 0; i < r->action_count; i++)
 		done += strcmp(r->actions[i].status, "done") == 0;
 	snprintf(buf, sizeof buf, "%zu of %zu done", done, r->action_count);

@@ -261,6 +261,21 @@ static int gather_sessions(struct report *r, struct store *store, const struct s
 	return 0;
 }
 
+/* The interviews that ended in an offer (every one: an offer is never out of range). */
+static int keep_offers(struct report *r, struct store *store, struct arena *arena, char **cause)
+{
+	struct store_prep *list = NULL;
+	size_t count = 0, i;
+
+	if (store_prep_list(store, arena, &list, &count, cause) != 0)
+		return -1;
+	r->offers = arena_alloc(arena, (count + 1) * sizeof *r->offers);
+	for (i = 0; i < count; i++)
+		if (list[i].outcome != NULL && strcmp(list[i].outcome, "offer") == 0)
+			r->offers[r->offer_count++] = list[i];
+	return 0;
+}
+
 int report_gather(struct store *store, const struct bank_catalog *catalog, long since_day, long today,
 		  struct arena *arena, struct report *r, char **cause)
 {
@@ -290,6 +305,8 @@ int report_gather(struct store *store, const struct bank_catalog *catalog, long 
 	    store_plan_list(store, arena, &r->actions, &r->action_count, cause) != 0)
 		return -1;
 	keep_rejections(r, rejections, count, since_day, arena);
+	if (keep_offers(r, store, arena, cause) != 0)
+		return -1;
 	find_bests(r, arena);
 	return 0;
 }

@@ -30,10 +30,13 @@ void recognizer_close(struct recognizer *recognizer)
 	(void)recognizer;
 }
 
-struct recognizer_job *recognizer_start(struct recognizer *recognizer, int sample_rate, char **cause)
+struct recognizer_job *recognizer_start(struct recognizer *recognizer, int sample_rate, const char *const *phrases,
+					size_t phrase_count, char **cause)
 {
 	(void)recognizer;
 	(void)sample_rate;
+	(void)phrases;
+	(void)phrase_count;
 	util_fail(cause, MISSING);
 	return NULL;
 }
@@ -74,12 +77,16 @@ void recognizer_result_free(struct recognizer_result *result)
 	free(result->words);
 	result->words = NULL;
 	result->count = 0;
+	result->phrases = NULL;	/* never made without pocketsphinx */
+	result->phrase_count = 0;
 }
 
 int recognizer_decode(struct recognizer *recognizer, const int16_t *samples, size_t count, int sample_rate,
-		      struct recognizer_result *out, char **cause)
+		      const char *const *phrases, size_t phrase_count, struct recognizer_result *out, char **cause)
 {
 	(void)recognizer;
+	(void)phrases;
+	(void)phrase_count;
 	(void)samples;
 	(void)count;
 	(void)sample_rate;

@@ -2,8 +2,10 @@
  * a queue under a mutex; the worker takes them, runs them through the decoder 10 ms at a time and ends
  * the utterance at a pause once it is long enough, collecting each utterance's words with their times
  * (pocketsphinx counts frames from the start of the stream, so they need no offset) and posterior
- * probabilities. Built only when CMake finds pocketsphinx (recognizer-none.c otherwise). */
+ * probabilities. When the job has phrases to listen for, a second decoder (spotter.c) takes the same
+ * frames and utterances. Built only when CMake finds pocketsphinx (recognizer-none.c otherwise). */
 #include "rebound/recognizer.h"
+#include "spotter.h"
 #include "rebound/date.h"
 #include "rebound/util.h"
 
@@ -37,7 +39,10 @@ struct recognizer {
 	cmd_ln_t *config;
 	ps_decoder_t *decoder;
 	int rate;			/* the decoder was set up for this rate (0: not loaded) */
+	char samprate[16], nfft[16], upperf[16];	/* its arguments, for the spotter */
 	mfcc_t *cmn_start;		/* the cepstral mean as loaded (NULL if the model has none) */
+	ps_decoder_t *spotter;		/* loaded by the first job with phrases, at the same rate */
+	mfcc_t *spot_cmn_start;
 };
 
 struct block {
@@ -64,6 +69,9 @@ struct recognizer_job {
 	long long samples, utterance_start;
 	int in_utterance, quiet_frames;
 	long long levels[LEVEL_BINS], level_count;
+	struct recognizer_phrase *phrases;
+	size_t phrase_count;
+	int spotting;			/* the spotter is listening for them */
 	struct recognizer_word *words;
 	size_t count, cap;
 	double confidence_sum;
@@ -106,34 +114,39 @@ static void unload(struct recognizer *r)
 {
 	if (r->decoder != NULL)
 		ps_free(r->decoder);
+	if (r->spotter != NULL)
+		ps_free(r->spotter);
 	if (r->config != NULL)
 		cmd_ln_free_r(r->config);
 	free(r->cmn_start);
-	r->decoder = NULL;
+	free(r->spot_cmn_start);
+	r->decoder = r->spotter = NULL;
 	r->config = NULL;
-	r->cmn_start = NULL;
+	r->cmn_start = r->spot_cmn_start = NULL;
 	r->rate = 0;
 }
 
-/* The decoder adapts its cepstral mean to the voice it hears, utterance by utterance. Each answer starts
+/* A decoder adapts its cepstral mean to the voice it hears, utterance by utterance. Each answer starts
  * from the mean the model was loaded with, so that its transcript does not depend on the answers decoded
  * before it (and 'transcribe' gives what the interview gave). */
-static void save_cmn(struct recognizer *r)
+static mfcc_t *save_cmn(ps_decoder_t *ps)
 {
-	feat_t *feat = ps_get_feat(r->decoder);
+	feat_t *feat = ps_get_feat(ps);
+	mfcc_t *mean;
 
 	if (feat == NULL || feat->cmn_struct == NULL)
-		return;
-	r->cmn_start = xcalloc((size_t)feat_cepsize(feat), sizeof *r->cmn_start);
-	cmn_live_get(feat->cmn_struct, r->cmn_start);
+		return NULL;
+	mean = xcalloc((size_t)feat_cepsize(feat), sizeof *mean);
+	cmn_live_get(feat->cmn_struct, mean);
+	return mean;
 }
 
-static void restore_cmn(struct recognizer *r)
+static void restore_cmn(ps_decoder_t *ps, const mfcc_t *mean)
 {
-	feat_t *feat = ps_get_feat(r->decoder);
+	feat_t *feat = ps_get_feat(ps);
 
-	if (r->cmn_start != NULL && feat != NULL && feat->cmn_struct != NULL)
-		cmn_live_set(feat->cmn_struct, r->cmn_start);
+	if (mean != NULL && feat != NULL && feat->cmn_struct != NULL)
+		cmn_live_set(feat->cmn_struct, mean);
 }
 
 void recognizer_close(struct recognizer *r)
@@ -146,10 +159,10 @@ void recognizer_close(struct recognizer *r)
 }
 
 /* Sets the decoder up for rate: the model is for 16 kHz, but its features are computed over the mel
- * bands up to 6.8 kHz, so a higher rate needs only a longer FFT (and a lower one narrower bands). */
+ * bands up to 6.8 kHz, so a higher rate needs only a longer FFT. */
 static int load(struct recognizer *r, int rate, char **cause)
 {
-	char hmm[4096], lm[4096], dict[4096], samprate[16], nfft[16], upperf[16];
+	char hmm[4096], lm[4096], dict[4096];
 	int fft = 256;
 
 	if (r->decoder != NULL && r->rate == rate)
@@ -160,11 +173,11 @@ static int load(struct recognizer *r, int rate, char **cause)
 	snprintf(hmm, sizeof hmm, "%s/en-us", r->model_dir);
 	snprintf(lm, sizeof lm, "%s/en-us.lm.bin", r->model_dir);
 	snprintf(dict, sizeof dict, "%s/cmudict-en-us.dict", r->model_dir);
-	snprintf(samprate, sizeof samprate, "%d", rate);
-	snprintf(nfft, sizeof nfft, "%d", fft);
-	snprintf(upperf, sizeof upperf, "%d", rate >= 16000 ? 6800 : rate / 2 - 200);
-	r->config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", hmm, "-lm", lm, "-dict", dict, "-samprate", samprate,
-				"-nfft", nfft, "-upperf", upperf, "-remove_silence", "no", "-bestpath", "yes",
+	snprintf(r->samprate, sizeof r->samprate, "%d", rate);
+	snprintf(r->nfft, sizeof r->nfft, "%d", fft);
+	snprintf(r->upperf, sizeof r->upperf, "%d", 6800);
+	r->config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", hmm, "-lm", lm, "-dict", dict, "-samprate", r->samprate,
+				"-nfft", r->nfft, "-upperf", r->upperf, "-remove_silence", "no", "-bestpath", "yes",
 				"-logfn", "/dev/null", NULL);
 	if (r->config != NULL)
 		r->decoder = ps_init(r->config);
@@ -173,8 +186,39 @@ static int load(struct recognizer *r, int rate, char **cause)
 		return util_fail(cause, "cannot load the speech model from '%s'", r->model_dir);
 	}
 	r->rate = rate;
-	save_cmn(r);
+	r->cmn_start = save_cmn(r->decoder);
 	return 0;
+}
+
+/* Sets the spotter up for the job's phrases (loading it the first time); spotting stays off if it
+ * cannot be, and the phrases are then marked as not listened for. */
+static void start_spotting(struct recognizer_job *job)
+{
+	struct recognizer *r = job->recognizer;
+	size_t i;
+
+	if (job->phrase_count == 0)
+		return;
+	if (r->spotter == NULL && (r->spotter = spotter_load(r->model_dir, r->samprate, r->nfft, r->upperf)) != NULL)
+		r->spot_cmn_start = save_cmn(r->spotter);
+	if (r->spotter != NULL && spotter_prepare(r->spotter, job->phrases, job->phrase_count) > 0) {
+		restore_cmn(r->spotter, r->spot_cmn_start);
+		ps_start_stream(r->spotter);	/* its frames too count from the start of the answer */
+		job->spotting = 1;
+		return;
+	}
+	for (i = 0; i < job->phrase_count; i++)
+		job->phrases[i].listened = 0;
+}
+
+/* Stops spotting after a failure: what it found so far is kept, but nothing is claimed as listened for. */
+static void spotting_failed(struct recognizer_job *job)
+{
+	size_t i;
+
+	job->spotting = 0;
+	for (i = 0; i < job->phrase_count; i++)
+		job->phrases[i].listened = job->phrases[i].detected;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -217,6 +261,13 @@ static void end_utterance(struct recognizer_job *job)
 	if (!job->in_utterance)
 		return;
 	job->in_utterance = 0;
+	if (job->spotting) {
+		ps_decoder_t *spotter = job->recognizer->spotter;
+		if (ps_end_utt(spotter) < 0)
+			spotting_failed(job);
+		else
+			spotter_collect(spotter, job->phrases, job->phrase_count);
+	}
 	if (ps_end_utt(ps) < 0) {
 		decode_failed(job);
 		return;
@@ -272,11 +323,15 @@ static void decode_frame(struct recognizer_job *job)
 		}
 		job->in_utterance = 1;
 		job->utterance_start = job->samples - (long long)job->frame_len;
+		if (job->spotting && ps_start_utt(job->recognizer->spotter) < 0)
+			spotting_failed(job);
 	}
 	if (ps_process_raw(ps, job->frame, job->frame_len, FALSE, FALSE) < 0) {
 		decode_failed(job);
 		return;
 	}
+	if (job->spotting && ps_process_raw(job->recognizer->spotter, job->frame, job->frame_len, FALSE, FALSE) < 0)
+		spotting_failed(job);
 	job->quiet_frames = quiet_frame(job) ? job->quiet_frames + 1 : 0;
 	length_ms = (job->samples - job->utterance_start) * 1000 / job->rate;
 	if ((length_ms >= RECOGNIZER_MIN_UTTERANCE_MS && job->quiet_frames * 1000 / FRAMES_PER_SECOND >= RECOGNIZER_PAUSE_MS) ||
@@ -320,12 +375,16 @@ static struct block *take_blocks(struct recognizer_job *job)
 static void *worker_main(void *data)
 {
 	struct recognizer_job *job = data;
-	int loaded = load(job->recognizer, job->rate, &job->error) == 0;
 	struct block *blocks;
+	int loaded;
+
+	util_name_thread("rebound-asr");
+	loaded = load(job->recognizer, job->rate, &job->error) == 0;
 
 	if (loaded) {
-		restore_cmn(job->recognizer);
+		restore_cmn(job->recognizer->decoder, job->recognizer->cmn_start);
 		ps_start_stream(job->recognizer->decoder);	/* frames count from here, across utterances */
+		start_spotting(job);
 	}
 
 	while ((blocks = take_blocks(job)) != NULL) {
@@ -365,6 +424,15 @@ static void init_ended(struct recognizer_job *job)
 	pthread_condattr_destroy(&attr);
 }
 
+static void free_phrases(struct recognizer_phrase *phrases, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		free(phrases[i].text);
+	free(phrases);
+}
+
 static void free_job(struct recognizer_job *job)
 {
 	pthread_mutex_destroy(&job->lock);
@@ -374,12 +442,17 @@ static void free_job(struct recognizer_job *job)
 	free(job);
 }
 
-struct recognizer_job *recognizer_start(struct recognizer *r, int sample_rate, char **cause)
+struct recognizer_job *recognizer_start(struct recognizer *r, int sample_rate, const char *const *phrases,
+					size_t phrase_count, char **cause)
 {
 	struct recognizer_job *job;
+	size_t i;
 
-	if (sample_rate < 8000 || sample_rate > 192000) {
-		util_fail(cause, "cannot transcribe audio at %d Hz", sample_rate);
+	/* The model's features span bands up to 6.8 kHz: under 16 kHz it cannot even be loaded (its
+	 * feat.params overrides a lower edge), and narrowed bands would not match what it was trained on. */
+	if (sample_rate < 16000 || sample_rate > 192000) {
+		util_fail(cause, sample_rate < 16000 ? "the speech model needs audio at 16000 Hz or more, not %d Hz"
+						      : "cannot transcribe audio at %d Hz", sample_rate);
 		return NULL;
 	}
 	job = xcalloc(1, sizeof *job);
@@ -387,11 +460,18 @@ struct recognizer_job *recognizer_start(struct recognizer *r, int sample_rate, c
 	job->rate = sample_rate;
 	job->frame_len = (size_t)sample_rate / FRAMES_PER_SECOND;
 	job->frame = xcalloc(job->frame_len, sizeof *job->frame);
+	job->phrases = phrase_count > 0 ? xcalloc(phrase_count, sizeof *job->phrases) : NULL;
+	job->phrase_count = phrase_count;
+	for (i = 0; i < phrase_count; i++) {
+		job->phrases[i].text = xstrdup(phrases[i]);
+		job->phrases[i].score = -INFINITY;
+	}
 	pthread_mutex_init(&job->lock, NULL);
 	pthread_cond_init(&job->wake, NULL);
 	init_ended(job);
 	if (pthread_create(&job->thread, NULL, worker_main, job) != 0) {
 		util_fail(cause, "cannot start the transcription thread");
+		free_phrases(job->phrases, job->phrase_count);
 		free_job(job);
 		return NULL;
 	}
@@ -470,6 +550,7 @@ int recognizer_finish(struct recognizer_job *job, struct recognizer_result *out,
 		util_fail(cause, "%s", job->error ? job->error : "stopped before the transcript was ready");
 		free(job->error);
 		free_words(job);
+		free_phrases(job->phrases, job->phrase_count);
 		rc = -1;
 	} else {
 		out->words = job->words;
@@ -477,6 +558,8 @@ int recognizer_finish(struct recognizer_job *job, struct recognizer_result *out,
 		out->confidence = job->count > 0 ? job->confidence_sum / (double)job->count : 0;
 		out->audio_ms = job->samples * 1000 / job->rate;
 		out->finish_ms = date_monotonic_ms() - job->input_ended_ms;
+		out->phrases = job->phrases;
+		out->phrase_count = job->phrase_count;
 	}
 	free_job(job);
 	return rc;
@@ -489,14 +572,17 @@ void recognizer_result_free(struct recognizer_result *result)
 	for (i = 0; i < result->count; i++)
 		free(result->words[i].text);
 	free(result->words);
+	free_phrases(result->phrases, result->phrase_count);
 	result->words = NULL;
 	result->count = 0;
+	result->phrases = NULL;
+	result->phrase_count = 0;
 }
 
 int recognizer_decode(struct recognizer *r, const int16_t *samples, size_t count, int sample_rate,
-		      struct recognizer_result *out, char **cause)
+		      const char *const *phrases, size_t phrase_count, struct recognizer_result *out, char **cause)
 {
-	struct recognizer_job *job = recognizer_start(r, sample_rate, cause);
+	struct recognizer_job *job = recognizer_start(r, sample_rate, phrases, phrase_count, cause);
 
 	if (job == NULL)
 		return -1;

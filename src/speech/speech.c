@@ -324,13 +324,79 @@ static int said_in_order(const struct strings *said, const struct strings *phras
 	return 0;
 }
 
-/* Splits items into said and missed by the flags, into arena arrays. */
-static void split_coverage(const char *const *items, size_t count, const unsigned char *said, struct arena *arena,
-			   struct speech_coverage *out)
+/* ------------------------------------------------------------------------------------------------
+ * What the spotter heard: each phrase as normalised tokens, matched against a keyword's or a content word's
+ */
+
+struct spotted {
+	struct strings *tokens;		/* per spot */
+	const struct speech_spot *spots;
+	size_t count;
+};
+
+static void read_spots(struct arena *scratch, const struct speech_spot *spots, size_t count, struct spotted *out)
 {
 	size_t i;
 
+	out->spots = spots;
+	out->count = count;
+	out->tokens = count > 0 ? arena_alloc(scratch, count * sizeof *out->tokens) : NULL;
+	for (i = 0; i < count; i++) {
+		memset(&out->tokens[i], 0, sizeof out->tokens[i]);
+		if (spots[i].phrase != NULL)
+			cut_tokens(scratch, spots[i].phrase, strlen(spots[i].phrase), &out->tokens[i]);
+		normalise_tokens(&out->tokens[i], 0);
+	}
+}
+
+static void free_spots(struct spotted *spotted)
+{
+	size_t i;
+
+	for (i = 0; i < spotted->count; i++)
+		free(spotted->tokens[i].items);
+}
+
+/* The spot for phrase (normalised tokens), or NULL if none listened for it. */
+static const struct speech_spot *spot_for(const struct spotted *spotted, const struct strings *phrase)
+{
+	size_t i, j;
+
+	for (i = 0; i < spotted->count; i++) {
+		const struct strings *t = &spotted->tokens[i];
+		if (!spotted->spots[i].listened || t->count != phrase->count || t->count == 0)
+			continue;
+		for (j = 0; j < t->count && strcmp(t->items[j], phrase->items[j]) == 0; j++)
+			;
+		if (j == t->count)
+			return &spotted->spots[i];
+	}
+	return NULL;
+}
+
+/* Each item's evidence: SAID_HEARD by the transcript alone, SAID_SPOTTED by the spotter alone,
+ * SAID_LISTENED if the spotter listened for it, SAID by the two together. */
+enum { SAID_HEARD = 1, SAID_SPOTTED = 2, SAID_LISTENED = 4, SAID = 8 };
+
+/* Splits items into said (heard or spotted) and missed by their evidence, into arena arrays, and counts
+ * where the transcript and the spotter agree. */
+static void split_coverage(const char *const *items, size_t count, const unsigned char *evidence,
+			   struct arena *arena, struct speech_coverage *out)
+{
+	unsigned char *said = xcalloc(count + 1, 1);
+	size_t i;
+
 	memset(out, 0, sizeof *out);
+	for (i = 0; i < count; i++) {
+		said[i] = (evidence[i] & SAID) != 0;
+		if (!(evidence[i] & SAID_LISTENED))
+			continue;
+		out->listened++;
+		if ((evidence[i] & SAID_HEARD) && !(evidence[i] & SAID_SPOTTED))
+			out->heard_only++;
+		else if ((evidence[i] & SAID_SPOTTED) && !(evidence[i] & SAID_HEARD))
+			out->spotted_only++;
+	}
 	for (i = 0; i < count; i++)
 		out->said_count += said[i];
 	out->missed_count = count - out->said_count;
@@ -345,29 +411,46 @@ static void split_coverage(const char *const *items, size_t count, const unsigne
 		else
 			out->missed[out->missed_count++] = items[i];
 	}
+	free(said);
+}
+
+/* The evidence for phrase (normalised tokens): in the transcript's tokens said, and spotted. */
+static unsigned char evidence_for(const struct strings *said, const struct spotted *spotted,
+				  const struct strings *phrase)
+{
+	const struct speech_spot *spot = spot_for(spotted, phrase);
+	unsigned char e = said_in_order(said, phrase) ? SAID_HEARD : 0;
+
+	if (spot != NULL)
+		e |= SAID_LISTENED | (spot->spotted ? SAID_SPOTTED : 0);
+	return e & (SAID_HEARD | SAID_SPOTTED) ? e | SAID : e;
 }
 
 void speech_keywords(const char *const *keywords, size_t keyword_count, const char *const *words, size_t count,
-		     struct arena *arena, struct speech_coverage *out)
+		     const struct speech_spot *spots, size_t spot_count, struct arena *arena,
+		     struct speech_coverage *out)
 {
 	struct strings said = { 0 }, keyword = { 0 };
-	unsigned char *hit = xcalloc(keyword_count, 1);
+	unsigned char *evidence = xcalloc(keyword_count + 1, 1);
+	struct spotted spotted;
 	struct arena scratch;
 	size_t i;
 
 	arena_init(&scratch);
 	read_tokens(&scratch, words, count, &said);
+	read_spots(&scratch, spots, spot_count, &spotted);
 	for (i = 0; i < keyword_count; i++) {
 		keyword.count = 0;
 		if (keywords[i] != NULL)
 			cut_tokens(&scratch, keywords[i], strlen(keywords[i]), &keyword);
 		normalise_tokens(&keyword, 0);
-		hit[i] = (unsigned char)said_in_order(&said, &keyword);
+		evidence[i] = evidence_for(&said, &spotted, &keyword);
 	}
-	split_coverage(keywords, keyword_count, hit, arena, out);
-	free(hit);
+	split_coverage(keywords, keyword_count, evidence, arena, out);
+	free(evidence);
 	free(said.items);
 	free(keyword.items);
+	free_spots(&spotted);
 	arena_release(&scratch);
 }
 
@@ -390,35 +473,93 @@ static void content_words(struct arena *scratch, const char *point, struct strin
 	content->count = kept;
 }
 
-static int point_said(struct arena *scratch, const char *point, const struct strings *said,
-		      struct strings *content)
+/* A point's evidence: said when half its content words (and at least one) are in the transcript or
+ * spotted; heard when that many are in the transcript, spotted when that many were spotted, and listened
+ * for when the spotter listened for that many. */
+static unsigned char point_evidence(struct arena *scratch, const char *point, const struct strings *said,
+				    const struct spotted *spotted, struct strings *content)
 {
-	size_t hits = 0, i;
+	size_t said_hits = 0, heard = 0, spot_hits = 0, listened = 0, i;
+	struct strings one = { 0 };
+	unsigned char e = 0;
 
 	if (point == NULL)
 		return 0;
 	content_words(scratch, point, content);
-	for (i = 0; i < content->count; i++)
-		hits += util_string_in(content->items[i], said->items, said->count);
-	return hits > 0 && hits * 2 >= content->count;
+	for (i = 0; i < content->count; i++) {
+		unsigned char w;
+		one.items = &content->items[i];
+		one.count = 1;
+		w = evidence_for(said, spotted, &one);
+		said_hits += (w & SAID) != 0;
+		heard += (w & SAID_HEARD) != 0;
+		spot_hits += (w & SAID_SPOTTED) != 0;
+		listened += (w & SAID_LISTENED) != 0;
+	}
+	if (said_hits > 0 && said_hits * 2 >= content->count)
+		e |= SAID;
+	if (heard > 0 && heard * 2 >= content->count)
+		e |= SAID_HEARD;
+	if (spot_hits > 0 && spot_hits * 2 >= content->count)
+		e |= SAID_SPOTTED;
+	if (listened > 0 && listened * 2 >= content->count)
+		e |= SAID_LISTENED;
+	return e;
+}
+
+const char **speech_listen_phrases(const char *const *keywords, size_t keyword_count, const char *const *points,
+				   size_t point_count, struct arena *arena, size_t *count)
+{
+	struct strings phrases = { 0 }, tokens = { 0 };
+	const char **out = NULL;
+	size_t i, j;
+
+	for (i = 0; i < keyword_count; i++)
+		if (keywords[i] != NULL && !util_string_in(keywords[i], phrases.items, phrases.count))
+			strings_push(&phrases, arena_strdup(arena, keywords[i]));
+	for (i = 0; i < point_count; i++) {
+		size_t content = 0;
+		if (points[i] == NULL)
+			continue;
+		tokens.count = 0;
+		cut_tokens(arena, points[i], strlen(points[i]), &tokens);
+		for (j = 0; j < tokens.count; j++)
+			content += !in_list(tokens.items[j], stop_words);
+		for (j = 0; j < tokens.count; j++)
+			if ((content == 0 || !in_list(tokens.items[j], stop_words)) &&
+			    !util_string_in(tokens.items[j], phrases.items, phrases.count))
+				strings_push(&phrases, tokens.items[j]);
+	}
+	*count = phrases.count;
+	if (phrases.count > 0) {
+		out = arena_alloc(arena, phrases.count * sizeof *out);
+		memcpy(out, phrases.items, phrases.count * sizeof *out);
+	}
+	free(phrases.items);
+	free(tokens.items);
+	return out;
 }
 
 void speech_points(const char *const *points, size_t point_count, const char *const *words, size_t count,
-		   struct arena *arena, struct speech_coverage *out)
+		   const struct speech_spot *spots, size_t spot_count, struct arena *arena,
+		   struct speech_coverage *out)
 {
 	struct strings said = { 0 }, content = { 0 };
-	unsigned char *hit = xcalloc(point_count, 1);
+	unsigned char *evidence = xcalloc(point_count + 1, 1);
+	struct spotted spotted;
 	struct arena scratch;
 	size_t i;
 
 	arena_init(&scratch);
 	read_tokens(&scratch, words, count, &said);
+	read_spots(&scratch, spots, spot_count, &spotted);
 	for (i = 0; i < point_count; i++)
-		hit[i] = (unsigned char)point_said(&scratch, points[i], &said, &content);
-	split_coverage(points, point_count, hit, arena, out);
-	free(hit);
+		evidence[i] = point_evidence(&scratch, points[i], &said, &spotted, &content);
+	split_coverage(points, point_count, evidence, arena, out);
+	free(evidence);
 	free(said.items);
 	free(content.items);
+	free_spots(&spotted);
 	arena_release(&scratch);
 }
 

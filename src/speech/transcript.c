@@ -46,6 +46,24 @@ static char *join_words(const struct recognizer_result *heard, struct arena *are
 	return text;
 }
 
+static void build_spots(const struct recognizer_result *heard, struct arena *arena, struct store_transcript *out)
+{
+	struct store_spot *spots = arena_alloc(arena, (heard->phrase_count ? heard->phrase_count : 1) * sizeof *spots);
+	size_t i;
+
+	for (i = 0; i < heard->phrase_count; i++) {
+		const struct recognizer_phrase *p = &heard->phrases[i];
+		spots[i].phrase = arena_strdup(arena, p->text);
+		spots[i].listened = p->listened;
+		spots[i].detected = p->detected;
+		spots[i].score = p->detected ? p->score : 0;
+		spots[i].start_ms = p->start_ms;
+		spots[i].end_ms = p->end_ms;
+	}
+	out->spots = spots;
+	out->spot_count = heard->phrase_count;
+}
+
 void transcript_build(const struct recognizer_result *heard, const struct speech_lists *lists, long long decode_ms,
 		      struct arena *arena, struct store_transcript *out)
 {
@@ -70,6 +88,29 @@ void transcript_build(const struct recognizer_result *heard, const struct speech
 	out->fillers = counts.fillers;
 	out->hedges = counts.hedges;
 	out->repeats = counts.repeats;
+	build_spots(heard, arena, out);
+}
+
+const char **transcript_phrases(const struct bank_question *q, struct arena *arena, size_t *count)
+{
+	*count = 0;
+	if (q == NULL)
+		return NULL;
+	return speech_listen_phrases(q->keywords.items, q->keywords.count, q->talking_points.items,
+				     q->talking_points.count, arena, count);
+}
+
+const struct speech_spot *transcript_spots(const struct store_transcript *t, struct arena *arena)
+{
+	struct speech_spot *spots = arena_alloc(arena, (t->spot_count ? t->spot_count : 1) * sizeof *spots);
+	size_t i;
+
+	for (i = 0; i < t->spot_count; i++) {
+		spots[i].phrase = t->spots[i].phrase;
+		spots[i].listened = t->spots[i].listened;
+		spots[i].spotted = t->spots[i].listened && t->spots[i].detected && t->spots[i].score >= RECOGNIZER_SPOTTED;
+	}
+	return spots;
 }
 
 int transcript_sure_percent(double confidence)

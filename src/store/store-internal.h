@@ -11,6 +11,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int readonly;		/* opened read-only: the data dir or the database cannot be written */
+	double retention;	/* the drill schedule's desired retention (store_set_retention) */
 };
 
 /* Sets *cause to "cannot DOING in 'PATH': SQLITE MESSAGE"; returns -1. */
@@ -73,6 +74,8 @@ int store_evidence_add_locked(struct store *store, long long answer_id, const st
 int store_index_answer(struct store *store, long long answer_id, const char *text, char **cause);
 /* Indexes every answer again (migration 9). */
 int store_index_all(struct store *store, char **cause);
+/* Folds every row of the drill schedule again from its rated answers (inside the caller's transaction). */
+int store_review_refresh_all(struct store *store, char **cause);
 
 /* store_transcript_save's insert, inside the caller's transaction (store-transcript.c). */
 int store_transcript_add_locked(struct store *store, long long answer_id, const struct store_transcript *transcript,

@@ -1,6 +1,6 @@
 /* store-review: the drill schedule. A row per question in it says when it entered; the rest of the
- * row (due day, interval, ease, repetitions) is folded from the question's rated answers by the SM-2
- * variant in sched.c. Because the state is derived, re-rating or discarding an answer folds it again
+ * row (due day, interval, FSRS's stability and difficulty, the streak, the days of the first and last
+ * review) is folded from the question's rated answers by sched.c, for the store's desired retention. Because the state is derived, re-rating or discarding an answer folds it again
  * exactly: store_review_refresh runs inside the transaction that changed the ratings.
  *
  * A clock that was wrong must not strand a question (a laptop set ahead, a restored copy, a changed time
@@ -53,10 +53,18 @@ static long review_day(const char *stamp, long previous, long today)
 	return day > today ? today : day;
 }
 
-/* Folds the question's rated main answers from day on (in sessions not discarded) into *state, in the
- * order they were given; *last receives the time of the last one that counted (caller frees), or NULL. */
-static int fold_answers(struct store *store, const char *question_id, long day, long today,
-			struct sched_state *state, char **last, char **cause)
+/* What a fold gives besides the memory state: the answer that last counted (caller frees) and the day of
+ * the first review, or NULL and -1. */
+struct fold {
+	struct sched_state state;
+	char *last;
+	long first_day;
+};
+
+/* Folds the question's rated main answers from day on (in sessions not discarded) into *fold, in the order
+ * they were given. Every rated answer is a review (an early one moves the schedule only as FSRS says). */
+static int fold_answers(struct store *store, const char *question_id, long day, long today, struct fold *fold,
+			char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store,
 		"SELECT a.answered_at, AVG(r.score) FROM answer a JOIN session s ON s.id = a.session_id"
@@ -67,30 +75,43 @@ static int fold_answers(struct store *store, const char *question_id, long day, 
 	long previous = day;
 	int rc;
 
+	*fold = (struct fold){ .first_day = -1 };
 	if (stmt == NULL)
 		return -1;
 	date_iso_utc(date_day_start(day), since);
 	store_bind_text(stmt, 1, question_id);
 	store_bind_text(stmt, 2, since);
-	sched_start(state, day);
+	sched_start(&fold->state, day);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *at = (const char *)sqlite3_column_text(stmt, 0);
 
 		previous = review_day(at, previous, today);
-		if (sched_review(state, previous, sqlite3_column_double(stmt, 1))) {
-			free(*last);
-			*last = xstrdup(at);
-		}
+		sched_review(&fold->state, previous, sched_grade_of(sqlite3_column_double(stmt, 1)), store->retention);
+		if (fold->first_day < 0)
+			fold->first_day = previous;
+		free(fold->last);
+		fold->last = xstrdup(at);
 	}
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read a question's rated answers");
 }
 
+/* Binds day as "YYYY-MM-DD", or NULL when it is negative; buf outlives the statement's step. */
+static void bind_day(sqlite3_stmt *stmt, int index, long day, char buf[11])
+{
+	if (day < 0) {
+		sqlite3_bind_null(stmt, index);
+		return;
+	}
+	date_format_day(day, buf);
+	store_bind_text(stmt, index, buf);
+}
+
 int store_review_refresh(struct store *store, const char *question_id, char **cause)
 {
 	sqlite3_stmt *stmt;
-	struct sched_state state;
-	char due[11], added[11], *last = NULL;
+	struct fold fold;
+	char due[11], added[11], first[11], last[11];
 	int found, rc;
 	long today = date_today(), day = added_day(store, question_id, cause, &found);
 
@@ -98,24 +119,30 @@ int store_review_refresh(struct store *store, const char *question_id, char **ca
 		return found;
 	if (day > today)
 		day = today;	/* added while the clock was ahead */
-	if (fold_answers(store, question_id, day, today, &state, &last, cause) != 0 ||
-	    (stmt = store_prepare(store, "UPDATE review SET due_on = ?, interval_days = ?, ease = ?, repetitions = ?,"
-				  " last_reviewed_at = ?, added_on = ? WHERE question_id = ?", cause)) == NULL) {
-		free(last);
+	if (fold_answers(store, question_id, day, today, &fold, cause) != 0 ||
+	    (stmt = store_prepare(store, "UPDATE review SET due_on = ?, interval_days = ?, streak = ?,"
+				  " last_reviewed_at = ?, added_on = ?, stability = ?, difficulty = ?, reviews = ?,"
+				  " lapses = ?, first_reviewed_on = ?, reviewed_on = ?, retention = ?"
+				  " WHERE question_id = ?", cause)) == NULL) {
+		free(fold.last);
 		return -1;
 	}
-	date_format_day(state.due_day, due);
-	store_bind_text(stmt, 1, due);
-	sqlite3_bind_int(stmt, 2, state.interval_days);
-	sqlite3_bind_double(stmt, 3, state.ease);
-	sqlite3_bind_int(stmt, 4, state.repetitions);
-	store_bind_text(stmt, 5, last);
-	date_format_day(day, added);
-	store_bind_text(stmt, 6, added);
-	store_bind_text(stmt, 7, question_id);
+	bind_day(stmt, 1, fold.state.due_day, due);
+	sqlite3_bind_int(stmt, 2, fold.state.interval_days);
+	sqlite3_bind_int(stmt, 3, fold.state.streak);
+	store_bind_text(stmt, 4, fold.last);
+	bind_day(stmt, 5, day, added);
+	sqlite3_bind_double(stmt, 6, fold.state.stability);
+	sqlite3_bind_double(stmt, 7, fold.state.difficulty);
+	sqlite3_bind_int(stmt, 8, fold.state.reviews);
+	sqlite3_bind_int(stmt, 9, fold.state.lapses);
+	bind_day(stmt, 10, fold.first_day, first);
+	bind_day(stmt, 11, fold.state.last_day, last);
+	sqlite3_bind_double(stmt, 12, store->retention);
+	store_bind_text(stmt, 13, question_id);
 	rc = store_step_done(store, stmt, "update the drill schedule", cause);
 	sqlite3_finalize(stmt);
-	free(last);
+	free(fold.last);
 	return rc;
 }
 
@@ -167,16 +194,14 @@ int store_review_refresh_session(struct store *store, long long session_id, char
 int store_review_add_locked(struct store *store, const char *const *ids, size_t count, const char *day, int *added,
 			    char **cause)
 {
-	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO review (question_id, due_on, interval_days, ease,"
-					   " repetitions, added_on) VALUES (?1, ?2, 0, ?3, 0, ?2)"
-					   " ON CONFLICT (question_id) DO NOTHING", cause);
+	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO review (question_id, due_on, interval_days, streak,"
+					   " added_on) VALUES (?1, ?2, 0, 0, ?2) ON CONFLICT (question_id) DO NOTHING", cause);
 	size_t i;
 	int rc = stmt ? 0 : -1, new_rows = 0;
 
 	for (i = 0; rc == 0 && i < count; i++) {
 		store_bind_text(stmt, 1, ids[i]);
 		store_bind_text(stmt, 2, day);
-		sqlite3_bind_double(stmt, 3, SCHED_EASE_START);
 		rc = store_step_done(store, stmt, "add a question to the drill schedule", cause);
 		if (rc == 0 && sqlite3_changes(store->db) > 0) {
 			new_rows++;
@@ -209,31 +234,52 @@ static void read_review(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	r->due_on = store_column_text(stmt, 1, arena);
 	r->added_on = store_column_text(stmt, 2, arena);
 	r->interval_days = sqlite3_column_int(stmt, 3);
-	r->repetitions = sqlite3_column_int(stmt, 4);
-	r->ease = sqlite3_column_double(stmt, 5);
-	r->last_reviewed_at = store_column_text(stmt, 6, arena);
+	r->streak = sqlite3_column_int(stmt, 4);
+	r->last_reviewed_at = store_column_text(stmt, 5, arena);
+	r->stability = sqlite3_column_double(stmt, 6);
+	r->difficulty = sqlite3_column_double(stmt, 7);
+	r->reviews = sqlite3_column_int(stmt, 8);
+	r->lapses = sqlite3_column_int(stmt, 9);
+	r->first_reviewed_on = store_column_text(stmt, 10, arena);
+	r->reviewed_on = store_column_text(stmt, 11, arena);
 }
 
-/* Folds again, by today's clock, the rows folded while the clock was ahead: reviewed after now, or added
- * after today. Rare, so the check is one query and the write happens only when one is found. A data dir
- * the user may not write keeps the rows as they are (the list still shows). */
-#define FROM_THE_FUTURE "SELECT question_id FROM review WHERE last_reviewed_at > " NOW_SQL \
-	" OR added_on > date(" NOW_SQL ", 'localtime')"
-
-static int refold_from_future(struct store *store, char **cause)
+int store_review_refresh_all(struct store *store, char **cause)
 {
-	sqlite3_stmt *stmt = store_prepare(store, FROM_THE_FUTURE " LIMIT 1", cause);
+	sqlite3_stmt *stmt = store_prepare(store, "SELECT question_id FROM review ORDER BY question_id", cause);
+
+	return stmt == NULL ? -1 : refresh_listed(store, stmt, cause);
+}
+
+void store_set_retention(struct store *store, double retention)
+{
+	store->retention = retention >= 0.7 && retention <= 0.99 ? retention : SCHED_RETENTION_DEFAULT;
+}
+
+/* Folds again, by today's clock and for the store's retention, the rows folded while the clock was ahead
+ * (reviewed after now, or added after today) or for another retention. Rare, so the check is one query
+ * and the write happens only when one is found. A data dir the user may not write keeps the rows as they
+ * are (the list still shows). */
+#define STALE "SELECT question_id FROM review WHERE last_reviewed_at > " NOW_SQL \
+	" OR added_on > date(" NOW_SQL ", 'localtime') OR abs(retention - ?1) > 1e-9"
+
+static int refold_stale(struct store *store, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, STALE " LIMIT 1", cause);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
+	sqlite3_bind_double(stmt, 1, store->retention);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? 0 : store_fail(store, cause, "read the drill schedule");
-	if (store_begin(store, NULL) != 0)
+	if (store->readonly || store_begin(store, NULL) != 0)
 		return 0;
-	stmt = store_prepare(store, FROM_THE_FUTURE, NULL);
+	stmt = store_prepare(store, STALE, NULL);
+	if (stmt != NULL)
+		sqlite3_bind_double(stmt, 1, store->retention);
 	if (stmt == NULL || refresh_listed(store, stmt, NULL) != 0 || store_commit(store, NULL) != 0)
 		store_rollback(store);
 	return 0;
@@ -244,10 +290,11 @@ int store_review_list(struct store *store, struct arena *arena, struct store_rev
 {
 	sqlite3_stmt *stmt;
 
-	if (refold_from_future(store, cause) != 0)
+	if (refold_stale(store, cause) != 0)
 		return -1;
-	stmt = store_prepare(store, "SELECT question_id, due_on, added_on, interval_days, repetitions,"
-			     " ease, last_reviewed_at FROM review ORDER BY due_on, question_id", cause);
+	stmt = store_prepare(store, "SELECT question_id, due_on, added_on, interval_days, streak, last_reviewed_at,"
+			     " stability, difficulty, reviews, lapses, first_reviewed_on, reviewed_on"
+			     " FROM review ORDER BY due_on, question_id", cause);
 	if (stmt == NULL)
 		return -1;
 	return store_read_list(store, stmt, sizeof **out, read_review, arena, "read the drill schedule", out, count,

@@ -197,8 +197,8 @@ static int add_recording(struct store *store, long long answer_id, const struct 
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO recording (answer_id, path, sample_rate, channels, frames,"
 					   " dropped_frames, speaking_ms, silence_ratio, long_pauses, longest_pause_ms,"
-					   " syllables, pace_wpm, unwritten_frames, created_at)"
-					   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
+					   " syllables, pace_wpm, unwritten_frames, speech_start_ms, speech_end_ms, created_at)"
+					   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " NOW_SQL ")", cause);
 	int rc;
 
 	if (stmt == NULL)
@@ -217,6 +217,10 @@ static int add_recording(struct store *store, long long answer_id, const struct 
 	if (r->pace_wpm > 0)
 		sqlite3_bind_double(stmt, 12, r->pace_wpm);
 	sqlite3_bind_int64(stmt, 13, r->unwritten_frames);
+	if (r->speech_end_ms >= 0) {
+		sqlite3_bind_int64(stmt, 14, r->speech_start_ms);
+		sqlite3_bind_int64(stmt, 15, r->speech_end_ms);
+	}
 	rc = store_step_done(store, stmt, "save a recording", cause);
 	sqlite3_finalize(stmt);
 	return rc;
@@ -349,6 +353,13 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 	return id;
 }
 
+long long store_recording_length_ms(const struct store_recording *r)
+{
+	if (r->speech_end_ms > r->speech_start_ms)
+		return r->speech_end_ms - r->speech_start_ms;
+	return r->sample_rate > 0 ? r->frames * 1000 / r->sample_rate : 0;
+}
+
 static void read_recording(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
 	struct store_recording *out = item;
@@ -365,6 +376,8 @@ static void read_recording(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	out->syllables = sqlite3_column_int(stmt, 9);
 	out->pace_wpm = sqlite3_column_double(stmt, 10);
 	out->unwritten_frames = sqlite3_column_int64(stmt, 11);
+	out->speech_start_ms = sqlite3_column_int64(stmt, 12);
+	out->speech_end_ms = sqlite3_column_int64(stmt, 13);
 }
 
 static void read_nothing(sqlite3_stmt *stmt, struct arena *arena, void *item)
@@ -385,13 +398,31 @@ int store_recording_path_used(struct store *store, const char *path, char **caus
 	return store_read_one(store, stmt, 0, read_nothing, NULL, "look up a recording", &unused, cause);
 }
 
+int store_recording_move(struct store *store, long long answer_id, const char *old_path, const char *new_path,
+			 char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "UPDATE recording SET path = ?3 WHERE answer_id = ?1 AND path = ?2",
+					   cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	store_bind_text(stmt, 2, old_path);
+	store_bind_text(stmt, 3, new_path);
+	rc = store_step_done(store, stmt, "move a recording", cause);
+	sqlite3_finalize(stmt);
+	return rc != 0 ? -1 : sqlite3_changes(store->db) > 0;
+}
+
 int store_recording_get(struct store *store, long long answer_id, struct arena *arena, struct store_recording *out,
 			char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "SELECT path, sample_rate, channels, frames, dropped_frames,"
 					   " ifnull(speaking_ms, 0), ifnull(silence_ratio, 0), ifnull(long_pauses, 0),"
 					   " ifnull(longest_pause_ms, 0), ifnull(syllables, 0), ifnull(pace_wpm, 0),"
-					   " unwritten_frames FROM recording WHERE answer_id = ?", cause);
+					   " unwritten_frames, ifnull(speech_start_ms, -1), ifnull(speech_end_ms, -1)"
+					   " FROM recording WHERE answer_id = ?", cause);
 
 	if (stmt == NULL)
 		return -1;

@@ -31,6 +31,35 @@ static int insert_words(struct store *store, long long answer_id, const struct s
 	return rc;
 }
 
+static int insert_spots(struct store *store, long long answer_id, const struct store_transcript *t, char **cause)
+{
+	sqlite3_stmt *stmt;
+	size_t i;
+	int rc = 0;
+
+	if (t->spot_count == 0)
+		return 0;
+	stmt = store_prepare(store, "INSERT INTO spot (answer_id, position, phrase, listened, score, start_ms, end_ms)"
+			     " VALUES (?, ?, ?, ?, ?, ?, ?)", cause);
+	if (stmt == NULL)
+		return -1;
+	for (i = 0; i < t->spot_count && rc == 0; i++) {
+		const struct store_spot *s = &t->spots[i];
+		sqlite3_bind_int64(stmt, 1, answer_id);
+		sqlite3_bind_int64(stmt, 2, (long long)i + 1);
+		store_bind_text(stmt, 3, s->phrase);
+		sqlite3_bind_int(stmt, 4, s->listened != 0);
+		if (s->detected) {
+			sqlite3_bind_double(stmt, 5, s->score);
+			sqlite3_bind_int64(stmt, 6, s->start_ms);
+			sqlite3_bind_int64(stmt, 7, s->end_ms);
+		}
+		rc = store_step_done(store, stmt, "save what the keyword spotter heard", cause);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 /* Inside the caller's transaction (store_answer_add's, or store_transcript_save's). */
 int store_transcript_add_locked(struct store *store, long long answer_id, const struct store_transcript *t,
 				char **cause)
@@ -55,6 +84,8 @@ int store_transcript_add_locked(struct store *store, long long answer_id, const 
 	sqlite3_finalize(stmt);
 	if (rc == 0)
 		rc = insert_words(store, answer_id, t, cause);
+	if (rc == 0)
+		rc = insert_spots(store, answer_id, t, cause);
 	return rc == 0 ? store_index_answer(store, answer_id, t->text, cause) : -1;
 }
 
@@ -219,6 +250,18 @@ static void read_word(sqlite3_stmt *stmt, struct arena *arena, void *item)
 	w->confidence = sqlite3_column_double(stmt, 3);
 }
 
+static void read_spot(sqlite3_stmt *stmt, struct arena *arena, void *item)
+{
+	struct store_spot *s = item;
+
+	s->phrase = store_column_text(stmt, 0, arena);
+	s->listened = sqlite3_column_int(stmt, 1);
+	s->detected = sqlite3_column_type(stmt, 2) != SQLITE_NULL;
+	s->score = sqlite3_column_double(stmt, 2);
+	s->start_ms = sqlite3_column_int64(stmt, 3);
+	s->end_ms = sqlite3_column_int64(stmt, 4);
+}
+
 static void read_transcript(sqlite3_stmt *stmt, struct arena *arena, void *item)
 {
 	struct store_transcript *out = item;
@@ -240,6 +283,7 @@ int store_transcript_get(struct store *store, long long answer_id, struct arena 
 					   " repeat_count, decode_ms, created_at FROM transcript WHERE answer_id = ?",
 					   cause);
 	struct store_transcript_word *words = NULL;
+	struct store_spot *spots = NULL;
 	int found;
 
 	if (stmt == NULL)
@@ -257,6 +301,15 @@ int store_transcript_get(struct store *store, long long answer_id, struct arena 
 			    &out->word_count, cause) != 0)
 		return -1;
 	out->words = words;
+	stmt = store_prepare(store, "SELECT phrase, listened, score, start_ms, end_ms FROM spot WHERE answer_id = ?"
+			     " ORDER BY position", cause);
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, answer_id);
+	if (store_read_list(store, stmt, sizeof *spots, read_spot, arena, "read what the keyword spotter heard",
+			    &spots, &out->spot_count, cause) != 0)
+		return -1;
+	out->spots = spots;
 	return 1;
 }
 

@@ -1,6 +1,7 @@
 /* store: the SQLite database in the data dir (only src/store/ uses SQLite): opening, migrations,
  * and the store_* API. The schema is described in include/rebound/store.h. */
 #include "rebound/date.h"
+#include "rebound/sched.h"
 #include "store-internal.h"
 #include "rebound/util.h"
 
@@ -215,11 +216,72 @@ static const char *const migrations[STORE_LATEST_VERSION] = {
 	"DROP TRIGGER answer_words_heard;"
 	"DROP TABLE answer_words;"
 	"CREATE VIRTUAL TABLE answer_words USING fts5(stems, tokenize = 'unicode61');",
+
+	/* 10: the drill schedule is FSRS-6 (sched.h): a memory state in place of SM-2's ease, the days of the
+	 * first and last review (for the daily limits), the retention it was folded for; every row is folded
+	 * again from its rated answers (migration_code[9]). And the interviews to be ready by ('prep'). */
+	"ALTER TABLE review RENAME COLUMN repetitions TO streak;"
+	"ALTER TABLE review DROP COLUMN ease;"
+	"ALTER TABLE review ADD COLUMN stability REAL NOT NULL DEFAULT 0;"
+	"ALTER TABLE review ADD COLUMN difficulty REAL NOT NULL DEFAULT 0;"
+	"ALTER TABLE review ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE review ADD COLUMN lapses INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE review ADD COLUMN first_reviewed_on TEXT;"
+	"ALTER TABLE review ADD COLUMN reviewed_on TEXT;"
+	"ALTER TABLE review ADD COLUMN retention REAL NOT NULL DEFAULT 0;"
+	"CREATE TABLE prep ("
+	"  id INTEGER PRIMARY KEY, company TEXT NOT NULL, role TEXT, on_day TEXT NOT NULL, stage TEXT,"
+	"  banks TEXT, outcome TEXT CHECK (outcome IN ('offer', 'rejected', 'withdrawn')),"
+	"  rejection_id INTEGER REFERENCES rejection(id) ON DELETE SET NULL, created_at TEXT NOT NULL,"
+	"  closed_at TEXT);"
+	"CREATE INDEX prep_day ON prep(on_day);",
+
+	/* 11: the answer's stretch of speech, and a spoken answer that the silence after it ended (the CHECK
+	 * on answer.stopped_by is widened by migration_code[10]) */
+	"ALTER TABLE recording ADD COLUMN speech_start_ms INTEGER;"
+	"ALTER TABLE recording ADD COLUMN speech_end_ms INTEGER;",
+
+	/* 12: what the keyword spotter made of each phrase it listened for */
+	"CREATE TABLE spot ("
+	"  answer_id INTEGER NOT NULL REFERENCES transcript(answer_id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, phrase TEXT NOT NULL, listened INTEGER NOT NULL CHECK (listened IN (0, 1)),"
+	"  score REAL, start_ms INTEGER, end_ms INTEGER, PRIMARY KEY (answer_id, position)) WITHOUT ROWID;",
 };
+
+/*
+ * Lets answer.stopped_by say 'silence'. A CHECK cannot be altered, and rebuilding the answer table would
+ * cascade deletes into everything that refers to it, so the table's SQL is edited in place by the
+ * procedure SQLite documents for loosening a constraint (lang_altertable.html, "otheralter"): inside the
+ * migration's transaction, with writable_schema on and the schema version bumped so that every
+ * connection reads the new definition. Widening the list cannot make an existing row invalid.
+ */
+static int widen_stopped_by(struct store *store, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "PRAGMA schema_version", cause);
+	char *sql;
+	int version, rc;
+
+	if (stmt == NULL)
+		return -1;
+	version = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+	sqlite3_finalize(stmt);
+	if (version < 0)
+		return store_fail(store, cause, "read the schema version");
+	sql = xasprintf("PRAGMA writable_schema = ON;"
+			"UPDATE sqlite_schema SET sql = replace(sql, '''limit'', ''interrupt'')',"
+			" '''limit'', ''interrupt'', ''silence'')') WHERE type = 'table' AND name = 'answer';"
+			"PRAGMA schema_version = %d;"
+			"PRAGMA writable_schema = OFF;", version + 1);
+	rc = store_exec(store, sql, "widen answer.stopped_by", cause);
+	free(sql);
+	return rc;
+}
 
 /* What a migration does beyond its SQL, after it, or NULL. */
 static int (*const migration_code[STORE_LATEST_VERSION])(struct store *store, char **cause) = {
 	[8] = store_index_all,
+	[9] = store_review_refresh_all,
+	[10] = widen_stopped_by,
 };
 
 /* ------------------------------------------------------------------------------------------------
@@ -555,6 +617,7 @@ struct store *store_open_version(const char *path, int target_version, char **ca
 	store = xcalloc(1, sizeof *store);
 	store->path = xstrdup(path);
 	store->readonly = readonly;
+	store->retention = SCHED_RETENTION_DEFAULT;
 	if (readonly) {
 		if (open_readonly(store, cause) != 0)
 			goto fail;

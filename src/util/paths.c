@@ -269,6 +269,11 @@ static int clean_dir(const char *dir, const char *target)
 	return removed;
 }
 
+int paths_is_temp(const char *name)
+{
+	return is_temp_name(name, NULL);
+}
+
 int paths_clean_temps(const char *dir)
 {
 	return clean_dir(dir, NULL);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -327,4 +328,9 @@ void util_format_double(char buf[UTIL_DOUBLE_SIZE], double value)
 			return;
 	}
 	snprintf(buf, UTIL_DOUBLE_SIZE, "%.17g", value);
+}
+
+void util_name_thread(const char *name)
+{
+	prctl(PR_SET_NAME, name, 0, 0, 0);
 }

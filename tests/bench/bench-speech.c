@@ -97,8 +97,32 @@ static double save(const char *dir, const struct recognizer_result *heard, long 
 	return start;
 }
 
+/* What the answer is listened for, as a question's keywords and talking points would be: words the
+ * clips say, then as many they do not. */
+static const char *const phrases[] = {
+	"consider", "power", "prudently", "selfish", "disposed", "amiable", "respectable", "married",
+	"salary", "dashboard", "incident", "deadline", "estimate", "customers", "project", "expect",
+};
+#define PHRASES_SAID 8
+
+/* Keyword-spotting rows: precision and recall of the spotter alone over the phrases. */
+static void spotting_rows(const struct recognizer_result *heard)
+{
+	size_t i, right = 0, wrong = 0;
+
+	for (i = 0; i < heard->phrase_count; i++) {
+		int spotted = heard->phrases[i].listened && heard->phrases[i].score >= RECOGNIZER_SPOTTED;
+		right += spotted && i < PHRASES_SAID;
+		wrong += spotted && i >= PHRASES_SAID;
+	}
+	bench_row("keyword spotting alone: precision", right + wrong ? 100.0 * right / (right + wrong) : 100, "%",
+		  "(eval-kws: the full figures)", 1);
+	bench_row("keyword spotting alone: recall", 100.0 * right / PHRASES_SAID, "%", "", 1);
+}
+
 void bench_speech(const char *dir)
 {
+	const size_t phrase_count = sizeof phrases / sizeof phrases[0];
 	struct recognizer_result heard;
 	struct recognizer_job *job;
 	struct recognizer *recognizer;
@@ -122,16 +146,16 @@ void bench_speech(const char *dir)
 		return;
 	}
 	start = bench_now_ms();
-	recognizer_decode(recognizer, answer, (size_t)rate, rate, &heard, NULL);	/* loads the model */
+	recognizer_decode(recognizer, answer, (size_t)rate, rate, phrases, phrase_count, &heard, NULL);	/* loads the models */
 	load_ms = bench_now_ms() - start;
 	recognizer_result_free(&heard);
 	start = bench_now_ms();
-	recognizer_decode(recognizer, answer, (size_t)count, rate, &heard, NULL);
+	recognizer_decode(recognizer, answer, (size_t)count, rate, phrases, phrase_count, &heard, NULL);
 	decode_ms = bench_now_ms() - start;
 	recognizer_result_free(&heard);
 
 	block = (long long)rate * BLOCK_MS / 1000;
-	job = recognizer_start(recognizer, rate, NULL);
+	job = recognizer_start(recognizer, rate, phrases, phrase_count, NULL);
 	start = bench_now_ms();
 	for (at = 0; at < count; at += block) {
 		recognizer_feed(job, answer + at, (size_t)(count - at < block ? count - at : block));
@@ -141,12 +165,14 @@ void bench_speech(const char *dir)
 	recognizer_finish(job, &heard, NULL);
 	save_ms = save(dir, &heard, heard.finish_ms);
 	end_ms = bench_now_ms() - end_ms;
+	printf("  (transcript and keyword spotting, %zu phrases)\n", phrase_count);
 	bench_row("model load and first decode (1 s of audio)", load_ms, "ms", "", 1);
 	bench_row("real-time factor (decode time / audio time)", decode_ms / (count * 1000.0 / rate), "x", "< 1x",
 		  decode_ms < count * 1000.0 / rate);
 	bench_row("  words heard", (double)heard.count, "", "", 1);
 	bench_row("end of answer to transcript saved", end_ms, "ms", "< 1000 ms", end_ms < 1000);
 	bench_row("  of which saving it (words, counts, index)", save_ms, "ms", "", 1);
+	spotting_rows(&heard);
 	recognizer_result_free(&heard);
 	recognizer_close(recognizer);
 	free(answer);

@@ -1,5 +1,5 @@
 /* rebound-bench: the speed targets from PRODUCT.md, measured and printed against their targets.
- * Run on demand: ./build/tests/rebound-bench [RUNS] [--long] [--no-audio] [--no-speech]. It generates a
+ * Run on demand: ./build/tests/rebound-bench [RUNS] [--long] [--no-audio] [--no-speech] [--audio-only]. It generates a
  * 10,000-question bank, times the bank module against a bare libyaml event parse of the same file, and
  * times whole rebound processes
  * from start to their first prompt (through a pseudo-terminal, as a user sees it). It then generates
@@ -294,8 +294,10 @@ static void generate_rejections(const char *home)
 		" strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM week;"
 		"INSERT INTO rejection_theme (rejection_id, theme_id)"
 		" SELECT r.id, t.id FROM rejection r JOIN theme t ON t.position IN (r.id % 10, (r.id * 3 + 1) % 10);"
-		"INSERT INTO review (question_id, due_on, interval_days, ease, repetitions, added_on)"
-		" SELECT id, date('now', '-' || (rowid % 30) || ' days'), 1, 2.5, 1, date('now', '-60 days') FROM question;"
+		"INSERT INTO review (question_id, due_on, interval_days, streak, added_on, stability, difficulty, reviews,"
+		" first_reviewed_on, reviewed_on, retention)"
+		" SELECT id, date('now', '-' || (rowid % 30) || ' days'), 1, 1, date('now', '-60 days'), 2.3, 5, 1,"
+		" date('now', '-61 days'), date('now', '-61 days'), 0.9 FROM question;"
 		"COMMIT;", NULL, NULL, NULL), "generate the rejection log");
 	sqlite3_close(db);
 	free(path);
@@ -447,7 +449,7 @@ void bench_row(const char *what, double value, const char *unit, const char *tar
 
 int main(int argc, char **argv)
 {
-	int runs = 7, minutes = 2, audio = 1, speech = 1, python_runs, i;
+	int runs = 7, minutes = 2, audio = 1, speech = 1, audio_only = 0, python_runs, i;
 	char dir[] = "/tmp/rebound-bench-XXXXXX";
 	char *bank_path, *themes_path, *empty_home, *big_home, *command;
 	double parse[64], load[64], progress[64], process[64], insights[64], due[64], report[64], python[3];
@@ -462,6 +464,8 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--long") == 0)
 			minutes = 10;
+		else if (strcmp(argv[i], "--audio-only") == 0)
+			audio_only = 1;
 		else if (strcmp(argv[i], "--no-audio") == 0)
 			audio = 0;
 		else if (strcmp(argv[i], "--no-speech") == 0)
@@ -474,6 +478,13 @@ int main(int argc, char **argv)
 	if (mkdtemp(dir) == NULL) {
 		perror("mkdtemp");
 		return 1;
+	}
+	if (audio_only) {	/* the recorder alone, for a closer look (perf) at where its time goes */
+		bench_audio(dir, minutes);
+		command = xasprintf("rm -rf '%s'", dir);
+		i = system(command);
+		free(command);
+		return i != 0;
 	}
 	/* The processes it starts read a settings file of their own, not the developer's. */
 	command = xasprintf("%s/config.yaml", dir);
@@ -548,6 +559,7 @@ int main(int argc, char **argv)
 	bench_row("report over the history", median(report, runs), "ms", "< 500 ms", median(report, runs) < 500);
 	analysis_row(runs);
 	suggest_row(runs);
+	bench_schedule();
 	if (audio)
 		bench_audio(dir, minutes);
 	if (speech)

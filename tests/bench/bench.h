@@ -11,4 +11,8 @@ void bench_audio(const char *dir, int minutes);
  * fed against a real clock to its transcript saved. */
 void bench_speech(const char *dir);
 
+/* The drill schedule on a simulated learner (bench-schedule.c): FSRS within the daily limits and an
+ * interview's plan, against the SM-2 variant it replaced. */
+void bench_schedule(void);
+
 #endif

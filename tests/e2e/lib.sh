@@ -78,14 +78,31 @@ wait_file() {
 	return 1
 }
 
-# db SQL: runs a query on the data dir's database and prints the rows ('|' between columns).
-db() { sqlite3 "$REBOUND_HOME/rebound.db" "$1"; }
+# db SQL: runs a query on the data dir's database and prints the rows ('|' between columns). It waits
+# up to 5 s for a lock, as rebound does: a rebound that has just exited may still hold one while its
+# last connection checkpoints the WAL.
+db() { sqlite3 -cmd '.timeout 5000' "$REBOUND_HOME/rebound.db" "$1"; }
 
 # require TOOL...: ends the script with a clear message when a tool the test needs is missing.
 require() {
 	for tool in "$@"; do
 		command -v "$tool" >/dev/null || { echo "$tool is required (see .ci/packages)"; exit 1; }
 	done
+}
+
+# spoken_setup [TEXT]: a microphone that says TEXT (or a sentence about a team) and then nothing: ALSA's
+# file device (tests/e2e/data/alsa-file.conf) reads $FAKE_MIC_RAW, espeak-ng's speech at 16 kHz, and the
+# speaker writes $FAKE_SPK_RAW; the practice bank is in the data dir.
+spoken_setup() {
+	require espeak-ng sox python3
+	export REBOUND_SEED=1 ALSA_CONFIG_PATH="$REBOUND_SOURCE/tests/e2e/data/alsa-file.conf" FAKE_RATE=16000
+	export FAKE_MIC_RAW="$TMP/speech.raw" FAKE_SPK_RAW="$TMP/speaker.raw"
+	mkdir -p "$REBOUND_HOME/questions"
+	cp "$REBOUND_SOURCE/tests/e2e/data/practice.yaml" "$REBOUND_HOME/questions/"
+	espeak-ng -v en-us+klatt -s 150 -w "$TMP/speech.wav" \
+		"${1:-In my last role I led a team of five engineers. We cut the release time from two weeks to two days.}" \
+		2>/dev/null
+	sox "$TMP/speech.wav" -r 16000 -c 1 -b 16 -e signed -t raw "$FAKE_MIC_RAW"
 }
 
 # Real human speech with transcripts: Debian's pocketsphinx-testdata.

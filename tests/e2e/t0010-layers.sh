@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 cd "$REBOUND_SOURCE" || exit 1
 
-cli_headers='cmd|app|shell|input|form|interview|coaching|evidence|docs|reject'
+cli_headers='cmd|app|shell|input|form|interview|coaching|evidence|docs|reject|today|recordings'
 found=$(grep -rlE "#include \"rebound/($cli_headers)\.h\"" src --include='*.[ch]' | grep -v '^src/cli/' |
 	grep -v '^src/main.c$')
 [ -z "$found" ] && pass || fail "library files include the command layer: $found"

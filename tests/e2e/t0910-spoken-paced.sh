@@ -49,7 +49,7 @@ tmux_stop
 
 # A spoken answer in a terminal: the level meter and the time left redraw in place; Enter stops early.
 tmux_start "env REBOUND_HOME='$REBOUND_HOME' JACK_DEFAULT_SERVER='$JACK_DEFAULT_SERVER' REBOUND_SEED=1 TERM=xterm '$REBOUND' interview --bank practice --count 1 --think 0 --answer 9 --spoken --no-follow-ups; sleep 10"
-expect_screen "Recording for up to 0:09: speak now. Enter stops."
+expect_screen "Recording for up to 0:09: speak now. Enter or 5 s of silence ends it."
 expect_screen "[0:07] ● "
 expect_screen "[0:06] ● "
 expect_true '[ "$(screen | grep -c "\[0:0[0-9]\] ●")" = 1 ]'	# one meter line, redrawn in place

@@ -5,16 +5,19 @@
 today=$TODAY
 yesterday=$(day -1)
 tomorrow=$(day 1)
-in4=$(day 4)
+in2=$(day 2)
+in8=$(day 8)
 acme_day=$(day -12)	# Acme's rejection, 12 days before today
 plan_due=$(day 9)
 
 # --- Two rejections asked field by field through stdin --------------------------------------------
-# Company, role, date, stage, interviewer, feedback lines ended by an empty line, the themes (Enter
-# keeps the suggestion), then went-well and do-better for each stage up to the one reached.
+# Company, role, the field (asked the first time only: Enter keeps the banks the role suggests), date,
+# stage, interviewer, feedback lines ended by an empty line, the themes (Enter keeps the suggestion),
+# then went-well and do-better for each stage up to the one reached.
 cat >"$TMP/acme" <<EOF_ACME
 Acme
 Backend engineer
+
 $acme_day
 onsite
 Dana Reyes
@@ -46,10 +49,14 @@ expect_db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") F
 onsite|Good rapport|Shorter stories
 phone-screen|-|More numbers
 technical|Solved the exercise|-"
-# Every question that trains examples or structure is in the schedule, due today and new.
-trains="SELECT DISTINCT question_id FROM question_theme WHERE theme_id IN ('examples', 'structure') AND question_id IN (SELECT id FROM question WHERE retired = 0)"
+# The field was suggested from the role and kept as drill.banks.
+expect_out_has "Your field: the banks drills ask from ('all' for every bank) [software-engineering,behavioural,closing]:"
+expect_out_has "Drills ask from software-engineering,behavioural,closing (drill.banks;"
+expect_true 'grep -q "banks: \"software-engineering,behavioural,closing\"" "$HOME/.config/rebound/config.yaml"'
+# Every question of the field that trains examples or structure is in the schedule, due today and new.
+trains="SELECT DISTINCT question_id FROM question_theme WHERE theme_id IN ('examples', 'structure') AND question_id IN (SELECT id FROM question WHERE retired = 0 AND bank IN ('software-engineering', 'behavioural', 'closing'))"
 expect_true '[ "$(db "SELECT COUNT(*) FROM review")" = "$(db "SELECT COUNT(*) FROM ($trains)")" ]'
-expect_db "SELECT DISTINCT due_on || \"|\" || added_on || \"|\" || repetitions FROM review" "$today|$today|0"
+expect_db "SELECT DISTINCT due_on || \"|\" || added_on || \"|\" || reviews FROM review" "$today|$today|0"
 expect_out_has "$(db "SELECT COUNT(*) FROM review") questions that train them are in the drill schedule"
 
 # Praise is not a weakness; "no examples given" is; +id adds a theme to the suggestion.
@@ -105,7 +112,8 @@ Next: 'drill --theme examples' practises the first; 'plan add' turns them into a
 # --- A drill on the recurring theme ----------------------------------------------------------------
 due_before=$(db "SELECT COUNT(*) FROM review")
 run "$REBOUND" due
-expect_out_has "Due today: $due_before questions ('drill' asks them in this order):"
+# Within the daily limits: 8 new questions a day (drill.new_per_day), the rest wait.
+expect_out_has "Today: 0 reviews and 8 new ($((due_before - 8)) waiting); 'drill' asks them in this order:"
 run "$REBOUND" due --theme examples
 listed=$(printf '%s\n' "$out" | sed -n '2,3p' | awk '{print $1}')
 # No think time, no follow-ups: per question an answer, an empty line, scores (extras are ignored), a note.
@@ -121,22 +129,24 @@ second=$(db "SELECT question_id FROM answer WHERE id = 2")
 expect_true '[ "$listed" = "$first
 $second" ]'
 expect_out_has "Next reviews:
-  $(printf '%-36s' "$first") $in4 (in 4 days)
+  $(printf '%-36s' "$first") $in8 (in 8 days)
   $(printf '%-36s' "$second") $tomorrow (in 1 day)"
-# The schedule moved them out: a 5 on a new question waits 4 days, a 2 comes back tomorrow.
-expect_db "SELECT due_on, CAST(interval_days AS INTEGER), repetitions FROM review WHERE question_id = \"$first\"" "$in4|4|1"
-expect_db "SELECT due_on, CAST(interval_days AS INTEGER), repetitions FROM review WHERE question_id = \"$second\"" "$tomorrow|1|0"
+# The schedule (FSRS) moved them out: a 5 on a new question is Easy and waits 8 days, a 2 is Again
+# and comes back tomorrow.
+expect_db "SELECT due_on, CAST(interval_days AS INTEGER), streak, reviews FROM review WHERE question_id = \"$first\"" "$in8|8|1|1"
+expect_db "SELECT due_on, CAST(interval_days AS INTEGER), streak, lapses FROM review WHERE question_id = \"$second\"" "$tomorrow|1|0|0"
 run "$REBOUND" due --all
-expect_out_has "Due today: $((due_before - 2)) questions"
+expect_out_has "Today: 0 reviews and 6 new ($((due_before - 8)) waiting); 'drill' asks them in this order:"
+expect_out_has "Done today: 0 reviews and 2 new."
 case "$out" in *"  $first "*|*"  $second "*) fail "a drilled question is still due today" ;; *) pass ;; esac
 expect_out_has "Coming up:
   $tomorrow  1  $second
-  $in4  1  $first"
-# Re-rating folds the schedule again: the 2 becomes a 4, a first success: tomorrow, one in a row.
+  $in8  1  $first"
+# Re-rating folds the schedule again: the 2 becomes a 4, Good: in 2 days, one in a row.
 printf '4 4 4 4\n\n' >"$TMP/rerate"
 STDIN="$TMP/rerate" run "$REBOUND" rate 2
 expect_status 0
-expect_db "SELECT due_on, repetitions, last_reviewed_at IS NOT NULL FROM review WHERE question_id = \"$second\"" "$tomorrow|1|1"
+expect_db "SELECT due_on, streak, last_reviewed_at IS NOT NULL FROM review WHERE question_id = \"$second\"" "$in2|1|1"
 
 # A new drill does not ask them again today. Stopped after its first answer, it stays open; discarding
 # it takes that answer's rating out of the schedule: the question is new and due today again.
@@ -145,14 +155,14 @@ STDIN="$TMP/drill2" run "$REBOUND" drill --theme examples --count 2 --think 0 --
 expect_status 1
 third=$(db "SELECT question_id FROM answer WHERE id = 3")
 expect_true '[ "$third" != "$first" ] && [ "$third" != "$second" ]'
-expect_db "SELECT due_on, repetitions FROM review WHERE question_id = \"$third\"" "$tomorrow|0"
+expect_db "SELECT due_on, streak FROM review WHERE question_id = \"$third\"" "$tomorrow|0"
 run "$REBOUND" discard 2
 expect_status 0
-expect_db "SELECT due_on || \"|\" || repetitions || \"|\" || ifnull(last_reviewed_at, \"-\") FROM review WHERE question_id = \"$third\"" "$today|0|-"
+expect_db "SELECT due_on || \"|\" || streak || \"|\" || ifnull(last_reviewed_at, \"-\") FROM review WHERE question_id = \"$third\"" "$today|0|-"
 
 # --- The growth plan ------------------------------------------------------------------------------
-# The drill's ratings (examples and structure at 4.5, fit at 5) now count against those themes:
-# structure (one citation, 12 days old) passes fit (one from yesterday, but rated 5).
+# The drill's ratings now count against the themes its questions train (examples, structure and clarity):
+# fit (cited yesterday, never rated) passes structure (cited 12 days ago, and rated).
 run "$REBOUND" plan
 expect_out_has "The plan is empty.
 'examples' is a theme to work on ('insights') with no open action: 'plan add --theme examples' adds a suggested one."
@@ -160,7 +170,7 @@ run "$REBOUND" plan add
 expect_status 0
 expect_out "Added action 1 for examples: For each story in your bank, write down at least one number (percentage, hours saved, revenue, team size or deadline).
 Added action 2 for confidence: Practise a set phrase for thinking time, such as \"Let me take a moment to pick the best example\".
-Added action 3 for structure: Write the STAR outline (one line each for situation, task, action and result) before practising each answer aloud."
+Added action 3 for fit: Write down three reasons you want this specific role that would not apply to a competitor's."
 run "$REBOUND" plan add --theme examples --due $plan_due
 expect_out "Added action 4 for examples: Replace every \"we usually\" in your practice answers with \"one time, in March, I\". (due $plan_due)"
 run "$REBOUND" plan add --theme clarity Record one answer a day
@@ -185,7 +195,7 @@ clarity: Clarity and concision
 confidence: Confidence and composure
      2  done   Practise a set phrase"
 expect_out_has "'confidence' is a theme to work on ('insights') with no open action: 'plan add --theme confidence' adds a suggested one.
-'structure' is a theme to work on ('insights') with no open action"
+'fit' is a theme to work on ('insights') with no open action"
 run "$REBOUND" plan done 99
 expect_status 1
 expect_err "rebound: plan done: no action 99 (see 'plan')"

@@ -12,6 +12,11 @@ expect_screen "Company:"
 tmux_cmd send-keys -t t 'Acme' Enter
 expect_screen "Role:"
 tmux_cmd send-keys -t t 'Engineer' Enter
+# The field, from the role; a bank no one has is asked again.
+expect_screen "Your field: the banks drills ask from ('all' for every bank) [software-engineering,behavioural,closing]:"
+tmux_cmd send-keys -t t 'sales-and-support,nope' Enter
+expect_screen "reject add: unknown bank 'nope'"
+tmux_cmd send-keys -t t Enter
 expect_screen "Date (YYYY-MM-DD, today, yesterday, -N) [$today]:"
 tmux_cmd send-keys -t t Enter
 expect_screen "Stage reached"
@@ -31,7 +36,7 @@ expect_db "SELECT COUNT(*) FROM rejection" 0
 
 # The whole form, then an edit that keeps every value with Enter but the role.
 tmux_cmd send-keys -t t 'reject add' Enter
-for value in Acme Engineer '' phone-screen Dana 'Too long-winded.' '' '' 'Clear CV' '' '' 'Slow down'; do
+for value in Acme Engineer '' '' phone-screen Dana 'Too long-winded.' '' '' 'Clear CV' '' '' 'Slow down'; do
 	if [ -n "$value" ]; then tmux_cmd send-keys -t t "$value" Enter; else tmux_cmd send-keys -t t Enter; fi
 	sleep 0.1
 done

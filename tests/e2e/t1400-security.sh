@@ -97,6 +97,6 @@ expect_true "[ -d '$HOME/.config/rebound' ]"	# the settings file was written, so
 loose=$(find "$REBOUND_HOME" "$HOME/.config/rebound" \( -type d -perm /077 \) -o \( -type f -perm /077 \) | sort)
 expect_true "[ -z '$loose' ]" || echo "group or others can read: $loose"
 expect_true "[ \"\$(stat -c %a '$REBOUND_HOME')\" = 700 ]"
-expect_true "[ -e '$REBOUND_HOME/report.html' ] && [ -e '$REBOUND_HOME/recordings/s3-q1.wav' ] && [ -e '$REBOUND_HOME/questions/practice.yaml' ]"
+expect_true "[ -e '$REBOUND_HOME/report.html' ] && [ -e '$REBOUND_HOME/recordings/s3-q1.flac' ] && [ -e '$REBOUND_HOME/questions/practice.yaml' ]"
 
 finish

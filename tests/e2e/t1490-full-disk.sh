@@ -5,6 +5,7 @@
 # over it instead of leaving it behind. Under a file size limit, a recording that could not be written
 # whole is stored with the length the file holds, and says it was cut short. Needs root (unshare -m).
 . "$(dirname "$0")/lib.sh"
+"$REBOUND" config set audio.format wav >/dev/null	# the WAV as recorded is checked here; t0950 the FLAC
 require python3 sqlite3 espeak-ng sox
 unshare -m true 2>/dev/null || { echo "needs unshare -m (root)"; exit 77; }
 export REBOUND_SEED=1

@@ -147,10 +147,14 @@ static void test_key_table(void **state)
 	char *text;
 	(void)state;
 
-	assert_int_equal(config_key_count(), 9);
+	assert_int_equal(config_key_count(), 15);
 	assert_string_equal(config_key_at(0)->name, "interview.bank");
-	assert_string_equal(config_key_at(8)->name, "colour");
-	assert_null(config_key_at(9));
+	assert_string_equal(config_key_at(14)->name, "colour");
+	assert_null(config_key_at(15));
+	assert_string_equal(config_key_find("audio.end_silence")->default_value, "5");
+	assert_true(config_key_find("audio.end_silence")->or_off);
+	assert_string_equal(config_key_find("drill.retention")->default_value, "90");
+	assert_int_equal(config_key_find("drill.retention")->min, 70);
 	assert_null(config_key_find("audio"));
 	assert_int_equal(key->type, CONFIG_INT);
 	assert_int_equal(key->min, 8000);
@@ -190,6 +194,10 @@ static void test_check(void **state)
 	assert_int_equal(config_check("interview.think_seconds", "0", NULL), 0);
 	assert_int_equal(config_check("speech.transcripts", "off", NULL), 0);
 	assert_int_equal(config_check("audio.input", "USB: Audio #2", NULL), 0);
+	assert_int_equal(config_check("audio.end_silence", "off", NULL), 0);
+	assert_int_equal(config_check("audio.end_silence", "3", NULL), 0);
+	assert_check_fails("audio.end_silence", "0", "'audio.end_silence' takes a whole number from 1 to 60 or 'off', not '0'");
+	assert_check_fails("audio.rate", "off", "'audio.rate' takes a whole number from 8000 to 192000, not 'off'");
 	assert_check_fails("audio.rate", "fast", "'audio.rate' takes a whole number from 8000 to 192000, not 'fast'");
 	assert_check_fails("audio.rate", "7999", "'audio.rate' takes a whole number from 8000 to 192000, not '7999'");
 	assert_check_fails("audio.rate", "192001",

@@ -86,7 +86,7 @@ static void decode(const int16_t *samples, size_t count, int rate, struct recogn
 {
 	char *cause = NULL;
 
-	if (recognizer_decode(recognizer, samples, count, rate, out, &cause) != 0)
+	if (recognizer_decode(recognizer, samples, count, rate, NULL, 0, out, &cause) != 0)
 		fail_msg("%s", cause);
 }
 
@@ -120,7 +120,7 @@ static void test_blocks_of_any_size_give_the_same_words(void **state)
 		skip();
 	decode(clip.samples, (size_t)clip.count, clip.rate, &whole);
 	for (b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
-		struct recognizer_job *job = recognizer_start(recognizer, clip.rate, NULL);
+		struct recognizer_job *job = recognizer_start(recognizer, clip.rate, NULL, 0, NULL);
 		long long at;
 		assert_non_null(job);
 		for (at = 0; at < clip.count; at += (long long)blocks[b])
@@ -209,7 +209,7 @@ static void test_wait_and_cancel(void **state)
 	for (i = 0; i < 40; i++)
 		memcpy(answer + i * (size_t)clip.count, clip.samples, (size_t)clip.count * sizeof *answer);
 	/* Two minutes of speech take the worker seconds (7 or more here): not ready 10 ms after the input ends. */
-	job = recognizer_start(recognizer, clip.rate, NULL);
+	job = recognizer_start(recognizer, clip.rate, NULL, 0, NULL);
 	recognizer_feed(job, answer, n);
 	recognizer_end_input(job);
 	start = date_monotonic_ms();
@@ -226,7 +226,7 @@ static void test_wait_and_cancel(void **state)
 	free(cause);
 
 	/* Left alone, it ends, and the result is there. */
-	job = recognizer_start(recognizer, clip.rate, NULL);
+	job = recognizer_start(recognizer, clip.rate, NULL, 0, NULL);
 	recognizer_feed(job, clip.samples, (size_t)clip.count);
 	recognizer_end_input(job);
 	assert_int_equal(recognizer_wait(job, date_monotonic_ms() + 30000), 1);
@@ -253,8 +253,12 @@ static void test_errors(void **state)
 	assert_string_equal(cause, "the speech model is missing from '/nonexistent/model' (install pocketsphinx-en-us)");
 	free(cause);
 	cause = NULL;
-	assert_null(recognizer_start(recognizer, 4000, &cause));
-	assert_string_equal(cause, "cannot transcribe audio at 4000 Hz");
+	assert_null(recognizer_start(recognizer, 8000, NULL, 0, &cause));
+	assert_string_equal(cause, "the speech model needs audio at 16000 Hz or more, not 8000 Hz");
+	free(cause);
+	cause = NULL;
+	assert_null(recognizer_start(recognizer, 384000, NULL, 0, &cause));
+	assert_string_equal(cause, "cannot transcribe audio at 384000 Hz");
 	free(cause);
 	/* Nothing fed: no words, no error. */
 	decode(NULL, 0, 16000, &r);

@@ -332,9 +332,8 @@ static const char *schedule_order(struct fixture *f)
 	return kept;
 }
 
-/* Checks every field of a question's row; last NULL expects no last review. */
-static void assert_review(struct fixture *f, const char *question_id, long due, long added, int interval,
-			  int repetitions, double ease, const char *last)
+/* Checks a question with no review folded: due on due, added on added, nothing else set. */
+static void assert_unreviewed(struct fixture *f, const char *question_id, long due, long added)
 {
 	struct store_review *list = NULL;
 	size_t count, i;
@@ -346,24 +345,57 @@ static void assert_review(struct fixture *f, const char *question_id, long due, 
 		fail_msg("%s is not in the schedule", question_id);
 	assert_string_equal(list[i].due_on, day_text(f, due));
 	assert_string_equal(list[i].added_on, day_text(f, added));
-	assert_int_equal(list[i].interval_days, interval);
-	assert_int_equal(list[i].repetitions, repetitions);
-	assert_near(list[i].ease, ease);
-	if (last == NULL)
-		assert_null(list[i].last_reviewed_at);
-	else
-		assert_string_equal(list[i].last_reviewed_at, last);
+	assert_int_equal(list[i].interval_days, 0);
+	assert_int_equal(list[i].streak, 0);
+	assert_int_equal(list[i].reviews, 0);
+	assert_near(list[i].stability, 0);
+	assert_null(list[i].last_reviewed_at);
+	assert_null(list[i].first_reviewed_on);
+	assert_null(list[i].reviewed_on);
 }
 
-/* sched.h's ease rule, for the expected values. */
-static double ease_after(double ease, double quality)
+/* The reviews a fold should have made: the average rating of each answer and the day it counts on. */
+struct expected_review {
+	long day;
+	double quality;
+};
+
+/*
+ * Checks a question's row against sched.c applied to reviews in order from added (test_sched checks
+ * sched.c against reference values); last is the answer that last moved it. Returns the row.
+ */
+static const struct store_review *assert_folded(struct fixture *f, const char *question_id, long added,
+						 const char *last, size_t n, const struct expected_review *reviews)
 {
-	double miss = 5 - quality;
+	struct store_review *list = NULL;
+	struct sched_state s;
+	size_t count, i;
 
-	ease += 0.1 - miss * (0.08 + 0.02 * miss);
-	return ease < SCHED_EASE_MIN ? SCHED_EASE_MIN : ease;
+	sched_start(&s, added);
+	for (i = 0; i < n; i++)
+		sched_review(&s, reviews[i].day, sched_grade_of(reviews[i].quality), SCHED_RETENTION_DEFAULT);
+	review_list(f, &list, &count);
+	for (i = 0; i < count && strcmp(list[i].question_id, question_id) != 0; i++)
+		;
+	if (i == count)
+		fail_msg("%s is not in the schedule", question_id);
+	assert_string_equal(list[i].due_on, day_text(f, s.due_day));
+	assert_string_equal(list[i].added_on, day_text(f, added));
+	assert_int_equal(list[i].interval_days, s.interval_days);
+	assert_int_equal(list[i].streak, s.streak);
+	assert_int_equal(list[i].reviews, s.reviews);
+	assert_int_equal(list[i].lapses, s.lapses);
+	assert_near(list[i].stability, s.stability);
+	assert_near(list[i].difficulty, s.difficulty);
+	assert_string_equal(list[i].first_reviewed_on, day_text(f, reviews[0].day));
+	assert_string_equal(list[i].reviewed_on, day_text(f, s.last_day));
+	assert_string_equal(list[i].last_reviewed_at, last);
+	return &list[i];
 }
 
+#define FOLDED(f, id, added, last, ...) \
+	assert_folded(f, id, added, last, sizeof((struct expected_review[]){ __VA_ARGS__ }) / \
+		      sizeof(struct expected_review), (struct expected_review[]){ __VA_ARGS__ })
 /* ------------------------------------------------------------------------------------------------
  * Rejections
  */
@@ -582,8 +614,7 @@ static void test_rejection_update_replaces_everything(void **state)
 	assert_int_equal(query_int(f->path, "SELECT count(*) FROM reflection WHERE rejection_id = 1"), 1);
 	/* The review ids were scheduled like add does. */
 	assert_string_equal(schedule_order(f), "q-1,q-2");
-	assert_review(f, "q-1", date_days_from_civil(2026, 1, 12), date_days_from_civil(2026, 1, 12), 0, 0,
-		      SCHED_EASE_START, NULL);
+	assert_unreviewed(f, "q-1", date_days_from_civil(2026, 1, 12), date_days_from_civil(2026, 1, 12));
 	/* The other rejection kept its parts. */
 	get_rejection(f, other_id, &got);
 	assert_string_equal(themes_text(f, &got), "structure:other");
@@ -845,32 +876,33 @@ static void test_rejection_schedules_questions(void **state)
 
 	add_rejection(f, &r, first, 2, "2026-06-10");
 	assert_string_equal(schedule_order(f), "q-a,q-b");
-	assert_review(f, "q-a", june10, june10, 0, 0, 2.5, NULL);
-	assert_review(f, "q-b", june10, june10, 0, 0, 2.5, NULL);
-	assert_query_text(f->path, "SELECT due_on || '|' || added_on || '|' || interval_days || '|' || ease || '|' ||"
-				   " repetitions || '|' || quote(last_reviewed_at) FROM review ORDER BY question_id",
-			  "2026-06-10|2026-06-10|0.0|2.5|0|NULL;2026-06-10|2026-06-10|0.0|2.5|0|NULL");
+	assert_unreviewed(f, "q-a", june10, june10);
+	assert_unreviewed(f, "q-b", june10, june10);
+	assert_query_text(f->path, "SELECT due_on || '|' || added_on || '|' || interval_days || '|' || stability || '|' ||"
+				   " streak || '|' || reviews || '|' || quote(last_reviewed_at) || '|' || retention"
+				   " FROM review ORDER BY question_id",
+			  "2026-06-10|2026-06-10|0.0|0.0|0|0|NULL|0.9;2026-06-10|2026-06-10|0.0|0.0|0|0|NULL|0.9");
 
 	/* Adding again on another day: only the new question enters; the old keeps its place. */
 	schedule(f, second, 2, "2026-06-01", 1);
-	assert_review(f, "q-a", june10, june10, 0, 0, 2.5, NULL);
-	assert_review(f, "q-c", june1, june1, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-a", june10, june10);
+	assert_unreviewed(f, "q-c", june1, june1);
 	assert_string_equal(schedule_order(f), "q-c,q-a,q-b");
 	schedule(f, second, 2, "2026-07-01", 0);
 	/* A new question before one already there: only the new one counts. */
 	schedule(f, (const char *const[]){ "q-g", "q-a", "q-c" }, 3, "2026-06-05", 1);
-	assert_review(f, "q-g", june1 + 4, june1 + 4, 0, 0, 2.5, NULL);
-	assert_review(f, "q-a", june10, june10, 0, 0, 2.5, NULL);
-	assert_review(f, "q-c", june1, june1, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-g", june1 + 4, june1 + 4);
+	assert_unreviewed(f, "q-a", june10, june10);
+	assert_unreviewed(f, "q-c", june1, june1);
 	schedule(f, second, 0, "2026-07-01", 0);
 	assert_int_equal(store_review_add(f->store, (const char *const[]){ "q-e" }, 1, "2026-07-02", NULL, &cause), 0);
-	assert_review(f, "q-e", june10 + 22, june10 + 22, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-e", june10 + 22, june10 + 22);
 
 	/* Another rejection citing a scheduled question leaves it alone too. */
 	r = plain_rejection("Initech", "2026-06-20");
 	add_rejection(f, &r, third, 2, "2026-06-20");
-	assert_review(f, "q-b", june10, june10, 0, 0, 2.5, NULL);
-	assert_review(f, "q-d", june10 + 10, june10 + 10, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-b", june10, june10);
+	assert_unreviewed(f, "q-d", june10 + 10, june10 + 10);
 	assert_string_equal(schedule_order(f), "q-c,q-g,q-a,q-b,q-d,q-e");
 
 	/* A failed add (no day) adds nothing and reports nothing added. */
@@ -897,51 +929,57 @@ static void test_ratings_fold_into_the_schedule(void **state)
 	struct fixture *f = *state;
 	long day0 = today(), day;
 	const char *at;
+	const struct store_review *r;
 	long long session, answer;
-	double ease;
 
 	schedule(f, (const char *const[]){ "q-drill" }, 1, day_text(f, day0), 1);
-	assert_review(f, "q-drill", day0, day0, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-drill", day0, day0);
 
 	session = create_session(f, "drill");
 	answer = add_answer(f, session, 1, "q-drill", 0);
 	/* An answer alone (not rated) is no review. */
-	assert_review(f, "q-drill", day0, day0, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-drill", day0, day0);
 	at = answered_at(f, answer, &day);
 	assert_true(day == day0 || day == day0 + 1);	/* the same day unless midnight passed */
 
-	/* 4 and 5: quality 4.5, an easy first success: 4 days. */
+	/* 4 and 5: an average of 4.5 is Easy: FSRS's first stability for Easy, w3 = 8.2956 days. */
 	rate(f, answer, 4, 5);
-	ease = ease_after(2.5, 4.5);
-	assert_near(ease, 2.555);
-	assert_review(f, "q-drill", day + 4, day0, 4, 1, ease, at);
+	r = FOLDED(f, "q-drill", day0, at, { day, 4.5 });
+	assert_near(r->stability, 8.2956);
+	assert_int_equal(r->interval_days, 8);
+	assert_string_equal(r->due_on, day_text(f, day + 8));
 
-	/* Re-rated 2 and 2: the fold starts again from the added day and the answer is a lapse. */
+	/* Re-rated 2 and 2: the fold starts again from the added day and the answer is Again: tomorrow. */
 	rate(f, answer, 2, 2);
-	ease = ease_after(2.5, 2);
-	assert_near(ease, 2.18);
-	assert_review(f, "q-drill", day + 1, day0, 1, 0, ease, at);
+	r = FOLDED(f, "q-drill", day0, at, { day, 2 });
+	assert_near(r->stability, 0.212);
+	assert_string_equal(r->due_on, day_text(f, day + 1));
+	assert_int_equal(r->streak, 0);
 
-	/* 3 and 3: a plain first success: 1 day, ease down by 0.14. */
+	/* 3 and 3: Hard, 1.2931 days: tomorrow, one in a row. */
 	rate(f, answer, 3, 3);
-	assert_review(f, "q-drill", day + 1, day0, 1, 1, 2.36, at);
+	r = FOLDED(f, "q-drill", day0, at, { day, 3 });
+	assert_near(r->stability, 1.2931);
+	assert_int_equal(r->streak, 1);
 
-	/* 4 and 4: 1 day, ease unchanged. */
+	/* 4 and 4: Good, 2.3065 days: in 2 days. */
 	rate(f, answer, 4, 4);
-	assert_review(f, "q-drill", day + 1, day0, 1, 1, 2.5, at);
+	r = FOLDED(f, "q-drill", day0, at, { day, 4 });
+	assert_string_equal(r->due_on, day_text(f, day + 2));
 
 	/* Ratings removed: the answer no longer counts. */
 	assert_int_equal(store_rating_save(f->store, answer, NULL, 0, NULL, &(char *){ NULL }), 0);
-	assert_review(f, "q-drill", day0, day0, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-drill", day0, day0);
 }
 
+/* A second answer on the same day is a same-day review (FSRS's short-term formula), early or not. */
 static void test_second_answer_same_day(void **state)
 {
 	struct fixture *f = *state;
 	long day0 = today(), day;
-	const char *at;
+	const char *at, *at2;
+	const struct store_review *r;
 	long long session, first, second;
-	double ease;
 
 	schedule(f, (const char *const[]){ "q-drill" }, 1, day_text(f, day0), 1);
 	session = create_session(f, "drill");
@@ -949,30 +987,32 @@ static void test_second_answer_same_day(void **state)
 	second = add_answer(f, session, 2, "q-drill", 0);
 	at = answered_at(f, first, &day);
 	exec_sql(f->path, "UPDATE answer SET answered_at = (SELECT answered_at FROM answer WHERE id = 1) WHERE id = 2");
+	at2 = answered_at(f, second, NULL);
 
 	rate(f, first, 5, 4);
-	ease = ease_after(2.5, 4.5);
-	assert_review(f, "q-drill", day + 4, day0, 4, 1, ease, at);
-	/* A good answer before the due day is early practice: nothing moves. */
+	FOLDED(f, "q-drill", day0, at, { day, 4.5 });
+	/* A good one the same day moves stability a little: never down for Good or Easy. */
 	rate(f, second, 5, 5);
-	assert_review(f, "q-drill", day + 4, day0, 4, 1, ease, at);
-	/* A bad one is a lapse whenever it is given. */
+	r = FOLDED(f, "q-drill", day0, at2, { day, 4.5 }, { day, 5 });
+	assert_true(r->stability >= 8.2956);
+	assert_int_equal(r->reviews, 2);
+	/* A bad one is a lapse whenever it is given: stability falls to under a third. */
 	rate(f, second, 1, 2);
-	ease = ease_after(ease, 1.5);
-	assert_near(ease, 2.13);
-	assert_review(f, "q-drill", day + 1, day0, 1, 0, ease, at);
+	r = FOLDED(f, "q-drill", day0, at2, { day, 4.5 }, { day, 1.5 });
+	assert_true(r->stability < 8.2956 / 3);
+	assert_int_equal(r->lapses, 1);
+	assert_int_equal(r->streak, 0);
 }
 
 /* An answer given while the clock was three years ahead (store-review.c's rules): once the clock is right
  * again, listing the schedule folds it as today's, and a later low rating is folded after it (answer
- * order, not time stamps) and brings the question back tomorrow. */
+ * order, not time stamps) as a same-day lapse. */
 static void test_answer_from_a_clock_ahead_strands_nothing(void **state)
 {
 	struct fixture *f = *state;
 	time_t now = date_now();
 	long day0 = today();
 	long long session, ahead, later;
-	double ease = ease_after(2.5, 5);
 
 	schedule(f, (const char *const[]){ "q-drill" }, 1, day_text(f, day0), 1);
 	session = create_session(f, "drill");
@@ -980,11 +1020,11 @@ static void test_answer_from_a_clock_ahead_strands_nothing(void **state)
 	ahead = add_answer(f, session, 1, "q-drill", 0);
 	rate(f, ahead, 5, 5);
 	date_clock_pin(now);
-	assert_review(f, "q-drill", day0 + 4, day0, 4, 1, ease, answered_at(f, ahead, NULL));
+	FOLDED(f, "q-drill", day0, answered_at(f, ahead, NULL), { day0, 5 });
 
 	later = add_answer(f, session, 2, "q-drill", 0);
 	rate(f, later, 1, 2);
-	assert_review(f, "q-drill", day0 + 1, day0, 1, 0, ease_after(ease, 1.5), answered_at(f, later, NULL));
+	assert_int_equal(FOLDED(f, "q-drill", day0, answered_at(f, later, NULL), { day0, 5 }, { day0, 1.5 })->lapses, 1);
 }
 
 /* A question scheduled while the clock was ahead counts as added today, and is due today. */
@@ -997,7 +1037,7 @@ static void test_question_added_while_the_clock_was_ahead(void **state)
 	date_clock_pin(now + 400 * 86400L);
 	schedule(f, (const char *const[]){ "q-late" }, 1, day_text(f, today()), 1);
 	date_clock_pin(now);
-	assert_review(f, "q-late", day0, day0, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-late", day0, day0);
 }
 
 /* The clock went back between two answers: the second, stamped three days before the first, is folded
@@ -1016,8 +1056,7 @@ static void test_answer_from_a_clock_gone_back_folds_in_answer_order(void **stat
 	backdate_answer(f, second, day0 - 3);
 	rate(f, first, 4, 4);
 	rate(f, second, 1, 1);
-	assert_review(f, "q-drill", day0 + 1, day0 - 5, 1, 0, ease_after(ease_after(2.5, 4), 1),
-		      answered_at(f, second, NULL));
+	assert_int_equal(FOLDED(f, "q-drill", day0 - 5, answered_at(f, second, NULL), { day0, 4 }, { day0, 1 })->streak, 0);
 }
 
 static void test_unscheduled_and_follow_up_answers_move_nothing(void **state)
@@ -1034,18 +1073,18 @@ static void test_unscheduled_and_follow_up_answers_move_nothing(void **state)
 	other = add_answer(f, session, 1, "q-out", 0);
 	rate(f, other, 1, 1);
 	assert_string_equal(schedule_order(f), "q-in");
-	assert_review(f, "q-in", day0, day0, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-in", day0, day0);
 
 	/* A follow-up (it carries its main answer's question id) is not a review. */
 	main_answer = add_answer(f, session, 2, "q-in", 0);
 	follow_up = add_answer(f, session, 2, "q-in", main_answer);
 	rate(f, follow_up, 1, 1);
-	assert_review(f, "q-in", day0, day0, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-in", day0, day0);
 	rate(f, main_answer, 4, 4);
 	at = answered_at(f, main_answer, &day);
-	assert_review(f, "q-in", day + 1, day0, 1, 1, 2.5, at);
+	FOLDED(f, "q-in", day0, at, { day, 4 });
 	rate(f, follow_up, 2, 1);
-	assert_review(f, "q-in", day + 1, day0, 1, 1, 2.5, at);
+	FOLDED(f, "q-in", day0, at, { day, 4 });
 
 	/* Discarding a session with only unscheduled answers schedules nothing either. */
 	session = create_session(f, "drill");
@@ -1053,7 +1092,7 @@ static void test_unscheduled_and_follow_up_answers_move_nothing(void **state)
 	rate(f, other, 5, 5);
 	close_session(f, session, "discarded");
 	assert_string_equal(schedule_order(f), "q-in");
-	assert_review(f, "q-in", day + 1, day0, 1, 1, 2.5, at);
+	FOLDED(f, "q-in", day0, at, { day, 4 });
 }
 
 static void test_discarding_a_session_refolds(void **state)
@@ -1069,11 +1108,11 @@ static void test_discarding_a_session_refolds(void **state)
 	answer1 = add_answer(f, kept, 1, "q-a", 0);
 	rate(f, answer1, 4, 4);
 	at1 = answered_at(f, answer1, &day1);
-	assert_review(f, "q-a", day1 + 1, day0, 1, 1, 2.5, at1);
+	FOLDED(f, "q-a", day0, at1, { day1, 4 });
 	/* Closing as finished changes nothing. */
 	close_session(f, kept, "finished");
-	assert_review(f, "q-a", day1 + 1, day0, 1, 1, 2.5, at1);
-	assert_review(f, "q-b", day0, day0, 0, 0, 2.5, NULL);
+	FOLDED(f, "q-a", day0, at1, { day1, 4 });
+	assert_unreviewed(f, "q-b", day0, day0);
 
 	dropped = create_session(f, "drill");
 	answer2 = add_answer(f, dropped, 1, "q-a", 0);
@@ -1081,30 +1120,32 @@ static void test_discarding_a_session_refolds(void **state)
 	rate(f, answer2, 1, 1);
 	rate(f, answer3, 5, 5);
 	answered_at(f, answer2, &day2);
-	assert_review(f, "q-a", day2 + 1, day0, 1, 0, ease_after(2.5, 1), answered_at(f, answer2, NULL));
-	assert_review(f, "q-b", day2 + 4, day0, 4, 1, 2.6, answered_at(f, answer3, NULL));
+	FOLDED(f, "q-a", day0, answered_at(f, answer2, NULL), { day1, 4 }, { day2, 1 });
+	FOLDED(f, "q-b", day0, answered_at(f, answer3, NULL), { day2, 5 });
 
 	/* Discarded: its answers no longer count, the kept session's still do. */
 	close_session(f, dropped, "discarded");
-	assert_review(f, "q-a", day1 + 1, day0, 1, 1, 2.5, at1);
-	assert_review(f, "q-b", day0, day0, 0, 0, 2.5, NULL);
+	FOLDED(f, "q-a", day0, at1, { day1, 4 });
+	assert_unreviewed(f, "q-b", day0, day0);
 	/* Re-rating an answer of a discarded session does not bring it back. */
 	rate(f, answer3, 5, 5);
-	assert_review(f, "q-b", day0, day0, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-b", day0, day0);
 
 	/* The kept session discarded too: back to the day it was added, as if never answered. */
 	close_session(f, kept, "discarded");
-	assert_review(f, "q-a", day0, day0, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-a", day0, day0);
 	assert_query_text(f->path, "SELECT quote(last_reviewed_at) FROM review ORDER BY question_id", "NULL;NULL");
 }
 
-/* Answers on several days (moved there by SQL) fold in the order they were given, from the added day on. */
+/* Answers on several days (moved there by SQL) fold in the order they were given, from the added day on;
+ * an early review counts, and moves the schedule only as FSRS says an early review should. */
 static void test_fold_over_several_days(void **state)
 {
 	struct fixture *f = *state;
 	long day0 = today() - 20;
 	long long session, late, before, first, second, early;
-	double ease;
+	const char *at;
+	const struct store_review *r;
 
 	schedule(f, (const char *const[]){ "q-x" }, 1, day_text(f, day0), 1);
 	session = create_session(f, "drill");
@@ -1119,27 +1160,25 @@ static void test_fold_over_several_days(void **state)
 	backdate_answer(f, first, day0);
 	backdate_answer(f, second, day0 + 1);
 	backdate_answer(f, early, day0 + 3);
+	at = answered_at(f, late, NULL);
 
 	/* Rated before the added day: ignored. */
 	rate(f, before, 1, 1);
-	assert_review(f, "q-x", day0, day0, 0, 0, 2.5, NULL);
-	rate(f, late, 3, 3);		/* alone: a first success on day0 + 8 */
-	assert_review(f, "q-x", day0 + 9, day0, 1, 1, 2.36, answered_at(f, late, NULL));
+	assert_unreviewed(f, "q-x", day0, day0);
+	rate(f, late, 3, 3);		/* alone: a first review, Hard, on day0 + 8 */
+	FOLDED(f, "q-x", day0, at, { day0 + 8, 3 });
 	rate(f, first, 4, 4);
 	rate(f, second, 4, 4);
 	rate(f, early, 5, 5);
-	/*
-	 * day0: 4 -> 1st success, 1 day, ease 2.5; day0+1: 4 -> 2nd, 6 days (due day0+7), ease 2.5;
-	 * day0+3: 5 -> early practice; day0+8: 3 -> 3rd, ease 2.36, round(6 x 2.36) = 14 days.
-	 */
-	ease = ease_after(2.5, 3);
-	assert_review(f, "q-x", day0 + 8 + 14, day0, 14, 3, ease, answered_at(f, late, NULL));
+	r = FOLDED(f, "q-x", day0, at, { day0, 4 }, { day0 + 1, 4 }, { day0 + 3, 5 }, { day0 + 8, 3 });
+	assert_string_equal(r->first_reviewed_on, day_text(f, day0));
+	assert_int_equal(r->streak, 4);
 
-	/* The early-practice answer re-rated as a lapse changes everything after it. */
+	/* The early answer re-rated as a lapse changes everything after it. */
 	rate(f, early, 2, 1);
-	/* day0+3: lapse, ease 2.5 - 0.525, due day0+4; day0+8: 3 -> 1st success, 1 day, ease - 0.14 */
-	ease = ease_after(ease_after(2.5, 1.5), 3);
-	assert_review(f, "q-x", day0 + 9, day0, 1, 1, ease, answered_at(f, late, NULL));
+	r = FOLDED(f, "q-x", day0, at, { day0, 4 }, { day0 + 1, 4 }, { day0 + 3, 1.5 }, { day0 + 8, 3 });
+	assert_int_equal(r->streak, 1);
+	assert_int_equal(r->lapses, 1);
 }
 
 /* Adding a question folds the rated answers it already has from the added day on. */
@@ -1159,11 +1198,11 @@ static void test_review_add_folds_existing_answers(void **state)
 	assert_string_equal(schedule_order(f), "");
 
 	schedule(f, (const char *const[]){ "q-now" }, 1, day_text(f, day0 - 1), 1);
-	assert_review(f, "q-now", day + 4, day0 - 1, 4, 1, 2.6, at);
+	FOLDED(f, "q-now", day0 - 1, at, { day, 5 });
 	/* Added the next day: the answer came before it and does not count. */
 	date_clock_pin(date_now() + 86400);
 	schedule(f, (const char *const[]){ "q-later" }, 1, day_text(f, day + 1), 1);
-	assert_review(f, "q-later", day + 1, day + 1, 0, 0, 2.5, NULL);
+	assert_unreviewed(f, "q-later", day + 1, day + 1);
 	date_clock_pin(date_now() - 86400);
 }
 
@@ -1198,16 +1237,13 @@ static void test_version_4_migrates_to_5(void **state)
 	f.path = path;
 	f.store = store;
 	arena_init(&f.arena);
-	/* Each row entered on its due day; the rest is kept as it was. */
+	/* Each row entered on its due day, and is folded from its rated answers (none here: never reviewed). */
 	assert_string_equal(schedule_order(&f), "q-older,q-old");
-	assert_review(&f, "q-older", date_days_from_civil(2026, 1, 5), date_days_from_civil(2026, 1, 5), 0, 0, 2.5,
-		      NULL);
-	assert_review(&f, "q-old", date_days_from_civil(2026, 4, 2), date_days_from_civil(2026, 4, 2), 6, 2, 2.6,
-		      "2026-03-27T10:00:00Z");
+	assert_unreviewed(&f, "q-older", date_days_from_civil(2026, 1, 5), date_days_from_civil(2026, 1, 5));
+	assert_unreviewed(&f, "q-old", date_days_from_civil(2026, 4, 2), date_days_from_civil(2026, 4, 2));
 	/* Already there: left alone. */
 	schedule(&f, (const char *const[]){ "q-old", "q-new" }, 2, "2026-05-01", 1);
-	assert_review(&f, "q-old", date_days_from_civil(2026, 4, 2), date_days_from_civil(2026, 4, 2), 6, 2, 2.6,
-		      "2026-03-27T10:00:00Z");
+	assert_unreviewed(&f, "q-old", date_days_from_civil(2026, 4, 2), date_days_from_civil(2026, 4, 2));
 	arena_release(&f.arena);
 	store_close(store);
 
@@ -1218,6 +1254,92 @@ static void test_version_4_migrates_to_5(void **state)
 	assert_int_equal(store_version(store), STORE_LATEST_VERSION);
 	store_close(store);
 	remove_db(path);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Migration 10: SM-2's rows become FSRS's, folded again from the rated answers
+ */
+
+/* Noon (local) of day, as the store stamps answers. */
+static char *noon_iso(long day, char buf[DATE_ISO_SIZE])
+{
+	date_iso_utc(date_day_start(day) + 12 * 3600, buf);
+	return buf;
+}
+
+static void test_version_9_schedule_is_refolded_by_fsrs(void **state)
+{
+	char *path = temp_db(), *cause = NULL, *sql, first[DATE_ISO_SIZE], second[DATE_ISO_SIZE];
+	long day0 = today() - 10;
+	struct store *store;
+	struct fixture f;
+	(void)state;
+
+	arena_init(&f.arena);
+	store = store_open_version(path, 9, &cause);
+	assert_non_null(store);
+	store_close(store);
+	/* SM-2 had it out 6 days after two successes; the answers say Good on day0, Easy the day after. */
+	sql = xasprintf("INSERT INTO session (id, kind, started_at, status) VALUES (1, 'drill', '%s', 'finished');"
+			"INSERT INTO answer (id, session_id, position, question_id, question_text, mode,"
+			" think_limit_seconds, think_used_ms, answer_limit_seconds, answer_used_ms, answered_at)"
+			" VALUES (1, 1, 1, 'q-mig', 'Why?', 'typed', 0, 0, 60, 1000, '%s'),"
+			" (2, 1, 2, 'q-mig', 'Why?', 'typed', 0, 0, 60, 1000, '%s');"
+			"INSERT INTO rating VALUES (1, 'structure', 4, '%s'), (1, 'clarity', 4, '%s'),"
+			" (2, 'structure', 5, '%s'), (2, 'clarity', 5, '%s');"
+			"INSERT INTO review (question_id, due_on, interval_days, ease, repetitions, last_reviewed_at, added_on)"
+			" VALUES ('q-mig', '%s', 6, 2.6, 2, '%s', '%s'), ('q-fresh', '%s', 0, 2.5, 0, NULL, '%s')",
+			noon_iso(day0, first), first, noon_iso(day0 + 1, second), first, first, second, second,
+			day_text(&f, day0 + 7), second, day_text(&f, day0), day_text(&f, day0),
+			day_text(&f, day0));
+	exec_sql(path, sql);
+	free(sql);
+
+	store = store_open(path, &cause);
+	assert_non_null(store);
+	assert_int_equal(query_int(path, "PRAGMA user_version"), STORE_LATEST_VERSION);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM pragma_table_info('review') WHERE name = 'ease'"), 0);
+	assert_int_equal(query_int(path, "SELECT count(*) FROM prep"), 0);
+	/* Folded in the migration, before anything listed it. */
+	assert_int_equal(query_int(path, "SELECT reviews FROM review WHERE question_id = 'q-mig'"), 2);
+	f.path = path;
+	f.store = store;
+	FOLDED(&f, "q-mig", day0, second, { day0, 4 }, { day0 + 1, 5 });
+	assert_unreviewed(&f, "q-fresh", day0, day0);
+	arena_release(&f.arena);
+	store_close(store);
+	remove_db(path);
+}
+
+/* The desired retention is the store's: rows folded for another are folded again when next listed. */
+static void test_retention_change_refolds(void **state)
+{
+	struct fixture *f = *state;
+	long day0 = today() - 30, day;
+	struct store_review *list = NULL;
+	size_t count;
+	long long session, answer;
+	int at_90;
+
+	schedule(f, (const char *const[]){ "q-r" }, 1, day_text(f, day0), 1);
+	session = create_session(f, "drill");
+	answer = add_answer(f, session, 1, "q-r", 0);
+	backdate_answer(f, answer, day0);
+	rate(f, answer, 5, 5);
+	at_90 = FOLDED(f, "q-r", day0, answered_at(f, answer, &day), { day0, 5 })->interval_days;
+	assert_int_equal(at_90, 8);
+
+	store_set_retention(f->store, 0.8);
+	review_list(f, &list, &count);
+	/* S = 8.2956 at 80%: the interval is longer, by the same curve (sched_interval). */
+	assert_int_equal(list[0].interval_days, sched_interval(8.2956, 0.8));
+	assert_true(list[0].interval_days > at_90);
+	assert_query_text(f->path, "SELECT retention FROM review", "0.8");
+	/* Out of range: the default. */
+	store_set_retention(f->store, 2);
+	review_list(f, &list, &count);
+	assert_int_equal(list[0].interval_days, at_90);
+	(void)day;
 }
 
 /* A new database is at the latest version with an empty schedule. */
@@ -1256,7 +1378,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fold_over_several_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_add_folds_existing_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new_database_has_empty_schedule, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retention_change_refolds, setup, teardown),
 		cmocka_unit_test(test_version_4_migrates_to_5),
+		cmocka_unit_test(test_version_9_schedule_is_refolded_by_fsrs),
 	};
 	fixture_pin_clock();
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -491,7 +491,7 @@ static void test_keywords(void **state)
 	arena_init(&arena);
 	n = split("<s> our teams led the stand-up every morning and I owned the roll out of kubernetes(2) "
 		  "[noise] with a b testing for customers </s>", &arena, &words);
-	speech_keywords(keywords, sizeof keywords / sizeof keywords[0], words, n, &arena, &coverage);
+	speech_keywords(keywords, sizeof keywords / sizeof keywords[0], words, n, NULL, 0, &arena, &coverage);
 	assert_int_equal(coverage.said_count, 7);
 	assert_string_equal(coverage.said[0], "team");		/* "teams" */
 	assert_string_equal(coverage.said[1], "stand up");	/* "stand-up" */
@@ -509,11 +509,11 @@ static void test_keywords(void **state)
 	assert_string_equal(coverage.missed[5], "");
 	assert_ptr_equal(coverage.said[0], keywords[0]);	/* borrowed */
 
-	speech_keywords(keywords, 0, words, n, &arena, &coverage);
+	speech_keywords(keywords, 0, words, n, NULL, 0, &arena, &coverage);
 	assert_int_equal(coverage.said_count + coverage.missed_count, 0);
 	assert_null(coverage.said);
 	assert_null(coverage.missed);
-	speech_keywords(keywords, 2, NULL, 0, &arena, &coverage);
+	speech_keywords(keywords, 2, NULL, 0, NULL, 0, &arena, &coverage);
 	assert_int_equal(coverage.said_count, 0);
 	assert_int_equal(coverage.missed_count, 2);
 	assert_null(coverage.said);
@@ -541,7 +541,7 @@ static void test_points(void **state)
 	arena_init(&arena);
 	n = split("the achievement i am proudest of is cutting build times from forty minutes to ten for a team "
 		  "of twelve engineers", &arena, &words);
-	speech_points(points, sizeof points / sizeof points[0], words, n, &arena, &coverage);
+	speech_points(points, sizeof points / sizeof points[0], words, n, NULL, 0, &arena, &coverage);
 	assert_int_equal(coverage.said_count, 4);
 	assert_string_equal(coverage.said[0], points[0]);
 	assert_string_equal(coverage.said[1], points[3]);
@@ -552,6 +552,76 @@ static void test_points(void **state)
 	assert_string_equal(coverage.missed[1], points[2]);
 	assert_string_equal(coverage.missed[2], points[6]);
 	assert_string_equal(coverage.missed[3], points[7]);
+	arena_release(&arena);
+}
+
+/* The spotter's evidence joins the transcript's: a keyword or a point's word either one heard is said,
+ * and the counts tell where the two agree over what the spotter listened for. */
+static void test_spotted_coverage(void **state)
+{
+	static const char *const keywords[] = { "dashboard", "incident", "rollback", "Kubernetes", "team" };
+	static const char *const points[] = { "the incident and its cause", "the dashboard you built", "what you learned" };
+	static const struct speech_spot spots[] = {
+		{ "dashboard", 1, 1 },		/* spotted; the transcript missed it */
+		{ "incidents", 1, 0 },		/* same tokens as "incident": heard by the transcript only */
+		{ "rollback", 1, 0 },		/* neither */
+		{ "kubernetes", 0, 0 },		/* not listened for: only the transcript counts */
+		{ "cause", 1, 1 },		/* a point's word */
+		{ "built", 1, 1 },
+	};
+	const char **words;
+	struct speech_coverage coverage;
+	struct arena arena;
+	size_t n;
+
+	(void)state;
+	arena_init(&arena);
+	n = split("we had an incident with the team", &arena, &words);
+	speech_keywords(keywords, 5, words, n, spots, 6, &arena, &coverage);
+	assert_int_equal(coverage.said_count, 3);
+	assert_string_equal(coverage.said[0], "dashboard");
+	assert_string_equal(coverage.said[1], "incident");
+	assert_string_equal(coverage.said[2], "team");
+	assert_int_equal(coverage.listened, 3);		/* dashboard, incident, rollback */
+	assert_int_equal(coverage.spotted_only, 1);	/* dashboard */
+	assert_int_equal(coverage.heard_only, 1);	/* incident */
+	/* without a transcript to trust: the spotter alone */
+	speech_keywords(keywords, 5, NULL, 0, spots, 6, &arena, &coverage);
+	assert_int_equal(coverage.said_count, 1);
+	assert_string_equal(coverage.said[0], "dashboard");
+	assert_int_equal(coverage.spotted_only, 1);
+	/* points: "incident" heard + "cause" spotted = both words; "dashboard" + "built" spotted */
+	speech_points(points, 3, words, n, spots, 6, &arena, &coverage);
+	assert_int_equal(coverage.said_count, 2);
+	assert_string_equal(coverage.said[0], points[0]);
+	assert_string_equal(coverage.said[1], points[1]);
+	assert_int_equal(coverage.listened, 2);
+	assert_int_equal(coverage.spotted_only, 1);	/* the dashboard point: the transcript heard none of it */
+	assert_int_equal(coverage.heard_only, 0);	/* the incident point: each source heard half */
+	arena_release(&arena);
+}
+
+/* The phrases listened for: keywords as written, then the points' content words, each once. */
+static void test_listen_phrases(void **state)
+{
+	static const char *const keywords[] = { "stand-up", "team", "team" };
+	static const char *const points[] = { "the team you led", "I am", "Your Role and the team" };
+	struct arena arena;
+	const char **phrases;
+	size_t n;
+
+	(void)state;
+	arena_init(&arena);
+	phrases = speech_listen_phrases(keywords, 3, points, 3, &arena, &n);
+	assert_int_equal(n, 6);
+	assert_string_equal(phrases[0], "stand-up");
+	assert_string_equal(phrases[1], "team");
+	assert_string_equal(phrases[2], "led");
+	assert_string_equal(phrases[3], "i");		/* a point of stop words alone: all its words */
+	assert_string_equal(phrases[4], "am");
+	assert_string_equal(phrases[5], "role");
+	assert_null(speech_listen_phrases(NULL, 0, NULL, 0, &arena, &n));
+	assert_int_equal(n, 0);
 	arena_release(&arena);
 }
 
@@ -606,6 +676,8 @@ int main(void)
 		cmocka_unit_test(test_recogniser_marks),
 		cmocka_unit_test(test_keywords),
 		cmocka_unit_test(test_points),
+		cmocka_unit_test(test_spotted_coverage),
+		cmocka_unit_test(test_listen_phrases),
 		cmocka_unit_test(test_bands),
 		cmocka_unit_test(test_per_minute),
 	};

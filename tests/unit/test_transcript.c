@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "rebound/arena.h"
 #include "rebound/date.h"
 #include "rebound/recognizer.h"
@@ -136,6 +138,8 @@ static struct store_recording recording_for(const char *path, int syllables, dou
 	r.long_pauses = 2;
 	r.syllables = syllables;
 	r.pace_wpm = pace_wpm;
+	r.speech_start_ms = 1200;
+	r.speech_end_ms = 41000;
 	return r;
 }
 
@@ -204,6 +208,17 @@ static void assert_transcripts_equal(const struct store_transcript *actual, cons
 		assert_int_equal(actual->words[i].start_ms, expected->words[i].start_ms);
 		assert_int_equal(actual->words[i].end_ms, expected->words[i].end_ms);
 		assert_near(actual->words[i].confidence, expected->words[i].confidence);
+	}
+	assert_int_equal(actual->spot_count, expected->spot_count);
+	for (i = 0; i < expected->spot_count; i++) {
+		assert_string_equal(actual->spots[i].phrase, expected->spots[i].phrase);
+		assert_int_equal(actual->spots[i].listened, expected->spots[i].listened);
+		assert_int_equal(actual->spots[i].detected, expected->spots[i].detected);
+		if (expected->spots[i].detected) {
+			assert_near(actual->spots[i].score, expected->spots[i].score);
+			assert_int_equal(actual->spots[i].start_ms, expected->spots[i].start_ms);
+			assert_int_equal(actual->spots[i].end_ms, expected->spots[i].end_ms);
+		}
 	}
 }
 
@@ -302,11 +317,17 @@ static void test_spoken_answer_round_trips(void **state)
 	struct fixture *f = *state;
 	struct store_recording recording = recording_for("recordings/s1-q1.wav", 212, 148.5), quiet, read;
 	struct store_transcript saved = transcript_of(&f->arena, "we cut the release time by half"), got;
+	/* what the keyword spotter made of the question's phrases: heard, never detected, not listened for */
+	static const struct store_spot spots[] = {
+		{ "release", 1, 1, -14.5, 800, 1300 }, { "rollback", 1, 0, 0, 0, 0 }, { "xqzt", 0, 0, 0, 0, 0 },
+	};
 	struct store_answer a;
 	long long session, answer, typed, silent;
 	char *cause = NULL, *sql;
 	time_t created;
 
+	saved.spots = spots;
+	saved.spot_count = 3;
 	session = create_session(f);
 	fill_answer(&a, session, 1, "q-spoken");
 	a.mode = "spoken";
@@ -331,6 +352,10 @@ static void test_spoken_answer_round_trips(void **state)
 	sql = xasprintf("SELECT group_concat(position, ',') FROM transcript_word WHERE answer_id = %lld", answer);
 	assert_query_text(f->path, sql, "1,2,3,4,5,6,7");
 	free(sql);
+	sql = xasprintf("SELECT group_concat(phrase || ':' || listened || ':' || coalesce(score, '-'), ',') FROM spot"
+			" WHERE answer_id = %lld", answer);
+	assert_query_text(f->path, sql, "release:1:-14.5,rollback:1:-,xqzt:0:-");
+	free(sql);
 
 	memset(&read, 0x5a, sizeof read);
 	assert_int_equal(store_recording_get(f->store, answer, &f->arena, &read, &cause), 1);
@@ -345,6 +370,9 @@ static void test_spoken_answer_round_trips(void **state)
 	assert_int_equal(read.long_pauses, 2);
 	assert_int_equal(read.syllables, 212);
 	assert_near(read.pace_wpm, 148.5);
+	assert_int_equal(read.speech_start_ms, 1200);
+	assert_int_equal(read.speech_end_ms, 41000);
+	assert_int_equal(store_recording_length_ms(&read), 39800);	/* the speech, not the 45 s file */
 
 	/* Too little speech for a pace: 0 is stored as NULL and read back as 0; the syllables stay. */
 	quiet = recording_for("recordings/s1-q2.wav", 3, 0);
@@ -819,7 +847,22 @@ static void test_version_5_migrates_to_6(void **state)
 	assert_int_equal(store_recording_get(store, 3, &f.arena, &read, &cause), 1);
 	assert_int_equal(read.syllables, 0);
 	assert_near(read.pace_wpm, 0);
+	/* recorded before the speech's stretch was measured: its length is the whole file */
+	assert_int_equal(read.speech_start_ms, -1);
+	assert_int_equal(read.speech_end_ms, -1);
+	assert_int_equal(store_recording_length_ms(&read), 20000);
 	assert_int_equal(store_transcript_get(store, 3, &f.arena, &t, &cause), 0);
+	/* the widened CHECK: an answer the silence ended saves, an unknown reason is still refused */
+	{
+		sqlite3 *db;
+		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "UPDATE answer SET stopped_by = 'silence' WHERE id = 3", NULL, NULL, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "UPDATE answer SET stopped_by = 'sung' WHERE id = 2", NULL, NULL, NULL),
+				 SQLITE_CONSTRAINT);
+		sqlite3_close(db);
+	}
+	assert_query_text(path, "PRAGMA integrity_check", "ok");
 
 	/* The triggers work on the migrated database: a transcript for the old recording is found. */
 	t = transcript_of(&f.arena, "we mentor new hires");

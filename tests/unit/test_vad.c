@@ -106,11 +106,16 @@ static void assert_within(double actual, double expected, double tolerance)
 		fail_msg("%g is not within %g of %g", actual, tolerance, expected);
 }
 
-/* silence_ratio agrees with the millisecond totals (which are rounded). */
+/* silence_ratio agrees with the millisecond totals (which are rounded): it is the silence between the
+ * first speech and the last, not before or after. */
 static void assert_ratio_consistent(const struct vad_result *result)
 {
 	assert_true(result->duration_ms > 0);
-	assert_within(result->silence_ratio, 1 - (double)result->speaking_ms / result->duration_ms, 1e-3);
+	assert_true(result->spans > 0);
+	assert_true(result->speech_end_ms > result->speech_start_ms);
+	assert_true(result->speech_end_ms <= result->duration_ms);
+	assert_within(result->silence_ratio,
+		      1 - (double)result->speaking_ms / (double)(result->speech_end_ms - result->speech_start_ms), 1e-3);
 }
 
 static void assert_same(const struct vad_result *a, const struct vad_result *b)
@@ -140,7 +145,10 @@ static void assert_answer(int rate, struct levels levels)
 	assert_int_equal(result.long_pauses, 1);
 	assert_within((double)result.longest_pause_ms, 2500, TOLERANCE_MS);
 	assert_ratio_consistent(&result);
-	assert_within(result.silence_ratio, 1 - 6500.0 / 11800, 0.01);
+	/* the answer runs from 1.0 s to 10.8 s: the second of noise before and after is not in it */
+	assert_within((double)result.speech_start_ms, 1000, TOLERANCE_MS);
+	assert_within((double)result.speech_end_ms, 10800, TOLERANCE_MS);
+	assert_within(result.silence_ratio, 1 - 6500.0 / 9800, 0.01);
 	/* The floor is the noise; the threshold is 12 dB above it, or -55 dBFS if that is higher. */
 	assert_within(result.noise_floor_db, levels.noise_db, 1.5);
 	assert_within(result.threshold_db, fmax(result.noise_floor_db + VAD_MARGIN_DB, VAD_MIN_THRESHOLD_DB), 1e-9);
@@ -186,6 +194,61 @@ static void test_boundaries_off_the_frame_grid(void **state)
 		assert_within((double)result.longest_pause_ms, 2107, TOLERANCE_MS);
 		assert_ratio_consistent(&result);
 	}
+}
+
+/* vad_live follows the speech as it is fed: nothing heard in the leading noise, the end of each stretch
+ * of speech while the pause after it goes on, and the last end agreeing with vad_finish. */
+static void test_live_follows_speech(void **state)
+{
+	static const int rates[] = { 16000, 44100 };
+	size_t r;
+	(void)state;
+
+	for (r = 0; r < 2; r++) {
+		int rate = rates[r];
+		size_t count, at = 0, block = (size_t)rate / 20;
+		int16_t *samples = synth(answer, ANSWER_PARTS, rate, quiet_room, &count);
+		struct vad *vad = vad_new(rate);
+		struct vad_result result;
+		struct vad_live live;
+		for (; at < count; at += block) {
+			size_t n = count - at < block ? count - at : block;
+			vad_feed(vad, samples + at, n);
+			vad_live(vad, &live);
+			assert_within((double)live.fed_ms, (double)(at + n) * 1000 / rate, 1);
+			if (live.fed_ms < 1000)
+				assert_false(live.heard);
+			else if (live.fed_ms > 1300)
+				assert_true(live.heard);
+			if (live.fed_ms > 4300 && live.fed_ms < 6500)	/* in the long pause: the first stretch ended */
+				assert_within((double)live.speech_end_ms, 4000, TOLERANCE_MS);
+			if (live.fed_ms > 10900)
+				assert_within((double)live.speech_end_ms, 10800, TOLERANCE_MS);
+		}
+		vad_finish(vad, &result);
+		assert_within((double)live.speech_end_ms, (double)result.speech_end_ms, VAD_FRAME_MS);
+		vad_free(vad);
+		free(samples);
+	}
+}
+
+/* Noise alone is never heard live either. */
+static void test_live_noise_is_not_heard(void **state)
+{
+	static const struct part noise[] = { { NOISE, 5000 }, { CLICK, 30 }, { NOISE, 2000 } };
+	size_t count;
+	int16_t *samples = synth(noise, 3, 16000, quiet_room, &count);
+	struct vad *vad = vad_new(16000);
+	struct vad_live live;
+	(void)state;
+
+	vad_feed(vad, samples, count);
+	vad_live(vad, &live);
+	assert_false(live.heard);
+	assert_int_equal(live.speech_end_ms, 0);
+	assert_int_equal(live.fed_ms, 7030);
+	vad_free(vad);
+	free(samples);
 }
 
 static void test_partial_frame_at_end_counts(void **state)
@@ -477,6 +540,8 @@ int main(void)
 		cmocka_unit_test(test_answer_48k),
 		cmocka_unit_test(test_answer_8k_and_22050),
 		cmocka_unit_test(test_boundaries_off_the_frame_grid),
+		cmocka_unit_test(test_live_follows_speech),
+		cmocka_unit_test(test_live_noise_is_not_heard),
 		cmocka_unit_test(test_partial_frame_at_end_counts),
 		cmocka_unit_test(test_threshold_adapts_to_loud_noise),
 		cmocka_unit_test(test_noise_only_is_silence),

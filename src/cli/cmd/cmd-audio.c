@@ -21,6 +21,8 @@ static const struct {
 	{ "input", "audio.input" },
 	{ "output", "audio.output" },
 	{ "rate", "audio.rate" },
+	{ "end_silence", "audio.end_silence" },
+	{ "format", "audio.format" },
 	{ "spoken", "interview.mode" },
 	{ "transcripts", "speech.transcripts" },
 };
@@ -79,7 +81,7 @@ static int set_setting(struct cmd_ctx *ctx, const struct cmd_args *args)
 	for (i = 0; i < SETTING_COUNT && strcmp(settings[i].name, args->argv[0]) != 0; i++)
 		;
 	if (i == SETTING_COUNT)
-		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: no setting '%s' (input, output, rate, spoken, transcripts)",
+		return cmd_error(ctx, CMD_USAGE_ERROR, "audio: no setting '%s' (input, output, rate, end_silence, format, spoken, transcripts)",
 				 args->argv[0]);
 	if (strcmp(settings[i].name, "spoken") == 0 && strcmp(value, "default") != 0) {
 		if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
@@ -178,10 +180,14 @@ static const struct cmd_sub subs[] = {
 	{ "test", "", "record 3 seconds showing how loud it was, then play them back", NULL, 0, 0, 0, COMPLETE_NONE,
 	  with_audio },
 	{ "settings", "", "the current choices", NULL, 0, 0, 0, COMPLETE_NONE, settings_exec },
-	{ "set", "input|output|rate|spoken|transcripts VALUE", "choose a device, the rate, spoken answers or "
-	  "transcripts",
+	{ "set", "input|output|rate|end_silence|format|spoken|transcripts VALUE", "choose a device, the rate, the "
+	  "end of an answer, the file format, spoken answers or transcripts",
 	  "input N and output N: device N (a number, or part of its name; 'default'); rate HZ: the\n"
-	  "recording rate (default 16000); spoken on|off: whether 'interview' records answers without\n"
+	  "recording rate (default 16000); end_silence S|off: the seconds of silence after you stop\n"
+	  "speaking that end a spoken answer (default 5; off: only Enter and the clock end it);\n"
+	  "format flac|wav: saved answers kept as lossless FLAC (the default, about half the size) or\n"
+	  "as the WAV recorded;\n"
+	  "spoken on|off: whether 'interview' records answers without\n"
 	  "--spoken; transcripts on|off: whether recorded answers are transcribed (on by default when\n"
 	  "rebound is built with pocketsphinx: 'rebound --version' says). 'default' removes a choice.\n"
 	  "It writes the settings file, as 'config set audio.input N' and so on do.",

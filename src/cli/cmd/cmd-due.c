@@ -1,8 +1,9 @@
-/* due: the drill schedule: what is due today (questions reviewed before, then new ones, in the order
- * 'drill' asks them) and when the next questions come due. */
+/* due: the drill schedule: today's list within the daily limits (questions reviewed before, then new
+ * ones, in the order 'drill' asks them), what waits past the limits, and when the next questions come
+ * due. */
 #include "rebound/cmd.h"
 #include "rebound/date.h"
-#include "rebound/drill.h"
+#include "rebound/today.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 #define DUE_SHOWN 10		/* questions listed in full before the rest are counted */
 #define UPCOMING_DAYS 5		/* days listed under "Coming up" */
 
-enum { OPT_THEME, OPT_ALL };
+enum { OPT_THEME, OPT_BANK, OPT_ALL };
 
 static void print_item(struct cmd_ctx *ctx, const struct drill_item *item, long today)
 {
@@ -27,7 +28,7 @@ static void print_item(struct cmd_ctx *ctx, const struct drill_item *item, long 
 		fprintf(ctx->out, "new\n");
 	else
 		fprintf(ctx->out, "%s %s, %d in a row\n", item->due_day < today ? "due since" : "due", due,
-			item->review->repetitions);
+			item->review->streak);
 }
 
 /* "  2026-11-23  2  q-one, q-two" for each of the next days with questions coming due. */
@@ -55,52 +56,103 @@ static void print_upcoming(struct cmd_ctx *ctx, const struct drill_item *items, 
 		fprintf(ctx->out, "  %zu more on later days ('due --all' lists them)\n", count - i);
 }
 
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* "Today: 5 reviews and 3 new (193 waiting)". */
+static void print_today(struct cmd_ctx *ctx, const struct drill_today *t)
+{
+	size_t listed = t->reviews + t->fresh;
+
+	if (listed == 0)
+		fprintf(ctx->out, "Today: nothing %s", t->waiting ? "left within the daily limits" : "due");
+	else
+		fprintf(ctx->out, "Today: %zu %s and %zu new", t->reviews, plural(t->reviews, "review", "reviews"),
+			t->fresh);
+	if (t->waiting > 0)
+		fprintf(ctx->out, " (%zu waiting)", t->waiting);
+	fprintf(ctx->out, "%s\n", listed ? "; 'drill' asks them in this order:" : ".");
+}
+
+/* Under today's list: what was done today, and why new questions wait when they do. */
+static void print_today_notes(struct cmd_ctx *ctx, const struct drill_today *t, const struct drill_limits *limits)
+{
+	size_t listed = t->reviews + t->fresh;
+
+	if (t->reviews_done + t->fresh_done > 0)
+		fprintf(ctx->out, "Done today: %zu %s and %zu new.\n", t->reviews_done,
+			plural(t->reviews_done, "review", "reviews"), t->fresh_done);
+	if (t->fresh_paused)
+		fprintf(ctx->out, "New questions wait while more reviews are due than drill.reviews_per_day (%d).\n",
+			limits->reviews_per_day);
+	if (listed == 0 && t->waiting > 0)
+		fprintf(ctx->out, "'drill --ahead' practises the waiting ones now; the limits are drill.new_per_day and "
+			"drill.reviews_per_day.\n");
+}
+
+static void print_list(struct cmd_ctx *ctx, const struct drill_item *items, size_t count, long today, int all)
+{
+	size_t i;
+
+	for (i = 0; i < count && (all || i < DUE_SHOWN); i++)
+		print_item(ctx, &items[i], today);
+	if (i < count)
+		fprintf(ctx->out, "  and %zu more ('due --all' lists them)\n", count - i);
+}
+
 static int cmd_due_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char *theme = args->values[OPT_THEME];
-	int all = args->values[OPT_ALL] != NULL;
-	struct drill_item *items = NULL;
-	struct coach coach;
+	int all = args->values[OPT_ALL] != NULL, status;
+	struct today t;
 	struct arena arena;
-	size_t count = 0, due, i;
-	char *cause = NULL;
+	size_t listed;
 
 	if (theme != NULL && cmd_theme_arg(ctx, theme) == NULL)
 		return CMD_USER_ERROR;
 	arena_init(&arena);
-	if (coach_gather(ctx->app->store, date_today(), &arena, &coach, &cause) != 0 ||
-	    drill_agenda(ctx->app->store, ctx->app->catalog, &coach, theme, &arena, &items, &count, &cause) != 0) {
-		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
-		free(cause);
+	if ((status = today_load(ctx, args->values[OPT_BANK], theme, &arena, &t)) != CMD_OK) {
 		arena_release(&arena);
-		return CMD_SYSTEM_ERROR;
+		return status;
 	}
-	if (count == 0)
+	today_print_prep(ctx, &t);
+	if (t.count == 0) {
 		fprintf(ctx->out, "The drill schedule is empty%s: 'reject add' puts the questions that train a rejection's "
-			"themes in it, and 'drill --theme T' the questions of a theme.\n", theme ? " for this theme" : "");
-	due = drill_due_count(items, count, coach.today);
-	if (count > 0)
-		fprintf(ctx->out, "Due today: %zu question%s%s\n", due, due == 1 ? "" : "s", due ? " ('drill' asks them in this order):" : ".");
-	for (i = 0; i < due && (all || i < DUE_SHOWN); i++)
-		print_item(ctx, &items[i], coach.today);
-	if (i < due)
-		fprintf(ctx->out, "  and %zu more ('due --all' lists them)\n", due - i);
-	print_upcoming(ctx, items + due, count - due, all);
+			"themes in it, and 'drill --theme T' the questions of a theme.\n",
+			theme || t.filter.banks ? " for these questions" : "");
+		arena_release(&arena);
+		return CMD_OK;
+	}
+	listed = t.list.reviews + t.list.fresh;
+	print_today(ctx, &t.list);
+	print_list(ctx, t.items, listed, t.coach.today, all);
+	print_today_notes(ctx, &t.list, &t.limits);
+	if (all && t.list.waiting > 0) {
+		fprintf(ctx->out, "Waiting past today's limits:\n");
+		print_list(ctx, t.items + listed, t.list.waiting, t.coach.today, all);
+	}
+	print_upcoming(ctx, t.items + t.due, t.count - t.due, all);
 	arena_release(&arena);
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_due_entry = {
 	.name = "due",
-	.usage = "[--theme T] [--all]",
-	.help = "what the drill schedule has due today, and what comes due next",
+	.usage = "[--theme T] [--bank B]... [--all]",
+	.help = "what the drill schedule has for today, and what comes due next",
 	.description =
-		"Lists the questions due today in the order 'drill' asks them: those reviewed before, most\n"
-		"overdue first, then new ones, the ones training the weakest themes first. Then the next days\n"
-		"with questions coming due; 'drill' says how each rating moves a question.",
+		"Lists today's questions in the order 'drill' asks them: those reviewed before, most overdue\n"
+		"first, then new ones, the ones training the weakest themes first; at most drill.reviews_per_day\n"
+		"reviews (20) and drill.new_per_day new ones (8) a day, counting those practised today, and no\n"
+		"new ones while more reviews are due than that. The rest wait for the coming days. Only\n"
+		"questions of the drill.banks setting (your field) or of --bank. Then the next days with\n"
+		"questions coming due; 'drill' says how each rating moves a question.",
 	.flags = CMD_NEEDS_CATALOG,
 	.options = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only questions that train theme T" },
+		[OPT_BANK] = CMD_OPTION_DRILL_BANK,
 		[OPT_ALL] = { "all", NULL, COMPLETE_NONE, "list every question, not the first few" },
 	},
 	.exec = cmd_due_exec,

@@ -269,6 +269,23 @@ static void print_totals(struct cmd_ctx *ctx, const struct store_totals *totals,
 	free(days);
 }
 
+/* The small wins: interviews that ended in an offer ('prep done ID offer'). */
+static void print_offers(struct cmd_ctx *ctx, struct arena *arena)
+{
+	struct store_prep *list = NULL;
+	size_t count = 0, i, offers = 0;
+
+	if (store_prep_list(ctx->app->store, arena, &list, &count, NULL) != 0)
+		return;
+	for (i = 0; i < count; i++) {
+		if (list[i].outcome == NULL || strcmp(list[i].outcome, "offer") != 0)
+			continue;
+		fprintf(ctx->out, "%s%s (%s)", offers++ ? ", " : "Offers: ", list[i].company, list[i].on_day);
+	}
+	if (offers > 0)
+		fprintf(ctx->out, ".\n");
+}
+
 static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char *theme = args->values[OPT_THEME];
@@ -307,6 +324,7 @@ static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (speaking_count > 0 && theme == NULL)
 		print_speaking(ctx, speaking, speaking_count);
 	print_totals(ctx, &totals, starts, start_count);
+	print_offers(ctx, &arena);
 out:
 	arena_release(&arena);
 	return status;

@@ -39,7 +39,8 @@ static void print_timing(FILE *out, const char *indent, const struct store_answe
 	}
 	fprintf(out, "answer %s of %s · %s%s\n", used, limit,
 		a->overtime ? "stopped by the clock (overtime)" :
-		a->stopped_by && strcmp(a->stopped_by, "interrupt") == 0 ? "cut short" : "submitted",
+		a->stopped_by && strcmp(a->stopped_by, "interrupt") == 0 ? "cut short" :
+		a->stopped_by && strcmp(a->stopped_by, "silence") == 0 ? "ended by the silence after it" : "submitted",
 		a->mode && strcmp(a->mode, "typed") ? " · spoken" : "");
 }
 

@@ -45,17 +45,21 @@ static void print_wrapped(FILE *out, const char *indent, const char *text)
 	}
 }
 
-static int decode(struct transcriber *t, const char *path, struct recognizer_result *heard, long long *took_ms,
-		  char **cause)
+/* Decodes the recording at path, listening too for q's keywords and talking points (q may be NULL). */
+static int decode(struct transcriber *t, const char *path, const struct bank_question *q,
+		  struct recognizer_result *heard, long long *took_ms, char **cause)
 {
 	int16_t *samples = NULL;
 	long long count, start;
+	const char **phrases;
+	size_t phrase_count;
 	int rate, rc;
 
 	if (audio_read_wav(path, &samples, &count, &rate, cause) != 0)
 		return -1;
+	phrases = transcript_phrases(q, &t->arena, &phrase_count);
 	start = date_monotonic_ms();
-	rc = recognizer_decode(t->recognizer, samples, (size_t)count, rate, heard, cause);
+	rc = recognizer_decode(t->recognizer, samples, (size_t)count, rate, phrases, phrase_count, heard, cause);
 	*took_ms = date_monotonic_ms() - start;
 	free(samples);
 	return rc;
@@ -92,8 +96,10 @@ static int transcribe_answer(struct transcriber *t, long long id)
 		free(cause);
 		return found;
 	}
+	if (store_answer_get(ctx->app->store, id, &t->arena, &answer, NULL) == 1)
+		coaching.question = coaching_question(ctx, &answer);
 	path = xasprintf("%s/%s", ctx->app->data_dir, recording.path);
-	found = decode(t, path, &heard, &took_ms, &cause);
+	found = decode(t, path, coaching.question, &heard, &took_ms, &cause);
 	free(path);
 	if (found != 0) {
 		cmd_error(ctx, CMD_USER_ERROR, "transcribe: %s", cause);
@@ -102,8 +108,6 @@ static int transcribe_answer(struct transcriber *t, long long id)
 	}
 	transcript_build(&heard, t->lists, took_ms, &t->arena, &transcript);
 	recognizer_result_free(&heard);
-	if (store_answer_get(ctx->app->store, id, &t->arena, &answer, NULL) == 1)
-		coaching.question = coaching_question(ctx, &answer);
 	drawn = heard_evidence(t, coaching.question, &transcript, &recording, &evidence);
 	if (store_transcript_save(ctx->app->store, id, &transcript, drawn, &cause) != 0) {
 		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
