@@ -21,6 +21,7 @@
 enum cmd_flags {
 	CMD_NEEDS_CATALOG = 1 << 0,	/* the data dir, the store and every bank loaded */
 	CMD_ANY_CONFIG = 1 << 1,	/* runs even when the settings file is broken */
+	CMD_COMMON = 1 << 2,		/* a prefix it shares only with commands not marked so means it ("qu": quit) */
 };
 
 /* What to offer when completing an operand or an option's value. */
@@ -77,6 +78,7 @@ struct cmd_sub {
 
 struct cmd_entry {
 	const char *name;
+	const char *const *aliases;	/* other whole words that run it ("exit" for quit), NULL-terminated, or NULL */
 	const char *usage;		/* after the name: "[--bank B] QUESTION-ID"; NULL with subcommands */
 	const char *help;		/* one line */
 	const char *description;	/* a paragraph for 'help COMMAND', or NULL */
@@ -92,7 +94,8 @@ struct cmd_entry {
 /* The table, NULL-terminated, in the order 'help' lists it. */
 extern const struct cmd_entry *const cmd_table[];
 
-/* The command named name or by a unique prefix of it; NULL with *cause ("ambiguous command: ..."). */
+/* The command named name (or one of its aliases), or by a prefix of it that names no other, or no other
+ * CMD_COMMON one when it is CMD_COMMON; NULL with *cause ("ambiguous command: ..."). */
 const struct cmd_entry *cmd_find(const char *name, char **cause);
 /* The option of entry named name (without dashes), or -1. */
 int cmd_option_index(const struct cmd_entry *entry, const char *name);

@@ -20,7 +20,7 @@ extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_drill_ent
 	cmd_discard_entry, cmd_rate_entry, cmd_sessions_entry, cmd_session_entry, cmd_progress_entry, cmd_replay_entry,
 	cmd_reject_entry, cmd_insights_entry, cmd_plan_entry, cmd_prep_entry, cmd_due_entry, cmd_template_entry,
 	cmd_audio_entry, cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry,
-	cmd_quit_entry, cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry, cmd_config_entry,
+	cmd_quit_entry, cmd_clear_entry, cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry, cmd_config_entry,
 	cmd_analyse_entry;
 
 const struct cmd_entry *const cmd_table[] = {
@@ -33,32 +33,59 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_reject_entry, &cmd_insights_entry, &cmd_plan_entry, &cmd_prep_entry, &cmd_due_entry, &cmd_template_entry,
 	&cmd_audio_entry, &cmd_config_entry, &cmd_export_entry, &cmd_bank_entry, &cmd_banks_entry,
 	&cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
-	&cmd_check_entry, &cmd_quit_entry, NULL,
+	&cmd_check_entry, &cmd_clear_entry, &cmd_quit_entry, NULL,
 };
 
-const struct cmd_entry *cmd_find(const char *name, char **cause)
+static int is_alias(const struct cmd_entry *entry, const char *name)
 {
-	const struct cmd_entry *found = NULL;
-	char *candidates = NULL, *joined;
-	size_t i, matches = 0;
+	const char *const *alias;
 
-	for (i = 0; cmd_table[i] != NULL; i++)
-		if (strcmp(cmd_table[i]->name, name) == 0)
-			return cmd_table[i];
+	for (alias = entry->aliases; alias != NULL && *alias != NULL; alias++)
+		if (strcmp(*alias, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The one command that name is a prefix of, or the one CMD_COMMON among several; NULL with the
+ * candidates joined in *candidates when there are several. */
+static const struct cmd_entry *by_prefix(const char *name, char **candidates)
+{
+	const struct cmd_entry *found = NULL, *common = NULL;
+	size_t i, matches = 0, commons = 0;
+	char *joined;
+
 	for (i = 0; cmd_table[i] != NULL && *name != '\0'; i++) {
 		if (!util_starts_with(cmd_table[i]->name, name))
 			continue;
 		found = cmd_table[i];
 		matches++;
-		joined = candidates ? xasprintf("%s, %s", candidates, found->name) : xstrdup(found->name);
-		free(candidates);
-		candidates = joined;
+		if (found->flags & CMD_COMMON) {
+			common = found;
+			commons++;
+		}
+		joined = *candidates ? xasprintf("%s, %s", *candidates, found->name) : xstrdup(found->name);
+		free(*candidates);
+		*candidates = joined;
 	}
-	if (matches == 1) {
+	if (matches == 1)
+		return found;
+	return matches > 1 && commons == 1 ? common : NULL;
+}
+
+const struct cmd_entry *cmd_find(const char *name, char **cause)
+{
+	const struct cmd_entry *found;
+	char *candidates = NULL;
+	size_t i;
+
+	for (i = 0; cmd_table[i] != NULL; i++)
+		if (strcmp(cmd_table[i]->name, name) == 0 || is_alias(cmd_table[i], name))
+			return cmd_table[i];
+	if ((found = by_prefix(name, &candidates)) != NULL) {
 		free(candidates);
 		return found;
 	}
-	if (matches > 1) {
+	if (candidates != NULL) {
 		util_fail(cause, "ambiguous command: %s, could be: %s", name, candidates);
 	} else if (!recognizer_available() && strlen(name) >= 3 && util_starts_with("transcribe", name)) {
 		util_fail(cause, "'transcribe' is not in this build: rebound was built without pocketsphinx (see README)");
@@ -170,6 +197,19 @@ static void print_subs(const struct cmd_entry *entry, FILE *out)
 		fprintf(out, "  %-20s %s\n", sub->name, sub->help);
 }
 
+/* "also: exit" under the usage of a command with aliases. */
+static void print_aliases(const struct cmd_entry *entry, FILE *out)
+{
+	const char *const *alias;
+
+	if (entry->aliases == NULL || *entry->aliases == NULL)
+		return;
+	fputs("   also:", out);
+	for (alias = entry->aliases; *alias != NULL; alias++)
+		fprintf(out, " %s", *alias);
+	fputc('\n', out);
+}
+
 void cmd_print_help(const struct cmd_entry *entry, const struct cmd_sub *sub, FILE *out)
 {
 	if (sub != NULL) {
@@ -180,6 +220,7 @@ void cmd_print_help(const struct cmd_entry *entry, const struct cmd_sub *sub, FI
 			fprintf(out, "\n%s\n", sub->description);
 	} else {
 		cmd_print_usage(entry, out);
+		print_aliases(entry, out);
 		fprintf(out, "\n%s\n", entry->help);
 		if (entry->description != NULL)
 			fprintf(out, "\n%s\n", entry->description);
@@ -192,7 +233,7 @@ void cmd_print_commands(FILE *out, int color)
 {
 	size_t i;
 
-	fprintf(out, "%sCommands%s (any unique prefix works):\n", term_bold(color), term_reset(color));
+	fprintf(out, "%sCommands%s (any unique prefix works; i, d, p and q are interview, drill, progress and quit):\n", term_bold(color), term_reset(color));
 	for (i = 0; cmd_table[i] != NULL; i++)
 		fprintf(out, "  %-10s %s\n", cmd_table[i]->name, cmd_table[i]->help);
 	fputs("\n'help COMMAND' or 'COMMAND --help' shows a command's usage and options. Exit status: 0 success,\n"

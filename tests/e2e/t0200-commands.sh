@@ -72,9 +72,15 @@ expect_out_has "  check      validate bank and themes files"
 run "$REBOUND" help que
 expect_out_has "usage: questions [--bank B]"
 expect_out_has "  --theme T            only questions that train theme T"
-run "$REBOUND" q
+run "$REBOUND" r
 expect_status 2
-expect_err "rebound: ambiguous command: q, could be: questions, quit"
+expect_err "rebound: ambiguous command: r, could be: resume, rate, report, replay, reject"
+run "$REBOUND" help exit
+expect_out_has "usage: quit"
+expect_out_has "   also: exit"
+run "$REBOUND" clear
+expect_status 0
+expect_out ""				# no escape codes into a pipe
 run "$REBOUND" bogus
 expect_status 2
 expect_err "rebound: unknown command 'bogus' (try 'help')"

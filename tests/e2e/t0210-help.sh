@@ -6,7 +6,7 @@
 run "$REBOUND" --help
 expect_status 0
 expect_out_has "usage: rebound [--data-dir DIR]"
-expect_out_has "Commands (any unique prefix works):"
+expect_out_has "Commands (any unique prefix works; i, d, p and q are interview, drill, progress and quit):"
 expect_out_has "  interview  run a timed mock interview"
 run "$REBOUND" -h
 expect_status 0

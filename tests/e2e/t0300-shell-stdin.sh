@@ -17,6 +17,17 @@ expect_out_has "why-this-team  (mine, difficulty 2 of 5)"
 expect_true '! printf %s "$out$err" | grep -q never-run'	# nothing after quit runs
 expect_err "$REBOUND_HOME/questions/broken.yaml:3:1: error: did not find expected ',' or ']' (while parsing a flow sequence at 2:8)"
 
+# The words people type to leave: exit (and q) end the shell like quit; clear writes nothing to a pipe.
+printf 'clear\nexit\nshow never-run\n' >"$TMP/script"
+STDIN="$TMP/script" run "$REBOUND"
+expect_status 0
+expect_out ""
+expect_true '! printf %s "$out$err" | grep -q never-run'
+printf 'q\nshow never-run\n' >"$TMP/script"
+STDIN="$TMP/script" run "$REBOUND"
+expect_status 0
+expect_true '! printf %s "$out$err" | grep -q never-run'
+
 # The status of a script is the status of its last command.
 printf 'show nope\n' >"$TMP/script"
 STDIN="$TMP/script" run "$REBOUND"

@@ -28,6 +28,12 @@ tmux_cmd send-keys -t t 'themes confidence' Enter
 expect_screen "Confidence and composure"
 expect_true '! screen | grep -q "unknown theme .this-is-abandoned"'
 
+# 'clear' clears the screen: the next prompt is on the first line, the earlier output is gone.
+tmux_cmd send-keys -t t 'clear' Enter
+wait_for_first() { for i in $(seq 50); do [ "$(screen | head -1)" = "rebound>" ] && return 0; sleep 0.1; done; return 1; }
+expect_true 'wait_for_first'
+expect_true '! screen | grep -q "Confidence and composure"'
+
 tmux_cmd send-keys -t t C-d
 for i in $(seq 50); do tmux_cmd has-session -t t 2>/dev/null || break; sleep 0.1; done
 expect_true '! tmux_cmd has-session -t t 2>/dev/null'
@@ -41,6 +47,8 @@ expect_true '[ "$(stat -c %a "$REBOUND_HOME/history")" = 600 ]'
 tmux_stop
 tmux_start "env REBOUND_HOME='$REBOUND_HOME' TERM=xterm '$REBOUND'"
 expect_screen "rebound>"
+tmux_cmd send-keys -t t Up
+expect_screen "rebound> clear"
 tmux_cmd send-keys -t t Up
 expect_screen "rebound> themes confidence"
 tmux_cmd send-keys -t t C-u 'quit' Enter

@@ -63,9 +63,23 @@ static void test_prefix_lookup(void **state)
 	assert_string_equal(cause, "unknown command '' (try 'help')");
 	free(cause);
 	assert_string_equal(cmd_find("th", &cause)->name, "themes");
-	assert_null(cmd_find("q", &cause));
-	assert_string_equal(cause, "ambiguous command: q, could be: questions, quit");
+	/* The commonest commands keep their short prefixes; an alias is a whole word only. */
+	assert_string_equal(cmd_find("q", &cause)->name, "quit");
+	assert_string_equal(cmd_find("qu", &cause)->name, "quit");
+	assert_string_equal(cmd_find("que", &cause)->name, "questions");
+	assert_string_equal(cmd_find("exit", &cause)->name, "quit");
+	assert_string_equal(cmd_find("i", &cause)->name, "interview");
+	assert_string_equal(cmd_find("in", &cause)->name, "interview");
+	assert_string_equal(cmd_find("ins", &cause)->name, "insights");
+	assert_string_equal(cmd_find("d", &cause)->name, "drill");
+	assert_string_equal(cmd_find("p", &cause)->name, "progress");
+	assert_string_equal(cmd_find("pl", &cause)->name, "plan");
+	assert_string_equal(cmd_find("clear", &cause)->name, "clear");
+	assert_string_equal(cmd_find("cls", &cause)->name, "clear");
+	assert_null(cmd_find("c", &cause));
+	assert_string_equal(cause, "ambiguous command: c, could be: config, check, clear");
 	free(cause);
+	assert_string_equal(cmd_find("ex", &cause)->name, "export");	/* aliases are not prefixed */
 	assert_null(cmd_find("shwo", &cause));
 	assert_string_equal(cause, "unknown command 'shwo' (did you mean 'show'?)");
 	free(cause);

@@ -231,7 +231,7 @@ const struct cmd_entry cmd_drill_entry = {
 		"limits, then questions not due yet, the least recalled first; FSRS moves an early review\n"
 		"less. With --theme T, only questions that train T, past the limits; if\n"
 		"fewer are due, T's other questions join the schedule, easiest first.",
-	.flags = CMD_NEEDS_CATALOG,
+	.flags = CMD_NEEDS_CATALOG | CMD_COMMON,
 	.options = {
 		[OPT_COUNT] = { "count", "N", COMPLETE_NONE, "ask up to N questions (1-100, default 5)" },
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only questions that train theme T" },

@@ -88,7 +88,7 @@ const struct cmd_entry cmd_interview_entry = {
 		"Without a terminal, answers, ratings and notes are read line by line from standard input\n"
 		"or --answers FILE, and countdowns are printed as plain lines.\n"
 		"Set REBOUND_SEED to a number to get the same questions in the same order every run.",
-	.flags = CMD_NEEDS_CATALOG,
+	.flags = CMD_NEEDS_CATALOG | CMD_COMMON,
 	.options = {
 		[OPT_BANK] = { "bank", "B", COMPLETE_BANK, "only questions from bank B" },
 		[OPT_STAGE] = { "stage", "S", COMPLETE_STAGE, "only questions asked at stage S" },

@@ -341,7 +341,7 @@ const struct cmd_entry cmd_progress_entry = {
 		"examples, the evidence beside them: the share of those rated answers, session by session,\n"
 		"whose text (or clear transcript) held a result, or a number. Then the practice streak (days\n"
 		"in a row with a session, local time) and totals for the range.",
-	.flags = CMD_NEEDS_CATALOG,
+	.flags = CMD_NEEDS_CATALOG | CMD_COMMON,
 	.options = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only theme T" },
 		[OPT_SINCE] = { "since", "DATE", COMPLETE_NONE, "only sessions from DATE (YYYY-MM-DD) on" },

@@ -1,4 +1,4 @@
-/* quit: leaves the shell (Ctrl-D does too). */
+/* quit (or exit): leaves the shell (Ctrl-D does too). */
 #include "rebound/cmd.h"
 
 static int cmd_quit_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -10,8 +10,9 @@ static int cmd_quit_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 const struct cmd_entry cmd_quit_entry = {
 	.name = "quit",
+	.aliases = (const char *const[]){ "exit", NULL },
 	.usage = "",
 	.help = "leave the shell (Ctrl-D does too)",
-	.flags = CMD_ANY_CONFIG,
+	.flags = CMD_ANY_CONFIG | CMD_COMMON,
 	.exec = cmd_quit_exec,
 };
