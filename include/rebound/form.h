@@ -33,7 +33,8 @@ enum form_result form_line(struct form *form, const char *label, const char *cur
 			   void *arg, char **value);
 
 /* Asks for text over several lines, ended by an empty line (or the end of input). With a current
- * text, an empty first line keeps it; a lone "-" clears it. *value is allocated ("" for none). */
+ * text, it is shown first (quoted, its first lines) and an empty first line keeps it; a lone "-"
+ * clears it. *value is allocated ("" for none). */
 enum form_result form_text(struct form *form, const char *label, const char *current, char **value);
 
 /* Asks a yes/no question; anything but y or yes is no. */

@@ -4,6 +4,7 @@
 #include "rebound/util.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,25 @@ enum form_result form_line(struct form *form, const char *label, const char *cur
 	return result;
 }
 
+/* What Enter keeps, before a text's prompt: its lines quoted, the first FORM_SHOWN_LINES of them. */
+#define FORM_SHOWN_LINES 12
+static void show_current(FILE *out, const char *current)
+{
+	const char *line = current, *end;
+	size_t shown = 0, more = 0;
+
+	fputs("Now:\n", out);
+	for (; *line != '\0'; line = *end ? end + 1 : end) {
+		end = line + strcspn(line, "\n");
+		if (shown++ < FORM_SHOWN_LINES)
+			fprintf(out, "  > %.*s\n", (int)(end - line), line);
+		else
+			more++;
+	}
+	if (more > 0)
+		fprintf(out, "  (and %zu more line%s)\n", more, more == 1 ? "" : "s");
+}
+
 enum form_result form_text(struct form *form, const char *label, const char *current, char **value)
 {
 	int keep = current != NULL && *current != '\0';
@@ -96,6 +116,8 @@ enum form_result form_text(struct form *form, const char *label, const char *cur
 	size_t length = 0;
 	enum form_result result;
 
+	if (keep)
+		show_current(form->ctx->out, current);
 	fprintf(form->ctx->out, "%s\n", prompt);
 	while ((result = ask(form, "> ", 0, &line)) == FORM_OK && *line != '\0') {
 		size_t add = strlen(line);

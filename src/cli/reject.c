@@ -350,27 +350,76 @@ static size_t stages_reached(const struct draft *d)
 	return 0;
 }
 
+/* The two reflection questions on one stage. */
+static enum form_result ask_stage_reflection(struct form *form, struct draft *d, const struct bank_stage *stage)
+{
+	struct store_reflection *f = reflection_on(d, stage->id);
+	char *label = xasprintf("%s: what went well?", stage->title), *value = NULL;
+	enum form_result result = form_line(form, label, f->went_well, NULL, NULL, &value);
+
+	f->went_well = keep(d, value);
+	free(label);
+	if (result == FORM_OK) {
+		label = xasprintf("%s: what would you do better?", stage->title);
+		result = form_line(form, label, f->do_better, NULL, NULL, &value);
+		f->do_better = keep(d, value);
+		free(label);
+	}
+	return result;
+}
+
+/* Whether the draft holds a reflection on the stage. */
+static int has_reflection(const struct draft *d, const char *stage_id)
+{
+	size_t i;
+
+	for (i = 0; i < d->r.reflection_count; i++)
+		if (strcmp(d->r.reflections[i].stage_id, stage_id) == 0 &&
+		    (d->r.reflections[i].went_well != NULL || d->r.reflections[i].do_better != NULL))
+			return 1;
+	return 0;
+}
+
+/* "Reflect on the earlier stages too (Application and CV screen, Phone screen; 1 has notes)?" */
+static char *earlier_question(const struct draft *d, size_t reached)
+{
+	char *names = xstrdup(""), *next, *question;
+	size_t i, noted = 0;
+
+	for (i = 0; i + 1 < reached; i++) {
+		const struct bank_stage *stage = bank_stage_at(catalog_of(d), i);
+		next = xasprintf("%s%s%s", names, i ? ", " : "", stage->title);
+		free(names);
+		names = next;
+		noted += has_reflection(d, stage->id);
+	}
+	question = noted ? xasprintf("Reflect on the earlier stages too (%s; %zu with notes, which No keeps)?", names,
+				     noted)
+			 : xasprintf("Reflect on the earlier stages too (%s)?", names);
+	free(names);
+	return question;
+}
+
+/* The stage reached first, since it is what the rejection is about; then, if the user wants, the
+ * stages before it, in order. One answer (Enter) skips all the earlier ones. */
 static enum form_result ask_reflections(struct form *form, struct draft *d)
 {
 	size_t reached = stages_reached(d), i;
-	enum form_result result = FORM_OK;
+	enum form_result result;
+	char *question;
+	int yes = 0;
 
-	if (reached > 0)
-		fprintf(d->ctx->out, "A short reflection on each stage you reached (Enter skips, - clears):\n");
-	for (i = 0; i < reached && result == FORM_OK; i++) {
-		const struct bank_stage *stage = bank_stage_at(catalog_of(d), i);
-		struct store_reflection *f = reflection_on(d, stage->id);
-		char *label = xasprintf("%s: what went well?", stage->title), *value = NULL;
-		result = form_line(form, label, f->went_well, NULL, NULL, &value);
-		f->went_well = keep(d, value);
-		free(label);
-		label = xasprintf("%s: what would you do better?", stage->title);
-		if (result == FORM_OK) {
-			result = form_line(form, label, f->do_better, NULL, NULL, &value);
-			f->do_better = keep(d, value);
-		}
-		free(label);
-	}
+	if (reached == 0)
+		return FORM_OK;
+	fprintf(d->ctx->out, "A short reflection on the stage you reached (Enter skips, - clears):\n");
+	if ((result = ask_stage_reflection(form, d, bank_stage_at(catalog_of(d), reached - 1))) != FORM_OK ||
+	    reached == 1)
+		return result;
+	question = earlier_question(d, reached);
+	result = form_confirm(form, question, &yes);
+	free(question);
+	for (i = 0; result == FORM_OK && yes && i + 1 < reached; i++)
+		result = ask_stage_reflection(form, d, bank_stage_at(catalog_of(d), i));
 	return result;
 }
 

@@ -13,7 +13,8 @@ plan_due=$(day 9)
 # --- Two rejections asked field by field through stdin --------------------------------------------
 # Company, role, the field (asked the first time only: Enter keeps the banks the role suggests), date,
 # stage, interviewer, feedback lines ended by an empty line, the themes (Enter keeps the suggestion),
-# then went-well and do-better for each stage up to the one reached.
+# then went-well and do-better on the stage reached, whether to reflect on the earlier ones (y), and
+# went-well and do-better on each of them.
 cat >"$TMP/acme" <<EOF_ACME
 Acme
 Backend engineer
@@ -25,21 +26,27 @@ Your answers lacked concrete examples.
 You also rambled a bit on the design question.
 
 
+Good rapport
+Shorter stories
+y
 Clear CV
 Tailor the summary
 -
 More numbers
 Solved the exercise
 
-Good rapport
-Shorter stories
 EOF_ACME
 STDIN="$TMP/acme" run "$REBOUND" reject add
 expect_status 0
 expect_out_has "Themes the feedback suggests:
   examples           \"lacked concrete examples\" (phrase: lacked examples)
   structure          \"rambled\""
-expect_out_has "Onsite or panel: what would you do better?
+expect_out_has "A short reflection on the stage you reached (Enter skips, - clears):
+Onsite or panel: what went well?
+Onsite or panel: what would you do better?
+Reflect on the earlier stages too (Application and CV screen, Phone screen, Technical interview)? [y/N]
+Application and CV screen: what went well?"
+expect_out_has "Technical interview: what would you do better?
 Logged rejection 1: Acme, Backend engineer (onsite, $acme_day).
 Themes: examples, structure."
 expect_db "SELECT company, role, rejected_on, stage_reached, interviewer FROM rejection" "Acme|Backend engineer|$acme_day|onsite|Dana Reyes"
@@ -60,7 +67,7 @@ expect_db "SELECT DISTINCT due_on || \"|\" || added_on || \"|\" || reviews FROM 
 expect_out_has "$(db "SELECT COUNT(*) FROM review") questions that train them are in the drill schedule"
 
 # Praise is not a weakness; "no examples given" is; +id adds a theme to the suggestion.
-printf 'Globex\nData analyst\nyesterday\nphone-screen\n\nCommunication was great, but no examples given.\nWe wanted to hear why this role.\n\n+confidence\nResearched them\n\n\nSlow down\n' >"$TMP/globex"
+printf 'Globex\nData analyst\nyesterday\nphone-screen\n\nCommunication was great, but no examples given.\nWe wanted to hear why this role.\n\n+confidence\n\nSlow down\nyes\nResearched them\n\n' >"$TMP/globex"
 STDIN="$TMP/globex" run "$REBOUND" reject add
 expect_status 0
 expect_out_has "Themes the feedback suggests:
@@ -264,6 +271,19 @@ STDIN="$TMP/edit" run "$REBOUND" reject edit 1
 expect_status 0
 expect_db "SELECT company, role, rejected_on, stage_reached, ifnull(interviewer, \"-\"), length(feedback) > 0 FROM rejection WHERE id = 1" "Acme|Backend engineer|$acme_day|onsite|-|1"
 expect_db "SELECT COUNT(*) FROM reflection WHERE rejection_id = 1" 4
+# What Enter keeps is shown; one Enter skips the earlier stages' reflections and keeps them.
+expect_out_has "Now:
+  > Your answers lacked concrete examples.
+  > You also rambled a bit on the design question.
+Their feedback, in their words as far as you can (Enter keeps it, - clears it; an empty line ends it):"
+expect_out_has "Onsite or panel: what would you do better? [Shorter stories]
+Reflect on the earlier stages too (Application and CV screen, Phone screen, Technical interview; 3 with notes, which No keeps)? [y/N]
+Saved rejection 1"
+expect_true '! printf %s "$out" | grep -q "Application and CV screen: what went well"'
+expect_db "SELECT stage_id, ifnull(went_well, \"-\"), ifnull(do_better, \"-\") FROM reflection WHERE rejection_id = 1 ORDER BY stage_id" "application|Clear CV|Tailor the summary
+onsite|Good rapport|Shorter stories
+phone-screen|-|More numbers
+technical|Solved the exercise|-"
 
 run "$REBOUND" reject add --company X
 expect_status 2

@@ -36,7 +36,7 @@ expect_db "SELECT COUNT(*) FROM rejection" 0
 
 # The whole form, then an edit that keeps every value with Enter but the role.
 tmux_cmd send-keys -t t 'reject add' Enter
-for value in Acme Engineer '' '' phone-screen Dana 'Too long-winded.' '' '' 'Clear CV' '' '' 'Slow down'; do
+for value in Acme Engineer '' '' phone-screen Dana 'Too long-winded.' '' '' '' 'Slow down' y 'Clear CV' ''; do
 	if [ -n "$value" ]; then tmux_cmd send-keys -t t "$value" Enter; else tmux_cmd send-keys -t t Enter; fi
 	sleep 0.1
 done
@@ -56,7 +56,8 @@ tmux_cmd send-keys -t t -l -- '-clarity +bogus'	# -l: the text is not a tmux opt
 tmux_cmd send-keys -t t Enter
 expect_screen "reject edit: unknown theme 'bogus' (see 'themes')"
 tmux_cmd send-keys -t t '+structure' Enter
-for i in 1 2 3 4; do tmux_cmd send-keys -t t Enter; sleep 0.1; done
+expect_screen "Phone screen: what went well?"
+for i in 1 2 3; do tmux_cmd send-keys -t t Enter; sleep 0.1; done
 expect_screen "Saved rejection 1: Acme, Staff engineer (phone-screen, $today).
 Themes: clarity, structure."
 expect_db "SELECT role, interviewer, feedback FROM rejection" "Staff engineer|Dana|Too long-winded."

@@ -172,7 +172,8 @@ static const struct cmd_sub subs[] = {
 	{ "add", "[--company C --role R ...]", "log a rejection: asked field by field, or given by the options",
 	  "Asks for the company, role, date, stage reached, interviewer and their feedback (an empty\n"
 	  "line ends it), suggests themes from the feedback with the words that suggested each, lets you\n"
-	  "confirm or edit them, and asks a short reflection on each stage reached. The questions that\n"
+	  "confirm or edit them, and asks a short reflection on the stage reached, then, if you want,\n"
+	  "on each earlier stage (one Enter skips them all). The questions that\n"
 	  "train the themes enter the drill schedule that day ('due', 'drill'). With --company (and\n"
 	  "--role) nothing is asked: the options give the fields, and the suggested themes are taken\n"
 	  "unless --themes lists them.",
