@@ -21,7 +21,7 @@
 #define BLOCK_MS 100
 
 /* Two minutes of speech at the clips' rate: the clips one after another, again and again. */
-static int16_t *two_minutes(long long *count, int *rate)
+int16_t *bench_two_minutes(long long *count, int *rate)
 {
 	static const char *const clips[] = { "870", "880", "890", "920", "930" };
 	int16_t *answer = NULL;
@@ -137,7 +137,7 @@ void bench_speech(const char *dir)
 		printf("  (skipped: rebound was built without pocketsphinx)\n");
 		return;
 	}
-	if ((answer = two_minutes(&count, &rate)) == NULL)
+	if ((answer = bench_two_minutes(&count, &rate)) == NULL)
 		return;
 	if ((recognizer = recognizer_open(NULL, &cause)) == NULL) {
 		printf("  (skipped: %s)\n", cause);

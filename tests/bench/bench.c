@@ -562,8 +562,10 @@ int main(int argc, char **argv)
 	bench_schedule();
 	if (audio)
 		bench_audio(dir, minutes);
-	if (speech)
+	if (speech) {
 		bench_speech(dir);
+		bench_recordings(dir);
+	}
 
 	free(command);
 	command = xasprintf("rm -rf '%s'", dir);

@@ -2,6 +2,8 @@
 #ifndef REBOUND_BENCH_H
 #define REBOUND_BENCH_H
 
+#include <stdint.h>
+
 double bench_now_ms(void);
 /* Prints one measure against its target ("" for none). */
 void bench_row(const char *what, double value, const char *unit, const char *target, int ok);
@@ -10,6 +12,11 @@ void bench_audio(const char *dir, int minutes);
 /* The recogniser (bench-speech.c): real-time factor, and the delay from the end of a 2-minute answer
  * fed against a real clock to its transcript saved. */
 void bench_speech(const char *dir);
+/* Two minutes of real speech (pocketsphinx-testdata's clips, repeated) at *rate; NULL with a line
+ * printed when the clips are missing. Caller frees. */
+int16_t *bench_two_minutes(long long *count, int *rate);
+/* Recordings (bench-recordings.c): bytes per minute as WAV and as FLAC, and pace on human speech. */
+void bench_recordings(const char *dir);
 
 /* The drill schedule on a simulated learner (bench-schedule.c): FSRS within the daily limits and an
  * interview's plan, against the SM-2 variant it replaced. */
