@@ -87,7 +87,7 @@ static void run(struct recognizer *recognizer, enum corpus corpus, int heldout, 
 	struct recognizer_result heard;
 	const char **words;
 	char *cause = NULL;
-	size_t i;
+	size_t i, used;
 
 	if (recognizer_decode(recognizer, samples, count, rate, phrases, getenv("EVAL_KWS_NO_SPOT") ? 0 : phrase_count,
 			      &heard, &cause) != 0) {
@@ -97,8 +97,7 @@ static void run(struct recognizer *recognizer, enum corpus corpus, int heldout, 
 	words = arena_alloc(arena, (heard.count + 1) * sizeof *words);
 	for (i = 0; i < heard.count; i++)
 		words[i] = arena_strdup(arena, heard.words[i].text);
-	if (heard.confidence < TRANSCRIPT_MIN_CONFIDENCE)	/* coverage does not use such a transcript */
-		heard.count = 0;
+	used = heard.confidence < TRANSCRIPT_MIN_CONFIDENCE ? 0 : heard.count;	/* coverage does not use such a transcript */
 	for (i = 0; i < heard.phrase_count; i++) {
 		const struct recognizer_phrase *p = &heard.phrases[i];
 		struct trial *t;
@@ -110,7 +109,7 @@ static void run(struct recognizer *recognizer, enum corpus corpus, int heldout, 
 		t->listened = p->listened;
 		t->phones = p->phones;
 		t->score = p->score;
-		t->heard = has_phrase(words, heard.count, phrases[i], arena);
+		t->heard = has_phrase(words, used, phrases[i], arena);
 		t->phrase = arena_strdup(arena, phrases[i]);
 		t->recording = arena_strdup(arena, name);
 		if (verbose)
