@@ -246,6 +246,11 @@ int store_session_delete_empty(struct store *store, long long id, char **cause);
 
 /* Saves one answer in one transaction; returns its id, or -1 with *cause. */
 long long store_answer_add(struct store *store, const struct store_answer *answer, char **cause);
+/* The same, in place of answer old_id (one not rated yet: an interrupted answer continued or answered
+ * again), removed in the same transaction with its recording's row, transcript and evidence; the
+ * recording's file is the caller's to remove. */
+long long store_answer_replace(struct store *store, long long old_id, const struct store_answer *answer,
+			       char **cause);
 /* 1 found, 0 not, -1 error. */
 int store_answer_get(struct store *store, long long id, struct arena *arena, struct store_answer *out,
 		     char **cause);

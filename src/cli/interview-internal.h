@@ -25,7 +25,18 @@ struct interview {
 	char *draft_kept;		/* the text of a draft an earlier try left, to offer */
 	char *answer_text;		/* the main answer just saved, shown again before it is rated */
 	char *answer_heard;		/* NULL for typed text; for a transcript, how sure it is */
+	/* An interrupted answer that 'resume' takes again: the next main answer at its position replaces it. */
+	long long replacing;		/* its id, or 0 */
+	int replacing_position;
+	char *replacing_recording;	/* its recording's path (under the data dir), removed once replaced */
+	char *continued_text;		/* its typed text to go on from (NULL: answered afresh) */
+	long long continued_ms;		/* and the clock where it stopped */
+	int continued_think_limit;	/* and its thinking time, kept */
+	long long continued_think_ms;
 };
+
+/* Drops what is kept of an interrupted answer being taken again (interview.c). */
+void interview_forget_replacing(struct interview *iv);
 
 /* Prints to the interview's output and flushes. */
 void interview_say(struct interview *iv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -129,17 +129,53 @@ static char *offer_draft(struct interview *iv)
 	return kept;
 }
 
+/* Whether the answer being taken goes on from an interrupted one's text. */
+static int continuing(const struct interview *iv)
+{
+	return iv->continued_text != NULL && !iv->follow_up && iv->position == iv->replacing_position;
+}
+
+/* The ms the clock has left after already ms of it: at least a few seconds, to finish a sentence. */
+static long long time_left(int limit_seconds, long long already)
+{
+	long long left = limit_seconds * 1000LL - already;
+
+	return left > 5000 ? left : 5000;
+}
+
+/* Shows the interrupted answer's lines and takes them as the start of this one. */
+static void go_on_from(struct interview *iv, struct typed *t, int limit_seconds)
+{
+	char at[16], limit[16], left[16], *copy = xstrdup(iv->continued_text), *line, *save = NULL;
+
+	date_format_duration(iv->continued_ms, at);
+	date_format_duration(limit_seconds * 1000LL, limit);
+	date_format_duration(time_left(limit_seconds, iv->continued_ms), left);
+	interview_say(iv, "Going on from %s of %s, with %s left. What you typed:\n", at, limit, left);
+	for (line = strtok_r(copy, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		interview_say(iv, "> %s\n", line);
+		add_line(iv, t, line);
+	}
+	interview_say(iv, "Type on; an empty line%s submits.\n", input_is_terminal(iv->in) ? " or Ctrl-D" : "");
+	free(copy);
+}
+
 static void take_typed(struct interview *iv, int limit_seconds, char *first_line, struct interview_take *take)
 {
-	long long start = date_monotonic_ms(), deadline = start + limit_seconds * 1000LL;
+	long long already = continuing(iv) ? iv->continued_ms : 0;
+	long long start = date_monotonic_ms(), deadline = start + time_left(limit_seconds, already);
 	struct typed t = { xstrdup(""), 0, 1 };
-	char clock[16], *line, *kept = first_line == NULL ? offer_draft(iv) : NULL;
+	char clock[16], *line, *kept = first_line == NULL && !already ? offer_draft(iv) : NULL;
 	int terminal = input_is_terminal(iv->in);
 
-	date_format_duration(limit_seconds * 1000LL, clock);
-	interview_say(iv, "Answer within %s. An empty line%s submits.\n", clock, terminal ? " or Ctrl-D" : "");
 	memset(take, 0, sizeof *take);
 	take->mode = "typed";
+	if (continuing(iv)) {
+		go_on_from(iv, &t, limit_seconds);
+	} else {
+		date_format_duration(limit_seconds * 1000LL, clock);
+		interview_say(iv, "Answer within %s. An empty line%s submits.\n", clock, terminal ? " or Ctrl-D" : "");
+	}
 	if (first_line != NULL)
 		add_line(iv, &t, first_line);
 	for (;;) {
@@ -172,7 +208,7 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 		break;
 	}
 	free(kept);
-	take->used_ms = take->overtime ? limit_seconds * 1000LL : date_monotonic_ms() - start;
+	take->used_ms = take->overtime ? limit_seconds * 1000LL : already + date_monotonic_ms() - start;
 	take->text = t.text;
 	if (take->overtime)
 		interview_say(iv, "Time is up: the answer keeps what you typed.\n");
@@ -383,6 +419,33 @@ static void compact_recording(struct interview *iv, long long id, const char *re
 	free(cause);
 }
 
+/* Whether answer a takes the place of the interrupted answer 'resume' is taking again. */
+static int replaces(const struct interview *iv, const struct store_answer *a)
+{
+	return iv->replacing > 0 && a->follow_up_of == 0 && a->position == iv->replacing_position;
+}
+
+/* The interrupted answer is replaced: its recording's file goes too, and nothing more is replaced. */
+static void replaced(struct interview *iv)
+{
+	if (iv->replacing_recording != NULL) {
+		char *path = xasprintf("%s/%s", iv->ctx->app->data_dir, iv->replacing_recording);
+		unlink(path);
+		free(path);
+	}
+	interview_forget_replacing(iv);
+}
+
+void interview_forget_replacing(struct interview *iv)
+{
+	free(iv->replacing_recording);
+	free(iv->continued_text);
+	iv->replacing_recording = iv->continued_text = NULL;
+	iv->replacing = 0;
+	iv->replacing_position = 0;
+	iv->continued_ms = 0;
+}
+
 static long long answer_and_save(struct interview *iv, const struct bank_question *q, int position,
 				 const char *text, long long follow_up_of, int think_limit, long long think_used,
 				 int answer_limit, char *first_line, int *stopped)
@@ -436,7 +499,10 @@ static long long answer_and_save(struct interview *iv, const struct bank_questio
 	heard = follow_up_of == 0 ? heard_text(&take) : NULL;
 	if (heard != NULL && evidence_measure(iv->ctx, q, heard, "transcript", &evidence) == 0)
 		a.evidence = &evidence;
-	id = store_answer_add(iv->ctx->app->store, &a, &cause);
+	id = replaces(iv, &a) ? store_answer_replace(iv->ctx->app->store, iv->replacing, &a, &cause)
+			      : store_answer_add(iv->ctx->app->store, &a, &cause);
+	if (id > 0 && replaces(iv, &a))
+		replaced(iv);
 	if (id < 0) {
 		store_error(iv->ctx, cause);
 		keep_unsaved(iv, position, &take);
@@ -508,7 +574,11 @@ static enum step ask_question(struct interview *iv, int position, const struct b
 	iv->follow_up = 0;
 	prepare_draft(iv);	/* first: the disk may fill while the question is on screen */
 	print_header(iv, position, q);
-	if (think(iv, think_limit, &think_used, &first_line) != 0) {
+	if (iv->continued_text != NULL && position == iv->replacing_position) {
+		think_limit = iv->continued_think_limit;	/* thought through before: as it was */
+		think_used = iv->continued_think_ms;
+		first_line = NULL;
+	} else if (think(iv, think_limit, &think_used, &first_line) != 0) {
 		free(interview_draft_close(iv, 0));
 		return STEP_STOP;
 	}
@@ -772,7 +842,8 @@ static enum step rate_leftovers(struct interview *iv, const struct store_answer 
 	for (i = 0; i < count; i++) {
 		const struct bank_question *q = bank_question_find(iv->ctx->app->catalog, answers[i].question_id);
 		enum step step;
-		if (answers[i].follow_up_of != 0 || answers[i].rated_at != NULL || q == NULL || q->themes.count == 0)
+		if (answers[i].follow_up_of != 0 || answers[i].rated_at != NULL || q == NULL || q->themes.count == 0 ||
+		    answers[i].id == iv->replacing)
 			continue;
 		interview_say(iv, "\nQuestion %d was answered but not rated: %s\n", answers[i].position, q->text);
 		if (answers[i].mode != NULL && strcmp(answers[i].mode, "typed") == 0)
@@ -780,6 +851,84 @@ static enum step rate_leftovers(struct interview *iv, const struct store_answer 
 		*position = answers[i].position;
 		if ((step = rate(iv->ctx, iv->in, answers[i].id, &q->themes, answers[i].note)) != STEP_NEXT)
 			return step;
+	}
+	return STEP_NEXT;
+}
+
+enum again { AGAIN_KEEP, AGAIN_ANSWER, AGAIN_GO_ON, AGAIN_STOP };
+
+/* Asks what to do with an interrupted answer: Enter goes on from it (typed) or answers it again. */
+static enum again ask_again(struct interview *iv, int can_go_on)
+{
+	const char *prompt = can_go_on ? "Go on from where it stopped (Enter), answer it again (a) or keep it as it is (k)? "
+				       : "Answer it again (Enter) or keep it as it is (k)? ";
+	enum again choice = AGAIN_STOP;
+	char *line = NULL;
+
+	for (;;) {
+		if (ask(iv->in, iv->ctx->out, prompt, -1, &line) != INPUT_LINE) {
+			note_signal(iv->ctx, iv->in);
+			break;
+		}
+		if (*line == '\0')
+			choice = can_go_on ? AGAIN_GO_ON : AGAIN_ANSWER;
+		else if (strcmp(line, "a") == 0 || strcmp(line, "again") == 0)
+			choice = AGAIN_ANSWER;
+		else if (strcmp(line, "k") == 0 || strcmp(line, "keep") == 0)
+			choice = AGAIN_KEEP;
+		else if (input_is_terminal(iv->in))
+			interview_say(iv, "Enter, a or k.\n");
+		else
+			choice = AGAIN_KEEP;	/* from a pipe the line was meant for something else: change nothing */
+		free(line);
+		line = NULL;
+		if (choice != AGAIN_STOP)
+			break;
+	}
+	free(line);
+	return choice;
+}
+
+/* The answer Ctrl-C stopped, saved as it stood and not rated: offered to go on from (typed), to answer
+ * again, or to keep. Taken again, its position is asked again and the new answer replaces it. */
+static enum step offer_interrupted(struct interview *iv, const struct store_answer *answers, size_t count,
+				   unsigned char *done, size_t id_count, struct arena *arena)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		const struct store_answer *a = &answers[i];
+		const struct bank_question *q = bank_question_find(iv->ctx->app->catalog, a->question_id);
+		struct store_recording recording;
+		char used[16], limit[16], *cause = NULL;
+		int typed = a->mode != NULL && strcmp(a->mode, "typed") == 0, can_go_on;
+		enum again choice;
+		if (a->follow_up_of != 0 || a->rated_at != NULL || a->stopped_by == NULL ||
+		    strcmp(a->stopped_by, "interrupt") != 0 || a->position < 1 || (size_t)a->position > id_count || q == NULL)
+			continue;
+		can_go_on = typed && a->text != NULL && *a->text != '\0';
+		date_format_duration(a->answer_used_ms, used);
+		date_format_duration(a->answer_limit_seconds * 1000LL, limit);
+		interview_say(iv, "\nAnswer %d was stopped at %s of %s: %s\n", a->position, used, limit, q->text);
+		if (can_go_on)
+			print_indented(iv->ctx->out, "  > ", a->text);
+		if ((choice = ask_again(iv, can_go_on)) == AGAIN_STOP)
+			return STEP_STOP;
+		if (choice == AGAIN_KEEP)
+			continue;
+		iv->replacing = a->id;
+		iv->replacing_position = a->position;
+		if (store_recording_get(iv->ctx->app->store, a->id, arena, &recording, &cause) > 0)
+			iv->replacing_recording = xstrdup(recording.path);
+		free(cause);
+		if (choice == AGAIN_GO_ON) {
+			iv->continued_text = xstrdup(a->text);
+			iv->continued_ms = a->answer_used_ms;
+			iv->continued_think_limit = a->think_limit_seconds;
+			iv->continued_think_ms = a->think_used_ms;
+		}
+		done[a->position - 1] = 0;
+		return STEP_NEXT;	/* one at a time: a session stops at its first interrupted answer */
 	}
 	return STEP_NEXT;
 }
@@ -814,6 +963,10 @@ int interview_resume(struct cmd_ctx *ctx, struct input *in, long long session_id
 	for (i = 0; i < answer_count; i++)
 		if (answers[i].follow_up_of == 0 && answers[i].position >= 1 && (size_t)answers[i].position <= id_count)
 			done[answers[i].position - 1] = 1;
+	if ((step = offer_interrupted(&iv, answers, answer_count, done, id_count, &arena)) == STEP_STOP) {
+		status = CMD_USER_ERROR;
+		goto out;
+	}
 	for (next = 0; next < id_count && done[next]; next++)
 		;
 	if (next < id_count)
@@ -833,6 +986,7 @@ out:
 	free(iv.draft_kept);
 	free(iv.answer_text);
 	free(iv.answer_heard);
+	interview_forget_replacing(&iv);
 	input_hold_signals(in, held);
 	arena_release(&arena);
 	return status;

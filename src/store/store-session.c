@@ -307,7 +307,8 @@ int store_evidence_get(struct store *store, long long answer_id, struct arena *a
 	return store_read_one(store, stmt, sizeof *out, read_evidence, arena, "read an answer's evidence", out, cause);
 }
 
-long long store_answer_add(struct store *store, const struct store_answer *a, char **cause)
+/* Saves the answer and what comes with it inside the caller's transaction; its id, or -1 with *cause. */
+static long long insert_answer_locked(struct store *store, const struct store_answer *a, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(store, "INSERT INTO answer (session_id, position, question_id,"
 					   " question_text, follow_up_of, mode, text, think_limit_seconds, think_used_ms,"
@@ -331,26 +332,63 @@ long long store_answer_add(struct store *store, const struct store_answer *a, ch
 	sqlite3_bind_int64(stmt, 11, a->answer_used_ms);
 	sqlite3_bind_int(stmt, 12, a->overtime);
 	store_bind_text(stmt, 13, a->stopped_by);
-	if (store_begin(store, cause) == 0) {
-		if (store_step_done(store, stmt, "save an answer", cause) == 0)
-			id = sqlite3_last_insert_rowid(store->db);
-		if (id > 0 && a->recording != NULL && add_recording(store, id, a->recording, cause) != 0)
-			id = -1;
-		if (id > 0 && a->recording != NULL && a->transcript != NULL &&
-		    store_transcript_add_locked(store, id, a->transcript, cause) != 0)
-			id = -1;
-		if (id > 0 && !(a->recording != NULL && a->transcript != NULL) &&
-		    store_index_answer(store, id, a->text, cause) != 0)
-			id = -1;
-		if (id > 0 && a->evidence != NULL && store_evidence_add_locked(store, id, a->evidence, cause) != 0)
-			id = -1;
-		if (id < 0 || store_commit(store, cause) != 0) {
-			store_rollback(store);
-			id = -1;
-		}
-	}
+	if (store_step_done(store, stmt, "save an answer", cause) == 0)
+		id = sqlite3_last_insert_rowid(store->db);
 	sqlite3_finalize(stmt);
+	if (id > 0 && a->recording != NULL && add_recording(store, id, a->recording, cause) != 0)
+		return -1;
+	if (id > 0 && a->recording != NULL && a->transcript != NULL &&
+	    store_transcript_add_locked(store, id, a->transcript, cause) != 0)
+		return -1;
+	if (id > 0 && !(a->recording != NULL && a->transcript != NULL) && store_index_answer(store, id, a->text, cause) != 0)
+		return -1;
+	if (id > 0 && a->evidence != NULL && store_evidence_add_locked(store, id, a->evidence, cause) != 0)
+		return -1;
 	return id;
+}
+
+/* Removes unrated answer id inside the caller's transaction: 0, or -1 with *cause. */
+static int remove_unrated_locked(struct store *store, long long id, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(store, "DELETE FROM answer WHERE id = ? AND rated_at IS NULL", cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = store_step_done(store, stmt, "replace an answer", cause);
+	sqlite3_finalize(stmt);
+	if (rc == 0 && sqlite3_changes(store->db) != 1) {
+		util_fail(cause, "answer %lld is rated or gone: it cannot be replaced", id);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* Removes answer old_id (0: none) and saves a in its place, in one transaction. */
+static long long put_answer(struct store *store, long long old_id, const struct store_answer *a, char **cause)
+{
+	long long id = -1;
+
+	if (store_begin(store, cause) != 0)
+		return -1;
+	if (old_id <= 0 || remove_unrated_locked(store, old_id, cause) == 0)
+		id = insert_answer_locked(store, a, cause);
+	if (id < 0 || store_commit(store, cause) != 0) {
+		store_rollback(store);
+		id = -1;
+	}
+	return id;
+}
+
+long long store_answer_add(struct store *store, const struct store_answer *a, char **cause)
+{
+	return put_answer(store, 0, a, cause);
+}
+
+long long store_answer_replace(struct store *store, long long old_id, const struct store_answer *a, char **cause)
+{
+	return put_answer(store, old_id, a, cause);
 }
 
 long long store_recording_length_ms(const struct store_recording *r)

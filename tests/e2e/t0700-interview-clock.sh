@@ -152,10 +152,15 @@ for sig in TERM HUP; do
 	expect_db "SELECT text, stopped_by, rated_at IS NULL FROM answer" "half an ans|interrupt|1"
 	expect_db "PRAGMA integrity_check" ok
 done
-# resume rates the answer that was cut short first, then asks question 2.
-printf '2 2\n\n\nSecond.\n\n4\n\n' >"$TMP/rest"
+# resume offers the answer that was cut short; kept as it is (k), it is rated first, then question 2 is asked.
+printf 'k\n2 2\n\n\nSecond.\n\n4\n\n' >"$TMP/rest"
 STDIN="$TMP/rest" run "$REBOUND" resume
 expect_status 0
+expect_out_has "Answer 1 was stopped at 0:00 of 1:00: First question?
+  > half an ans
+Go on from where it stopped (Enter), answer it again (a) or keep it as it is (k)?"
+expect_out_has "(k)? 
+Resuming session 1 at question 2 of 2."
 expect_out_has "Resuming session 1 at question 2 of 2.
 
 Question 1 was answered but not rated: First question?"

@@ -53,5 +53,44 @@ expect_screen "Stopped at question 1 of 2."
 tmux_cmd send-keys -t t 'sessions' Enter
 expect_screen "interview  unfinished       1/2       -"
 expect_db "SELECT text, stopped_by FROM answer WHERE session_id = 3" "stopped halfway|interrupt"
+
+# 'resume' offers to go on from the interrupted answer: its text shown, the clock where it stopped; the
+# answer that comes of it replaces the interrupted one.
+tmux_cmd send-keys -t t 'resume' Enter
+expect_screen "  > stopped halfway"
+expect_screen "Go on from where it stopped (Enter), answer it again (a) or keep it as it is (k)?"
+expect_true 'screen | grep -q "^Answer 1 was stopped at 0:0[0-9] of 1:00: "'
+tmux_cmd send-keys -t t Enter
+expect_screen "Type on; an empty line or Ctrl-D submits."
+expect_true 'screen | grep -q "^Going on from 0:0[0-9] of 1:00, with 0:5[0-9] left. What you typed:"'
+tmux_cmd send-keys -t t 'and then finished' Enter Enter
+expect_screen "Saved answer"
+expect_db "SELECT position, text, stopped_by, answer_used_ms < 60000 FROM answer WHERE session_id = 3" "1|stopped halfway
+and then finished|enter|1"
+tmux_cmd send-keys -t t '3 3' Enter
+expect_screen "note (Enter for none)>"
+tmux_cmd send-keys -t t Enter
+# The second question, stopped again: answered afresh this time ('a'), and then kept ('k') once more.
+expect_screen "Question 2 of 2"
+expect_screen "[1:00] >"
+tmux_cmd send-keys -t t 'a poor start'
+expect_screen "] > a poor start"
+tmux_cmd send-keys -t t C-c
+expect_screen "Stopped at question 2 of 2."
+tmux_cmd send-keys -t t 'resume' Enter
+expect_screen "answer it again (a) or keep it as it is (k)?"
+tmux_cmd send-keys -t t 'a' Enter
+expect_screen "] >"
+expect_true '! screen | grep -q "Going on from"'
+tmux_cmd send-keys -t t 'a better one' Enter Enter
+expect_screen "1-5 or s>"
+tmux_cmd send-keys -t t '4 4' Enter
+expect_screen "note (Enter for none)>"
+tmux_cmd send-keys -t t Enter
+expect_screen "Session 3 finished."
+expect_db "SELECT position, text, stopped_by FROM answer WHERE session_id = 3 ORDER BY position" "1|stopped halfway
+and then finished|enter
+2|a better one|enter"
+expect_db "SELECT COUNT(*) FROM answer_words WHERE rowid NOT IN (SELECT id FROM answer)" 0
 tmux_cmd send-keys -t t C-d
 finish

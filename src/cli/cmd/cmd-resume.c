@@ -24,7 +24,9 @@ const struct cmd_entry cmd_resume_entry = {
 	.name = "resume",
 	.usage = "[--answers FILE] [SESSION-ID]",
 	.help = "continue the last unfinished session where it stopped",
-	.description = "Answers that were saved but not rated are rated first, then the session goes on from\n"
+	.description = "An answer that Ctrl-C stopped is offered first: go on from it (a typed answer: its text\n"
+		       "shown, the clock where it stopped), answer it again, or keep it; the new answer takes its\n"
+		       "place. Answers that were saved but not rated are rated next, then the session goes on from\n"
 		       "the first question without an answer, with the clock settings it started with.",
 	.operands_max = 1,
 	.flags = CMD_NEEDS_CATALOG,
