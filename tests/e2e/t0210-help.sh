@@ -57,17 +57,19 @@ run "$REBOUND" reject rm --help
 expect_out_has "  --yes                rm without asking"
 case "$out" in *--company*) fail "'reject rm --help' lists --company" ;; *) pass ;; esac
 run "$REBOUND" plan add -h
-expect_out "usage: plan add [--theme T] [--due DAY] [TEXT]
+expect_out "usage: plan add [--theme T] [--due DAY] [--yes] [TEXT]
 
 add a suggested action, or your own with --theme T TEXT
 
 Without --theme: a suggested action (from the theme's 'actions') for each theme 'insights'
-names that has no open action. With --theme T: the next suggested action for T, or with TEXT
-your own. --due takes YYYY-MM-DD, today, tomorrow or +N (days from today).
+names that has no open action, shown first and added when you say yes (--yes: without
+asking). With --theme T: the next suggested action for T, or with TEXT your own. --due takes
+YYYY-MM-DD, today, tomorrow or +N (days from today).
 
 Options:
   --theme T            the theme the action is for
-  --due DAY            when it should be done"
+  --due DAY            when it should be done
+  --yes                add the suggested actions without asking"
 
 # --help wins over missing operands and runs nothing: no data dir is made for it.
 run "$REBOUND" show --help
@@ -85,7 +87,7 @@ run "$REBOUND" plan strat
 expect_status 2
 expect_err "rebound: plan: unknown subcommand 'strat' (did you mean 'start'?)
 usage: plan [list]
-   or: plan add [--theme T] [--due DAY] [TEXT]
+   or: plan add [--theme T] [--due DAY] [--yes] [TEXT]
    or: plan start ID
    or: plan done ID
    or: plan todo ID
@@ -115,7 +117,7 @@ STDIN="$TMP/lines"
 printf 'plan add --help\nquit\n' >"$STDIN"
 run "$REBOUND"
 expect_status 0
-expect_out_has "usage: plan add [--theme T] [--due DAY] [TEXT]"
+expect_out_has "usage: plan add [--theme T] [--due DAY] [--yes] [TEXT]"
 # 'help COMMAND' lists the subcommands with their help lines.
 run "$REBOUND" help reject
 expect_out_has "Subcommands ('reject SUBCOMMAND --help' says more):

@@ -173,7 +173,26 @@ expect_db "SELECT due_on || \"|\" || streak || \"|\" || ifnull(last_reviewed_at,
 run "$REBOUND" plan
 expect_out_has "The plan is empty.
 'examples' is a theme to work on ('insights') with no open action: 'plan add --theme examples' adds a suggested one."
+# 'plan add' shows what it would add and asks; no adds nothing, yes adds them in insights' order.
 run "$REBOUND" plan add
+expect_status 0
+expect_out_has "For the themes 'insights' names, in its order:
+  examples           For each story in your bank"
+expect_out_has "  fit                Write down three reasons"
+expect_out_has "Add these actions? [y/N]
+Nothing added ('plan add --theme T TEXT' adds your own)."
+expect_db "SELECT COUNT(*) FROM plan_action" 0
+printf 'y\n' >"$TMP/yes"
+STDIN="$TMP/yes" run "$REBOUND" plan add
+expect_status 0
+expect_out_has "Add these actions? [y/N]
+Added action 1 for examples:"
+expect_db "SELECT group_concat(theme_id) FROM (SELECT theme_id FROM plan_action ORDER BY id)" "examples,confidence,fit"
+run "$REBOUND" plan rm 1
+run "$REBOUND" plan rm 2
+run "$REBOUND" plan rm 3
+expect_db "SELECT COUNT(*) FROM plan_action" 0	# ids start again at 1
+run "$REBOUND" plan add --yes
 expect_status 0
 expect_out "Added action 1 for examples: For each story in your bank, write down at least one number (percentage, hours saved, revenue, team size or deadline).
 Added action 2 for confidence: Practise a set phrase for thinking time, such as \"Let me take a moment to pick the best example\".
@@ -197,10 +216,11 @@ expect_out_has "Growth plan: 2 to do, 1 doing, 1 done.
 examples: Concrete and measurable examples
      1  doing  For each story"
 expect_out_has "     4  todo   Replace every \"we usually\" in your practice answers with \"one time, in March, I\". (due $plan_due)
-clarity: Clarity and concision
-     5  todo   Record one answer a day
 confidence: Confidence and composure
      2  done   Practise a set phrase"
+expect_out_has "     2  done   Practise a set phrase for thinking time, such as \"Let me take a moment to pick the best example\".
+clarity: Clarity and concision
+     5  todo   Record one answer a day"	# insights' themes first, in its order, then the rest
 expect_out_has "'confidence' is a theme to work on ('insights') with no open action: 'plan add --theme confidence' adds a suggested one.
 'fit' is a theme to work on ('insights') with no open action"
 run "$REBOUND" plan done 99

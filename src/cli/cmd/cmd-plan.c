@@ -1,14 +1,18 @@
-/* plan: the growth plan: actions per weak theme, suggested from the themes' own 'actions' or written
- * by the user, each todo, doing or done, with an optional due day. */
+/* plan: the growth plan: actions per weak theme, suggested from the themes' own 'actions' (shown and
+ * confirmed before they are added) or written by the user, each todo, doing or done, with an optional
+ * due day; listed in the order 'insights' ranks the themes. */
 #include "rebound/coach.h"
 #include "rebound/cmd.h"
 #include "rebound/date.h"
+#include "rebound/form.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_THEME, OPT_DUE };
+enum { OPT_THEME, OPT_DUE, OPT_YES };
+
+#define PLAN_SUGGESTED_MAX 16	/* actions one 'plan add' suggests at most: insights names two or three themes */
 
 /* What the plan holds now, and the evidence that says which themes are weak. */
 struct plan {
@@ -118,7 +122,19 @@ static int count_status(const struct plan *p, const char *status)
 	return n;
 }
 
-/* Themes in the catalog's order, then any the catalog no longer has. */
+/* Whether theme_id is among the first named themes 'insights' ranks. */
+static int is_named(const struct plan *p, const char *theme_id, size_t named)
+{
+	size_t i;
+
+	for (i = 0; i < named; i++)
+		if (strcmp(p->coach.themes[i].theme_id, theme_id) == 0)
+			return 1;
+	return 0;
+}
+
+/* The themes 'insights' names to work on, in its order; then the others in the catalog's order; then any
+ * the catalog no longer has. */
 static void list(struct plan *p)
 {
 	const struct bank_catalog *catalog = p->ctx->app->catalog;
@@ -129,8 +145,14 @@ static void list(struct plan *p)
 	else
 		fprintf(p->ctx->out, "Growth plan: %d to do, %d doing, %d done.\n", count_status(p, "todo"),
 			count_status(p, "doing"), count_status(p, "done"));
+	for (i = 0; i < named; i++) {
+		const struct bank_theme *theme = bank_theme_find(catalog, p->coach.themes[i].theme_id);
+		if (theme != NULL)
+			print_theme_actions(p, theme->id, theme->title);
+	}
 	for (i = 0; i < bank_theme_count(catalog); i++)
-		print_theme_actions(p, bank_theme_at(catalog, i)->id, bank_theme_at(catalog, i)->title);
+		if (!is_named(p, bank_theme_at(catalog, i)->id, named))
+			print_theme_actions(p, bank_theme_at(catalog, i)->id, bank_theme_at(catalog, i)->title);
 	for (i = 0; i < p->count; i++)	/* themes the catalog no longer has, each under its id */
 		if (bank_theme_find(catalog, p->actions[i].theme_id) == NULL &&
 		    first_of_theme(p, i))
@@ -196,30 +218,45 @@ static int add_suggested(struct plan *p, const struct bank_theme *theme, const c
 			 "add your own: plan add --theme %s TEXT", theme->id, theme->id);
 }
 
-/* Without a theme: a suggested action for each theme 'insights' names that has no open action; a
- * theme whose suggestions are all used is passed over with a note. */
-static int add_for_weak_themes(struct plan *p, const char *due_on)
+/* Without a theme: a suggested action for each theme 'insights' names that has no open action, shown
+ * first and added once the user says yes (or with --yes); a theme whose suggestions are all used is
+ * passed over with a note. */
+static int add_for_weak_themes(struct plan *p, const char *due_on, int yes)
 {
-	size_t i, named = coach_named(&p->coach);
-	int status = CMD_OK, added = 0;
+	struct form form = { p->ctx, p->ctx->in, "plan add" };
+	size_t i, named = coach_named(&p->coach), count = 0;
+	const char *ids[PLAN_SUGGESTED_MAX], *texts[PLAN_SUGGESTED_MAX];
+	int status = CMD_OK;
 
 	if (named == 0)
 		return cmd_error(p->ctx, CMD_USER_ERROR, "plan add: no theme to work on yet ('insights'); "
 				 "give one: plan add --theme T [TEXT]");
-	for (i = 0; i < named && status == CMD_OK; i++) {
-		const char *id = p->coach.themes[i].theme_id, *text;
+	for (i = 0; i < named && count < PLAN_SUGGESTED_MAX; i++) {
+		const char *id = p->coach.themes[i].theme_id;
 		if (has_open_action(p, id))
 			continue;
-		if ((text = next_suggestion(p, id)) == NULL) {
+		if ((texts[count] = next_suggestion(p, id)) == NULL) {
 			fprintf(p->ctx->out, "Every suggested action for '%s' is in the plan: 'plan add --theme %s TEXT' "
 				"adds your own.\n", id, id);
 			continue;
 		}
-		status = add_one(p, id, text, due_on);
-		added++;
+		ids[count++] = id;
 	}
-	if (added == 0 && status == CMD_OK)
+	if (count == 0) {
 		fprintf(p->ctx->out, "No action added: each theme to work on has an open action or no suggestion left.\n");
+		return CMD_OK;
+	}
+	if (!yes) {
+		fprintf(p->ctx->out, "For the themes 'insights' names, in its order:\n");
+		for (i = 0; i < count; i++)
+			fprintf(p->ctx->out, "  %-18s %s\n", ids[i], texts[i]);
+		if (form_confirm(&form, count == 1 ? "Add this action?" : "Add these actions?", &yes) != FORM_OK || !yes) {
+			fprintf(p->ctx->out, "Nothing added ('plan add --theme T TEXT' adds your own).\n");
+			return CMD_OK;
+		}
+	}
+	for (i = 0; i < count && status == CMD_OK; i++)
+		status = add_one(p, ids[i], texts[i], due_on);
 	return status;
 }
 
@@ -256,7 +293,7 @@ static int add(struct plan *p, const struct cmd_args *args)
 			date_format_day(day, due);
 		status = *text ? add_one(p, theme->id, text, args->values[OPT_DUE] ? due : NULL)
 		       : theme ? add_suggested(p, theme, args->values[OPT_DUE] ? due : NULL)
-		       : add_for_weak_themes(p, args->values[OPT_DUE] ? due : NULL);
+		       : add_for_weak_themes(p, args->values[OPT_DUE] ? due : NULL, args->values[OPT_YES] != NULL);
 	}
 	free(text);
 	return status;
@@ -312,11 +349,12 @@ static int with_plan(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 static const struct cmd_sub subs[] = {
 	{ "list", "", "the actions by theme with their status and due day", NULL, 0, 0, 0, COMPLETE_NONE, with_plan },
-	{ "add", "[--theme T] [--due DAY] [TEXT]", "add a suggested action, or your own with --theme T TEXT",
+	{ "add", "[--theme T] [--due DAY] [--yes] [TEXT]", "add a suggested action, or your own with --theme T TEXT",
 	  "Without --theme: a suggested action (from the theme's 'actions') for each theme 'insights'\n"
-	  "names that has no open action. With --theme T: the next suggested action for T, or with TEXT\n"
-	  "your own. --due takes YYYY-MM-DD, today, tomorrow or +N (days from today).",
-	  0, -1, CMD_OPT(OPT_THEME) | CMD_OPT(OPT_DUE), COMPLETE_NONE, with_plan },
+	  "names that has no open action, shown first and added when you say yes (--yes: without\n"
+	  "asking). With --theme T: the next suggested action for T, or with TEXT your own. --due takes\n"
+	  "YYYY-MM-DD, today, tomorrow or +N (days from today).",
+	  0, -1, CMD_OPT(OPT_THEME) | CMD_OPT(OPT_DUE) | CMD_OPT(OPT_YES), COMPLETE_NONE, with_plan },
 	{ "start", "ID", "mark an action doing", NULL, 1, 1, 0, COMPLETE_NONE, change },
 	{ "done", "ID", "mark an action done", NULL, 1, 1, 0, COMPLETE_NONE, change },
 	{ "todo", "ID", "mark an action todo again", NULL, 1, 1, 0, COMPLETE_NONE, change },
@@ -336,5 +374,6 @@ const struct cmd_entry cmd_plan_entry = {
 	.options = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "the theme the action is for" },
 		[OPT_DUE] = { "due", "DAY", COMPLETE_NONE, "when it should be done" },
+		[OPT_YES] = { "yes", NULL, COMPLETE_NONE, "add the suggested actions without asking" },
 	},
 };
