@@ -82,6 +82,14 @@ struct audio_record_result {
 	struct pace_result pace;
 };
 
+/* What the loudest moment of a test recording says about the input level, as a short clause: "too quiet:
+ * move closer or raise the input level" (under AUDIO_QUIET_DB), "good" (to AUDIO_LOUD_DB), "loud: near
+ * clipping, lower the input level a little" (to AUDIO_CLIP_DB), else "clipping: lower the input level". */
+#define AUDIO_QUIET_DB (-30.0)
+#define AUDIO_LOUD_DB (-3.0)
+#define AUDIO_CLIP_DB (-0.5)
+const char *audio_level_verdict(double peak_db);
+
 /* Creates the file and starts recording. NULL with *cause (the device refused the rate, is busy...). */
 struct audio_recorder *audio_record_start(struct audio *audio, const struct audio_record_options *options,
 					  char **cause);

@@ -200,6 +200,17 @@ struct audio_recorder {
 	_Atomic int write_failed;
 };
 
+const char *audio_level_verdict(double peak_db)
+{
+	if (peak_db < AUDIO_QUIET_DB)
+		return "too quiet: move closer or raise the input level";
+	if (peak_db < AUDIO_LOUD_DB)
+		return "good";
+	if (peak_db < AUDIO_CLIP_DB)
+		return "loud: near clipping, lower the input level a little";
+	return "clipping: lower the input level";
+}
+
 static double peak_db(const int16_t *samples, size_t count)
 {
 	int peak = 0;

@@ -166,7 +166,7 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 	long long start = date_monotonic_ms(), deadline = start + time_left(limit_seconds, already);
 	struct typed t = { xstrdup(""), 0, 1 };
 	char clock[16], *line, *kept = first_line == NULL && !already ? offer_draft(iv) : NULL;
-	int terminal = input_is_terminal(iv->in);
+	int terminal = input_is_terminal(iv->in), timed_out = 0;
 
 	memset(take, 0, sizeof *take);
 	take->mode = "typed";
@@ -203,7 +203,8 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 		free(line);
 		take->stopped_by = result == INPUT_LINE ? "enter" : result == INPUT_EOF ? "eof" :
 				   result == INPUT_TIMEOUT ? "limit" : "interrupt";
-		take->overtime = result == INPUT_TIMEOUT;
+		take->overtime = result == INPUT_TIMEOUT && t.length > 0;	/* nothing typed is not overtime */
+		timed_out = result == INPUT_TIMEOUT;
 		take->input_ended = result == INPUT_EOF && !terminal && first_line == NULL && t.length == 0;
 		break;
 	}
@@ -212,6 +213,8 @@ static void take_typed(struct interview *iv, int limit_seconds, char *first_line
 	take->text = t.text;
 	if (take->overtime)
 		interview_say(iv, "Time is up: the answer keeps what you typed.\n");
+	else if (timed_out)
+		interview_say(iv, "Time is up with nothing typed.\n");
 }
 
 const struct interview_answerer interview_typed = { "typed", take_typed };
@@ -346,7 +349,8 @@ static int think(struct interview *iv, int limit_seconds, long long *used_ms, ch
 	if (limit_seconds <= 0 || iv->draft_kept != NULL)
 		return 0;	/* a kept draft is offered at once: it is an answer thought through */
 	date_format_duration(limit_seconds * 1000LL, clock);
-	interview_say(iv, "Think for up to %s. Press Enter to start answering, or just start typing.\n", clock);
+	interview_say(iv, "Think for up to %s. Press Enter to start answering%s.\n", clock,
+		      iv->answerer == &interview_typed ? ", or just start typing" : "");
 	result = input_line(iv->in, "think, Enter to answer> ", start + limit_seconds * 1000LL, 0, &line);
 	*used_ms = result == INPUT_TIMEOUT ? limit_seconds * 1000LL : date_monotonic_ms() - start;
 	if (result == INPUT_TOO_LONG) {

@@ -62,8 +62,8 @@ expect_db "SELECT answer_id, theme_id, score FROM rating ORDER BY answer_id, the
 run "$REBOUND" sessions
 mask_times
 expect_status 0
-expect_out "   ID  STARTED           KIND       STATUS      ANSWERED  RATING
-    1  DATE  interview  finished         3/3     4.0"
+expect_out "   ID  STARTED           KIND       MODE    STATUS      ANSWERED  RATING  FROM
+    1  DATE  interview  typed   finished         3/3     4.0  practice"
 
 run "$REBOUND" session 1
 mask_times
@@ -159,7 +159,7 @@ STDIN="$TMP/short" run "$REBOUND" interview --bank practice --count 2 --no-follo
 expect_status 1
 expect_out_has "Stopped at question 1 of 2. Saved answers are kept: 'resume' continues session 3, 'discard' drops it."
 run "$REBOUND" sessions
-expect_out_has "interview  unfinished       1/2       -"
+expect_out_has "interview  typed   unfinished       1/2       -"
 run "$REBOUND" interview --count 1 --answers /nonexistent
 expect_status 1
 expect_out_has "Session 3 is unfinished: 'resume' continues it, 'discard' drops it."

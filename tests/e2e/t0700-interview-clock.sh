@@ -55,7 +55,8 @@ expect_out_has "Answer within 0:11. An empty line submits.
 0:10 left
 Saved answer 2"
 
-# --- Both clocks run out before any input arrives: an empty overtime answer, then the input ends (only
+# --- Both clocks run out before any input arrives: an empty answer, not overtime (nothing was said past
+# the clock), then the input ends (only
 # once the rating prompt shows, however slowly a loaded machine got there).
 rm -f "$TMP/fifo"
 mkfifo "$TMP/fifo"
@@ -69,7 +70,9 @@ status=$?
 out=$(cat "$TMP/.out")
 expect_status 1
 expect_out_has "Time to answer."
-expect_db "SELECT quote(text), overtime, stopped_by FROM answer ORDER BY id DESC LIMIT 1" "''|1|limit"
+expect_out_has "Time is up with nothing typed."
+expect_true '! printf %s "$out" | grep -q "keeps what you typed"'
+expect_db "SELECT quote(text), overtime, stopped_by FROM answer ORDER BY id DESC LIMIT 1" "''|0|limit"
 
 # --- A signal at rate's note prompt keeps the earlier ratings and note. (SIGTERM: a background job
 # ignores SIGINT, and rebound leaves ignored signals ignored.)

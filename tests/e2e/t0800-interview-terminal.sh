@@ -51,7 +51,7 @@ expect_screen "] > stopped halfway"	# read by readline: the terminal drops unrea
 tmux_cmd send-keys -t t C-c
 expect_screen "Stopped at question 1 of 2."
 tmux_cmd send-keys -t t 'sessions' Enter
-expect_screen "interview  unfinished       1/2       -"
+expect_screen "interview  typed   unfinished       1/2       -  practice"
 expect_db "SELECT text, stopped_by FROM answer WHERE session_id = 3" "stopped halfway|interrupt"
 
 # 'resume' offers to go on from the interrupted answer: its text shown, the clock where it stopped; the

@@ -31,7 +31,8 @@ expect_out_has "in*  out*    16000  ALSA                 default"
 
 run "$REBOUND" audio test
 expect_status 0
-expect_out_has "Recorded 48000 frames (0 lost)"
+expect_out_has "Recorded 48000 frames (0 lost); the loudest moment was "
+expect_true 'printf %s "$out" | grep -Eq "loudest moment was -?[0-9]+ dBFS: (good|too quiet|loud|clipping)"'
 expect_true '[ "$(wav_info "$REBOUND_HOME/recordings/audio-test.wav")" = "48000 16000 1" ]'
 expect_true '[ "$(same_samples "$REBOUND_HOME/recordings/audio-test.wav" "$FAKE_MIC_RAW")" = 1 ]'
 # played back: the speaker file holds the same samples after some leading silence
@@ -54,6 +55,8 @@ expect_db "SELECT a.mode, r.path, r.sample_rate, r.frames, r.dropped_frames FROM
 expect_db "SELECT speaking_ms BETWEEN 3500 AND 5000, long_pauses FROM recording" "1|0"
 run "$REBOUND" session 1
 expect_out_has "answer 0:05 of 0:05 · stopped by the clock (overtime) · spoken"
+run "$REBOUND" sessions
+expect_out_has "interview  spoken  finished         1/1     4.0  practice"
 
 # replay plays the recording on the speaker: the same samples after the speaker's leading silence.
 rm -f "$FAKE_SPK_RAW"

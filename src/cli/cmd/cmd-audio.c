@@ -143,8 +143,8 @@ static int test_devices(struct cmd_ctx *ctx, struct audio *audio)
 		rc = fail(ctx, CMD_SYSTEM_ERROR, cause);
 		goto out;
 	}
-	fprintf(ctx->out, "Recorded %lld frames (%lld lost); the loudest moment was %.0f dBFS%s.\n", result.frames,
-		result.dropped, result.peak_db, result.peak_db < -50 ? ": that is very quiet, check the microphone" : "");
+	fprintf(ctx->out, "Recorded %lld frames (%lld lost); the loudest moment was %.0f dBFS: %s.\n", result.frames,
+		result.dropped, result.peak_db, audio_level_verdict(result.peak_db));
 	fprintf(ctx->out, "Playing it back on device %d.\n", output);
 	if (audio_play_file(audio, path, output, &cause) != 0)
 		rc = fail(ctx, CMD_USER_ERROR, cause);

@@ -1,10 +1,27 @@
-/* sessions: lists practice sessions, newest first, with what was answered and the average rating. */
+/* sessions: lists practice sessions, newest first: typed or spoken, what was answered, the average rating
+ * and where the questions came from (last, as the widest column). */
 #include "rebound/cmd.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 enum { OPT_ALL, OPT_LAST };
+
+/* Where the questions came from: the bank, the theme or the stage asked for, else every bank. */
+static const char *from(const struct store_session *s, char *buf, size_t size)
+{
+	if (s->bank != NULL && s->theme != NULL)
+		snprintf(buf, size, "%s, theme %s", s->bank, s->theme);
+	else if (s->bank != NULL)
+		snprintf(buf, size, "%s", s->bank);
+	else if (s->theme != NULL)
+		snprintf(buf, size, "theme %s", s->theme);
+	else if (s->stage != NULL)
+		snprintf(buf, size, "stage %s", s->stage);
+	else
+		snprintf(buf, size, "every bank");
+	return buf;
+}
 
 static int cmd_sessions_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
@@ -25,18 +42,19 @@ static int cmd_sessions_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	} else if (count == 0) {
 		fprintf(ctx->out, "No sessions yet: 'interview' starts one.\n");
 	} else {
-		fprintf(ctx->out, "%s%5s  %-16s  %-9s  %-10s  %8s  %6s%s\n", term_bold(ctx->color), "ID", "STARTED",
-			"KIND", "STATUS", "ANSWERED", "RATING", term_reset(ctx->color));
+		fprintf(ctx->out, "%s%5s  %-16s  %-9s  %-6s  %-10s  %8s  %6s  %s%s\n", term_bold(ctx->color), "ID",
+			"STARTED", "KIND", "MODE", "STATUS", "ANSWERED", "RATING", "FROM", term_reset(ctx->color));
 	}
 	for (i = 0; i < count; i++) {
 		const struct store_session *s = &sessions[i];
-		char started[17], answered[24], rating[8] = "-";
+		char started[17], answered[24], rating[8] = "-", source[BANK_ID_MAX * 2 + 16];
 		cmd_format_time(s->started_at, started);
 		snprintf(answered, sizeof answered, "%d/%d", s->answered, s->planned_count);
 		if (s->rating_count > 0)
 			snprintf(rating, sizeof rating, "%.1f", s->rating_avg);
-		fprintf(ctx->out, "%5lld  %-16s  %-9s  %-10s  %8s  %6s\n", s->id, started, s->kind,
-			strcmp(s->status, "open") == 0 ? "unfinished" : s->status, answered, rating);
+		fprintf(ctx->out, "%5lld  %-16s  %-9s  %-6s  %-10s  %8s  %6s  %s\n", s->id, started, s->kind,
+			s->spoken ? "spoken" : "typed", strcmp(s->status, "open") == 0 ? "unfinished" : s->status, answered,
+			rating, from(s, source, sizeof source));
 	}
 	arena_release(&arena);
 	return status;
@@ -45,7 +63,7 @@ static int cmd_sessions_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 const struct cmd_entry cmd_sessions_entry = {
 	.name = "sessions",
 	.usage = "[--last N] [--all]",
-	.help = "list practice sessions: date, kind, questions answered, average rating",
+	.help = "list practice sessions: date, kind, typed or spoken, answered, rating, bank",
 	.flags = CMD_NEEDS_CATALOG,
 	.options = {
 		[OPT_ALL] = { "all", NULL, COMPLETE_NONE, "include discarded sessions" },
