@@ -1,7 +1,7 @@
 /* export: rebound's data in formats other tools read. CSV as RFC 4180 has it: a header row, a field quoted
  * when it holds a comma, a double quote, CR or LF (double quotes doubled inside), CRLF at each line's end,
  * NULL as an empty field; a text cell that a spreadsheet would run as a formula (it begins with =, +, -, @,
- * a tab or a CR) gets a leading ' inside quotes, OWASP's rule against CSV injection. JSON as one object: {"format": "rebound-export", "version": 1, "sessions": [...],
+ * a tab or a CR) gets a leading ' inside quotes, OWASP's rule against CSV injection. JSON as one object: {"format": "rebound-export", "version": 2, "sessions": [...],
  * "answers": [...], ...}, each row an object keyed by column, numbers as numbers, NULL as null, invalid
  * UTF-8 replaced by U+FFFD. The columns are store.h's export layout. Writes to a FILE; no other I/O. */
 #ifndef REBOUND_EXPORT_H
@@ -13,7 +13,7 @@
 #include "rebound/store.h"
 
 #define EXPORT_FORMAT_NAME "rebound-export"
-#define EXPORT_FORMAT_VERSION 1
+#define EXPORT_FORMAT_VERSION 2	/* 2: every table the store keeps, and the settings: import restores it */
 
 /* One table's writer state: where to, and how many rows so far. */
 struct export_table {

@@ -52,4 +52,9 @@ int paths_remove_unheld(const char *path);
  */
 int paths_write_atomic(const char *path, const char *data, size_t len, char **cause);
 
+/* Copies the regular file at from (never through a link, a FIFO or a device) to to, as paths_write_atomic
+ * writes: a temporary file beside it, synced, then renamed over it; streamed, so a long recording never sits
+ * in memory. 0, or -1 with *cause naming the file, leaving to as it was. */
+int paths_copy_file(const char *from, const char *to, char **cause);
+
 #endif

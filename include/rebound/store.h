@@ -331,6 +331,12 @@ int store_search(struct store *store, const char *text, int limit, struct arena 
  *   ratings:    answer_id, theme_id, score, rated_at
  *   rejections: id, company, role, rejected_on, stage_reached, interviewer, feedback, themes (ids, space-
  *               separated), created_at
+ * (the answers' columns after hedge_count: unwritten_frames, evidence_source, star_parts, ends_at_action,
+ * numbers, i_actions, we_actions, keywords_said, keywords_total, points_said, points_total), then, from
+ * version 2, the rest of the store as it is kept, every column of each table:
+ *   session_questions (session_question), recordings (recording), transcripts (transcript),
+ *   transcript_words (transcript_word), spots (spot), evidence, rejection_themes (rejection_theme),
+ *   reflections (reflection), plan (plan_action), reviews (review: the drill schedule), preps (prep).
  */
 
 enum store_value_kind { STORE_VALUE_NULL, STORE_VALUE_NUMBER, STORE_VALUE_TEXT };
@@ -347,7 +353,7 @@ struct store_export_row {
 /* Called with the header, then each row; a non-zero return stops the export and is returned. */
 typedef int (*store_export_fn)(void *data, const struct store_export_row *row);
 
-/* The tables, NULL-terminated: "sessions", "answers", "ratings", "rejections". */
+/* The tables in the order above, NULL-terminated: a row's parent always comes before it. */
 extern const char *const store_export_tables[];
 
 /* Reads every row of the named table. -1 with *cause, or fn's non-zero result. */
@@ -355,6 +361,33 @@ int store_export_rows(struct store *store, const char *table, store_export_fn fn
 /* A read snapshot: the tables read between these agree with each other. */
 int store_snapshot_begin(struct store *store, char **cause);
 void store_snapshot_end(struct store *store);
+
+/*
+ * Import (store-import.c): an export's rows put back into a store that holds no practice yet (no session,
+ * rejection, plan action, interview to prepare or drill schedule), in one transaction: store_import_begin,
+ * store_import_row for each row (a row's parent first, as export writes them), store_import_end. Each table's
+ * columns as export writes them (store_export_row: names, values and kinds; header ignored); columns import
+ * does not keep (the answers' joined ones, the sessions' counts, which the store counts again) and columns a
+ * newer rebound added are passed over. A recording's path must name a file in the recordings folder.
+ * store_import_end(store, 1) rebuilds the search index and commits; (store, 0) rolls everything back.
+ */
+int store_import_begin(struct store *store, char **cause);
+int store_import_row(struct store *store, const char *table, const struct store_export_row *row, char **cause);
+int store_import_end(struct store *store, int commit, char **cause);
+/* How many rows of each kind an import put back so far, for its report (sessions, answers...). */
+long long store_import_count(const struct store *store, const char *table);
+
+/* A consistent copy of the database at path (SQLite's online backup API: other rebound processes may go on
+ * writing meanwhile; the copy is the database as one moment saw it), written under a temporary name,
+ * checked with PRAGMA integrity_check, fsynced and renamed into place, mode 0600. Never the store's own
+ * file. 0 with *out describing the copy (the recordings' paths in arena), or -1 with *cause. */
+struct store_backup_result {
+	long long sessions, answers, rejections, bytes;
+	const char **recordings;	/* "recordings/s1-q1.flac": the files the copy names */
+	size_t recording_count;
+};
+int store_backup(struct store *store, const char *path, struct arena *arena, struct store_backup_result *out,
+		 char **cause);
 
 /* ------------------------------------------------------------------------------------------------
  * Settings (store.c)

@@ -21,7 +21,7 @@ extern const struct cmd_entry cmd_help_entry, cmd_interview_entry, cmd_drill_ent
 	cmd_reject_entry, cmd_insights_entry, cmd_plan_entry, cmd_prep_entry, cmd_due_entry, cmd_template_entry,
 	cmd_audio_entry, cmd_banks_entry, cmd_questions_entry, cmd_show_entry, cmd_themes_entry, cmd_check_entry,
 	cmd_quit_entry, cmd_clear_entry, cmd_search_entry, cmd_transcribe_entry, cmd_export_entry, cmd_report_entry, cmd_bank_entry, cmd_config_entry,
-	cmd_analyse_entry;
+	cmd_analyse_entry, cmd_import_entry, cmd_backup_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_help_entry, &cmd_interview_entry, &cmd_drill_entry, &cmd_resume_entry, &cmd_discard_entry,
@@ -31,7 +31,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_transcribe_entry,	/* without the recogniser it could not work: not listed */
 #endif
 	&cmd_reject_entry, &cmd_insights_entry, &cmd_plan_entry, &cmd_prep_entry, &cmd_due_entry, &cmd_template_entry,
-	&cmd_audio_entry, &cmd_config_entry, &cmd_export_entry, &cmd_bank_entry, &cmd_banks_entry,
+	&cmd_audio_entry, &cmd_config_entry, &cmd_export_entry, &cmd_import_entry, &cmd_backup_entry, &cmd_bank_entry,
+	&cmd_banks_entry,
 	&cmd_questions_entry, &cmd_show_entry, &cmd_themes_entry,
 	&cmd_check_entry, &cmd_clear_entry, &cmd_quit_entry, NULL,
 };

@@ -58,6 +58,27 @@ int export_csv_row(void *data, const struct store_export_row *row)
 	return ferror(table->out) ? -1 : 0;
 }
 
+/* The code point of one UTF-8 character of length bytes (2 to 4, already checked). */
+static unsigned code_point(const unsigned char *p, size_t length)
+{
+	unsigned cp = p[0] & (0x7f >> length);
+	size_t i;
+
+	for (i = 1; i < length; i++)
+		cp = (cp << 6) | (p[i] & 0x3f);
+	return cp;
+}
+
+/* Characters JSON allows as they are but a YAML reader (import's, libyaml) would not keep: C1 controls,
+ * the line and paragraph separators, the byte-order mark and the two non-characters. Escaped, they read
+ * back the same everywhere. */
+static int yaml_unsafe(const unsigned char *p, size_t length)
+{
+	unsigned cp = code_point(p, length);
+
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
+}
+
 void export_json_string(FILE *out, const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -77,8 +98,10 @@ void export_json_string(FILE *out, const char *text)
 			fputs("\\t", out);
 		else if (*p == '\r')
 			fputs("\\r", out);
-		else if (*p < 0x20)
+		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(out, "\\u%04x", *p);
+		else if (length > 1 && yaml_unsafe(p, length))
+			fprintf(out, "\\u%04x", code_point(p, length));
 		else if (length == 0)
 			fputs("\xEF\xBF\xBD", out);	/* U+FFFD for a byte that is not UTF-8 */
 		else

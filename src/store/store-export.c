@@ -40,9 +40,41 @@ static const struct export_query tables[] = {
 	  " (SELECT group_concat(theme_id, ' ') FROM (SELECT theme_id FROM rejection_theme"
 	  "   WHERE rejection_id = rejection.id ORDER BY theme_id)) AS themes, created_at"
 	  " FROM rejection ORDER BY id" },
+	/* Version 2: the rest of what the store keeps, each table as stored, so that an export restores whole
+	 * ('import'). In this order a row's parent is always written, and so read back, before it. */
+	{ "session_questions", "SELECT session_id, position, question_id FROM session_question ORDER BY session_id, position" },
+	{ "recordings",
+	  "SELECT id, answer_id, path, sample_rate, channels, frames, dropped_frames, speaking_ms, silence_ratio,"
+	  " long_pauses, longest_pause_ms, created_at, syllables, pace_wpm, unwritten_frames, speech_start_ms,"
+	  " speech_end_ms FROM recording ORDER BY id" },
+	{ "transcripts",
+	  "SELECT answer_id, engine, text, word_count, confidence, filler_count, hedge_count, repeat_count, decode_ms,"
+	  " created_at FROM transcript ORDER BY answer_id" },
+	{ "transcript_words",
+	  "SELECT answer_id, position, word, start_ms, end_ms, confidence FROM transcript_word ORDER BY answer_id, position" },
+	{ "spots",
+	  "SELECT answer_id, position, phrase, listened, score, start_ms, end_ms FROM spot ORDER BY answer_id, position" },
+	{ "evidence",
+	  "SELECT answer_id, source, situation, task, action, result, ends_at_action, generic, numbers, dates, i_actions,"
+	  " we_actions, words, keywords_said, keywords_total, points_said, points_total, created_at FROM evidence"
+	  " ORDER BY answer_id" },
+	{ "rejection_themes",
+	  "SELECT rejection_id, theme_id, reason FROM rejection_theme ORDER BY rejection_id, theme_id" },
+	{ "reflections",
+	  "SELECT rejection_id, stage_id, went_well, do_better FROM reflection ORDER BY rejection_id, stage_id" },
+	{ "plan",
+	  "SELECT id, theme_id, rejection_id, text, status, due_on, created_at, done_at FROM plan_action ORDER BY id" },
+	{ "reviews",
+	  "SELECT question_id, due_on, interval_days, streak, last_reviewed_at, added_on, stability, difficulty, reviews,"
+	  " lapses, first_reviewed_on, reviewed_on, retention FROM review ORDER BY question_id" },
+	{ "preps",
+	  "SELECT id, company, role, on_day, stage, banks, outcome, rejection_id, created_at, closed_at FROM prep"
+	  " ORDER BY id" },
 };
 
-const char *const store_export_tables[] = { "sessions", "answers", "ratings", "rejections", NULL };
+const char *const store_export_tables[] = { "sessions", "answers", "ratings", "rejections", "session_questions",
+					    "recordings", "transcripts", "transcript_words", "spots", "evidence",
+					    "rejection_themes", "reflections", "plan", "reviews", "preps", NULL };
 
 static const struct export_query *find_table(const char *name)
 {

@@ -7,11 +7,14 @@
 
 #include "rebound/store.h"
 
+#define STORE_IMPORT_TABLES 16
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	int readonly;		/* opened read-only: the data dir or the database cannot be written */
 	double retention;	/* the drill schedule's desired retention (store_set_retention) */
+	long long import_counts[STORE_IMPORT_TABLES];	/* rows an import put back, per table (store-import.c) */
 };
 
 /* Sets *cause to "cannot DOING in 'PATH': SQLITE MESSAGE"; returns -1. */

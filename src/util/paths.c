@@ -366,3 +366,36 @@ out:
 	free(target);
 	return rc;
 }
+
+int paths_copy_file(const char *from, const char *to, char **cause)
+{
+	int in = open(from, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), out = -1, rc = 0;
+	char buf[64 * 1024], *temp = NULL;
+	struct stat st;
+	ssize_t n = 0;
+
+	if (in < 0 || fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
+		rc = util_fail(cause, "cannot read '%s': %s", from, in < 0 ? strerror(errno) : "not a regular file");
+		goto out;
+	}
+	if ((out = paths_make_temp(to, &temp)) < 0) {
+		rc = util_fail(cause, "cannot create '%s': %s", to, strerror(errno));
+		goto out;
+	}
+	while (rc == 0 && ((n = read(in, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)))
+		if (n > 0 && write_all(out, buf, (size_t)n) != 0)
+			rc = util_fail(cause, "cannot write '%s': %s", to, strerror(errno));
+	if (rc == 0 && n < 0)
+		rc = util_fail(cause, "cannot read '%s': %s", from, strerror(errno));
+	if (rc == 0 && (fsync(out) != 0 || rename(temp, to) != 0))
+		rc = util_fail(cause, "cannot write '%s': %s", to, strerror(errno));
+	if (rc != 0)
+		unlink(temp);
+out:
+	if (out >= 0)
+		close(out);
+	if (in >= 0)
+		close(in);
+	free(temp);
+	return rc;
+}

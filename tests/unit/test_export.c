@@ -154,7 +154,22 @@ static void test_document(void **state)
 	export_json_table_end(&empty);
 	export_json_end(out);
 	fclose(out);
-	assert_string_equal(buf, "{\n  \"format\": \"rebound-export\",\n  \"version\": 1,\n  \"sessions\": []\n}\n");
+	assert_string_equal(buf, "{\n  \"format\": \"rebound-export\",\n  \"version\": 2,\n  \"sessions\": []\n}\n");
+	free(buf);
+}
+
+/* What JSON allows raw but a YAML reader (import's) would not keep is escaped: DEL, C1 controls, the line
+ * and paragraph separators, the byte-order mark; other characters stay as they are. */
+static void test_json_yaml_safe(void **state)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+	(void)state;
+
+	export_json_string(out, "a\xe2\x80\xa8" "b\xc2\x85" "c\x7f" "d\xef\xbb\xbf" "e\xe2\x80\xa9" "f\xc3\xa9" "\xe2\x80\x94");
+	fclose(out);
+	assert_string_equal(buf, "\"a\\u2028b\\u0085c\\u007fd\\ufeffe\\u2029f\xc3\xa9\xe2\x80\x94\"");
 	free(buf);
 }
 
@@ -167,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_document),
+		cmocka_unit_test(test_json_yaml_safe),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
