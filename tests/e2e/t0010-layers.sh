@@ -32,6 +32,6 @@ only_in 'portaudio\.h|sndfile\.h' src/audio/
 only_in 'readline/' src/cli/
 only_in 'pocketsphinx\.h|sphinxbase/' src/speech/
 only_in 'libstemmer\.h' src/speech/
-only_in 'yaml\.h' src/bank/ src/config/
+only_in 'yaml\.h' src/bank/ src/config/ src/report/import.c	# import reads JSON as YAML's flow style, streamed
 expect_true 'grep -q "the one exception" src/config/config.c'
 finish
