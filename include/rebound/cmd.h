@@ -165,4 +165,8 @@ int cmd_drill_scope(struct cmd_ctx *ctx, const char *banks_option, const char *t
 #define CMD_OPTION_DRILL_BANK \
 	{ "bank", "B", COMPLETE_BANK, "only questions of bank B (again for more; default: drill.banks)", 1 }
 
+/* --json output (json.h) that several commands share: a session's own fields (cmd-sessions.c). */
+struct json;
+void cmd_json_session(struct json *j, const struct store_session *s);
+
 #endif

@@ -9,7 +9,7 @@
 
 /* The options of the 'reject' command, in its table's order. */
 enum reject_option { REJECT_COMPANY, REJECT_ROLE, REJECT_DATE, REJECT_STAGE, REJECT_INTERVIEWER, REJECT_FEEDBACK,
-		     REJECT_THEMES, REJECT_WELL, REJECT_BETTER, REJECT_YES };
+		     REJECT_THEMES, REJECT_WELL, REJECT_BETTER, REJECT_YES, REJECT_JSON };
 
 /* 'reject add': asks for every field, or, when --company is given, takes them all from the options. */
 int reject_add(struct cmd_ctx *ctx, const struct cmd_args *args);

@@ -86,7 +86,7 @@ case "$out" in usage:*) fail "'search -- --help' printed the help" ;; *) pass ;;
 run "$REBOUND" plan strat
 expect_status 2
 expect_err "rebound: plan: unknown subcommand 'strat' (did you mean 'start'?)
-usage: plan [list]
+usage: plan [list] [--json]
    or: plan add [--theme T] [--due DAY] [--yes] [TEXT]
    or: plan start ID
    or: plan done ID

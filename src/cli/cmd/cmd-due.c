@@ -3,6 +3,7 @@
  * due. */
 #include "rebound/cmd.h"
 #include "rebound/date.h"
+#include "rebound/json.h"
 #include "rebound/today.h"
 #include "rebound/util.h"
 
@@ -12,7 +13,7 @@
 #define DUE_SHOWN 10		/* questions listed in full before the rest are counted */
 #define UPCOMING_DAYS 5		/* days listed under "Coming up" */
 
-enum { OPT_THEME, OPT_BANK, OPT_ALL };
+enum { OPT_THEME, OPT_BANK, OPT_ALL, OPT_JSON };
 
 static void print_item(struct cmd_ctx *ctx, const struct drill_item *item, long today)
 {
@@ -102,6 +103,45 @@ static void print_list(struct cmd_ctx *ctx, const struct drill_item *items, size
 		fprintf(ctx->out, "  and %zu more ('due --all' lists them)\n", count - i);
 }
 
+/* {"command": "due", "version": 1, "today": DAY, "reviews", "new", "waiting", "reviews_done", "new_done",
+ * "new_paused", "questions": [...]}: every question of the schedule in drill order, each with "when":
+ * "today" (in today's list), "waiting" (due, past the limits) or "later". */
+static void print_json(struct cmd_ctx *ctx, const struct today *t)
+{
+	size_t listed = t->list.reviews + t->list.fresh, i, k;
+	char day[11];
+	struct json j;
+
+	date_format_day(t->coach.today, day);
+	json_begin(&j, ctx->out, "due", 1);
+	json_string(&j, "today", day);
+	json_int(&j, "reviews", (long long)t->list.reviews);
+	json_int(&j, "new", (long long)t->list.fresh);
+	json_int(&j, "waiting", (long long)t->list.waiting);
+	json_int(&j, "reviews_done", (long long)t->list.reviews_done);
+	json_int(&j, "new_done", (long long)t->list.fresh_done);
+	json_bool(&j, "new_paused", t->list.fresh_paused);
+	json_array(&j, "questions");
+	for (i = 0; i < t->count; i++) {
+		const struct drill_item *item = &t->items[i];
+		date_format_day(item->due_day, day);
+		json_object(&j, NULL);
+		json_string(&j, "id", item->question->id);
+		json_string(&j, "bank", item->question->bank->name);
+		json_array(&j, "themes");
+		for (k = 0; k < item->question->themes.count; k++)
+			json_string(&j, NULL, item->question->themes.items[k]);
+		json_array_end(&j);
+		json_string(&j, "when", i < listed ? "today" : i < listed + t->list.waiting ? "waiting" : "later");
+		json_string(&j, "due_on", day);
+		json_bool(&j, "new", item->is_new);
+		json_int(&j, "streak", item->review ? item->review->streak : 0);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_end(&j);
+}
+
 static int cmd_due_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char *theme = args->values[OPT_THEME];
@@ -116,6 +156,11 @@ static int cmd_due_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if ((status = today_load(ctx, args->values[OPT_BANK], theme, &arena, &t)) != CMD_OK) {
 		arena_release(&arena);
 		return status;
+	}
+	if (args->values[OPT_JSON] != NULL) {
+		print_json(ctx, &t);
+		arena_release(&arena);
+		return CMD_OK;
 	}
 	today_print_prep(ctx, &t);
 	if (t.count == 0) {
@@ -140,7 +185,7 @@ static int cmd_due_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 const struct cmd_entry cmd_due_entry = {
 	.name = "due",
-	.usage = "[--theme T] [--bank B]... [--all]",
+	.usage = "[--theme T] [--bank B]... [--all] [--json]",
 	.help = "what the drill schedule has for today, and what comes due next",
 	.description =
 		"Lists today's questions in the order 'drill' asks them: those reviewed before, most overdue\n"
@@ -154,6 +199,7 @@ const struct cmd_entry cmd_due_entry = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only questions that train theme T" },
 		[OPT_BANK] = CMD_OPTION_DRILL_BANK,
 		[OPT_ALL] = { "all", NULL, COMPLETE_NONE, "list every question, not the first few" },
+		[OPT_JSON] = { "json", NULL, COMPLETE_NONE, "every question of the schedule as JSON (README: stable layout)" },
 	},
 	.exec = cmd_due_exec,
 };

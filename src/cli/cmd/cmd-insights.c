@@ -3,6 +3,7 @@
 #include "rebound/coach.h"
 #include "rebound/cmd.h"
 #include "rebound/date.h"
+#include "rebound/json.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
@@ -122,6 +123,57 @@ static void print_calibration(struct cmd_ctx *ctx, struct arena *arena)
 	}
 }
 
+enum { OPT_JSON };
+
+/* {"command": "insights", "version": 1, "day": DAY, "rejections": N, "themes": [{"id", "title", "named",
+ * "score", "citations", "cited_by": [rejection ids], "rating_average", "ratings"}], "stages": {id: count}}:
+ * every ranked theme, best candidate first; "named" for the ones 'insights' says to work on. */
+static void print_json(struct cmd_ctx *ctx, const struct coach *coach)
+{
+	const struct bank_catalog *catalog = ctx->app->catalog;
+	size_t named = coach_named(coach), i, r, s;
+	char day[11];
+	struct json j;
+
+	date_format_day(coach->today, day);
+	json_begin(&j, ctx->out, "insights", 1);
+	json_string(&j, "day", day);
+	json_int(&j, "rejections", (long long)coach->rejection_count);
+	json_array(&j, "themes");
+	for (i = 0; i < coach->theme_count; i++) {
+		const struct insight_theme *t = &coach->themes[i];
+		const struct bank_theme *theme = bank_theme_find(catalog, t->theme_id);
+		json_object(&j, NULL);
+		json_string(&j, "id", t->theme_id);
+		json_string(&j, "title", theme ? theme->title : NULL);
+		json_bool(&j, "named", i < named);
+		json_double(&j, "score", t->score);
+		json_int(&j, "citations", t->citations);
+		json_array(&j, "cited_by");
+		for (r = 0; r < coach->rejection_count; r++)
+			if (cites(&coach->rejections[r], t->theme_id))
+				json_int(&j, NULL, coach->rejections[r].id);
+		json_array_end(&j);
+		if (t->rating_count > 0)
+			json_double(&j, "rating_average", t->rating_average);
+		else
+			json_string(&j, "rating_average", NULL);
+		json_int(&j, "ratings", t->rating_count);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object(&j, "stages");
+	for (s = 0; s < bank_stage_count(catalog); s++) {
+		long long n = 0;
+		for (r = 0; r < coach->rejection_count; r++)
+			n += coach->rejections[r].stage_reached != NULL &&
+			     strcmp(coach->rejections[r].stage_reached, bank_stage_at(catalog, s)->id) == 0;
+		json_int(&j, bank_stage_at(catalog, s)->id, n);
+	}
+	json_object_end(&j);
+	json_end(&j);
+}
+
 static int cmd_insights_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct coach coach;
@@ -129,13 +181,17 @@ static int cmd_insights_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	char *cause = NULL;
 	size_t named, i;
 
-	(void)args;
 	arena_init(&arena);
 	if (coach_gather(ctx->app->store, date_today(), &arena, &coach, &cause) != 0) {
 		cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 		arena_release(&arena);
 		return CMD_SYSTEM_ERROR;
+	}
+	if (args->values[OPT_JSON] != NULL) {
+		print_json(ctx, &coach);
+		arena_release(&arena);
+		return CMD_OK;
 	}
 	named = coach_named(&coach);
 	if (named == 0) {
@@ -157,7 +213,7 @@ static int cmd_insights_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 const struct cmd_entry cmd_insights_entry = {
 	.name = "insights",
-	.usage = "",
+	.usage = "[--json]",
 	.help = "the themes to work on, with the rejections and ratings behind them",
 	.description =
 		"Ranks the themes by how often rejections cite them (a rejection's weight halves every\n"
@@ -165,5 +221,8 @@ const struct cmd_entry cmd_insights_entry = {
 		"over 3 lowers it), names the top two or three with that evidence, and says at which stage\n"
 		"the rejections cluster.",
 	.flags = CMD_NEEDS_CATALOG,
+	.options = {
+		[OPT_JSON] = { "json", NULL, COMPLETE_NONE, "print JSON, in the stable layout the README lists" },
+	},
 	.exec = cmd_insights_exec,
 };

@@ -5,12 +5,13 @@
 #include "rebound/cmd.h"
 #include "rebound/date.h"
 #include "rebound/form.h"
+#include "rebound/json.h"
 #include "rebound/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_THEME, OPT_DUE, OPT_YES };
+enum { OPT_THEME, OPT_DUE, OPT_YES, OPT_JSON };
 
 #define PLAN_SUGGESTED_MAX 16	/* actions one 'plan add' suggests at most: insights names two or three themes */
 
@@ -331,6 +332,50 @@ static int change(struct cmd_ctx *ctx, const struct cmd_args *args)
 	return CMD_OK;
 }
 
+static void json_action(struct json *j, const struct store_plan_action *a)
+{
+	json_object(j, NULL);
+	json_int(j, "id", a->id);
+	json_string(j, "theme", a->theme_id);
+	if (a->rejection_id > 0)
+		json_int(j, "rejection", a->rejection_id);
+	else
+		json_string(j, "rejection", NULL);
+	json_string(j, "text", a->text);
+	json_string(j, "status", a->status);
+	json_string(j, "due_on", a->due_on);
+	json_string(j, "created_at", a->created_at);
+	json_string(j, "done_at", a->done_at);
+	json_object_end(j);
+}
+
+/* {"command": "plan", "version": 1, "actions": [...], "themes_without_action": [ids]}: the actions in the
+ * order the list shows them (insights' themes first), then the themes to work on that have no open one. */
+static void list_json(struct plan *p)
+{
+	const struct bank_catalog *catalog = p->ctx->app->catalog;
+	size_t named = coach_named(&p->coach), i, k;
+	struct json j;
+
+	json_begin(&j, p->ctx->out, "plan", 1);
+	json_array(&j, "actions");
+	for (i = 0; i < named; i++)
+		for (k = 0; k < p->count; k++)
+			if (strcmp(p->actions[k].theme_id, p->coach.themes[i].theme_id) == 0)
+				json_action(&j, &p->actions[k]);
+	for (k = 0; k < p->count; k++)
+		if (!is_named(p, p->actions[k].theme_id, named))
+			json_action(&j, &p->actions[k]);
+	json_array_end(&j);
+	json_array(&j, "themes_without_action");
+	for (i = 0; i < named; i++)
+		if (!has_open_action(p, p->coach.themes[i].theme_id))
+			json_string(&j, NULL, p->coach.themes[i].theme_id);
+	json_array_end(&j);
+	json_end(&j);
+	(void)catalog;
+}
+
 /* list or add: they read the plan and the evidence first. */
 static int with_plan(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
@@ -339,7 +384,9 @@ static int with_plan(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	if (load(&p, ctx) != 0)
 		return CMD_SYSTEM_ERROR;
-	if (strcmp(args->sub->name, "list") == 0)
+	if (strcmp(args->sub->name, "list") == 0 && args->values[OPT_JSON] != NULL)
+		list_json(&p);
+	else if (strcmp(args->sub->name, "list") == 0)
 		list(&p);
 	else
 		status = add(&p, args);
@@ -348,7 +395,8 @@ static int with_plan(struct cmd_ctx *ctx, const struct cmd_args *args)
 }
 
 static const struct cmd_sub subs[] = {
-	{ "list", "", "the actions by theme with their status and due day", NULL, 0, 0, 0, COMPLETE_NONE, with_plan },
+	{ "list", "[--json]", "the actions by theme with their status and due day", NULL, 0, 0, CMD_OPT(OPT_JSON),
+	  COMPLETE_NONE, with_plan },
 	{ "add", "[--theme T] [--due DAY] [--yes] [TEXT]", "add a suggested action, or your own with --theme T TEXT",
 	  "Without --theme: a suggested action (from the theme's 'actions') for each theme 'insights'\n"
 	  "names that has no open action, shown first and added when you say yes (--yes: without\n"
@@ -375,5 +423,6 @@ const struct cmd_entry cmd_plan_entry = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "the theme the action is for" },
 		[OPT_DUE] = { "due", "DAY", COMPLETE_NONE, "when it should be done" },
 		[OPT_YES] = { "yes", NULL, COMPLETE_NONE, "add the suggested actions without asking" },
+		[OPT_JSON] = { "json", NULL, COMPLETE_NONE, "list as JSON, in the stable layout the README lists" },
 	},
 };

@@ -4,14 +4,16 @@
 #include "rebound/coach.h"
 #include "rebound/cmd.h"
 #include "rebound/date.h"
+#include "rebound/json.h"
 #include "rebound/stats.h"
 #include "rebound/transcript.h"
 #include "rebound/util.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_THEME, OPT_SINCE, OPT_LAST };
+enum { OPT_THEME, OPT_SINCE, OPT_LAST, OPT_JSON };
 
 #define SPARK_WIDTH 20	/* cells; longer histories are averaged into runs */
 #define EVIDENCE_LABEL "  evidence"
@@ -286,44 +288,164 @@ static void print_offers(struct cmd_ctx *ctx, struct arena *arena)
 		fprintf(ctx->out, ".\n");
 }
 
+/* Everything progress shows, gathered once for the text and the JSON. */
+struct progress {
+	struct store_theme_point *points;
+	struct store_speaking_point *speaking;
+	struct store_evidence_point *evidence;
+	const char **starts;
+	struct store_totals totals;
+	size_t count, start_count, speaking_count, evidence_count;
+};
+
+/* One theme's points, summary and evidence, as JSON. */
+static void json_theme(struct json *j, const char *id, const struct progress *g, size_t first, size_t end)
+{
+	struct stats_point *points = xcalloc(end - first, sizeof *points);
+	const struct store_evidence_point *held;
+	struct stats_theme s;
+	size_t i, n;
+
+	json_object(j, NULL);
+	json_string(j, "id", id);
+	json_array(j, "sessions");
+	for (i = first; i < end; i++) {
+		points[i - first].session_id = g->points[i].session_id;
+		points[i - first].sum = g->points[i].sum;
+		points[i - first].count = g->points[i].count;
+		json_object(j, NULL);
+		json_int(j, "session", g->points[i].session_id);
+		json_double(j, "average", stats_point_average(&points[i - first]));
+		json_int(j, "ratings", g->points[i].count);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	stats_theme(points, end - first, &s);
+	json_double(j, "first", s.first);
+	json_double(j, "latest", s.latest);
+	json_double(j, "change", s.change);
+	json_double(j, "best", s.best);
+	json_int(j, "best_session", s.best_session);
+	json_int(j, "rated", s.rated);
+	held = theme_evidence(id, g->evidence, g->evidence_count, &n);
+	if (n > 0 && coach_evidence_theme(id) >= 0) {
+		json_string(j, "evidence_looks_for", coach_evidence_looks_for(coach_evidence_theme(id)));
+		json_array(j, "evidence");
+		for (i = 0; i < n; i++) {
+			json_object(j, NULL);
+			json_int(j, "session", held[i].session_id);
+			json_int(j, "answers", held[i].answers);
+			json_int(j, "held", coach_evidence_held(&held[i], coach_evidence_theme(id)));
+			json_object_end(j);
+		}
+		json_array_end(j);
+	}
+	json_object_end(j);
+	free(points);
+}
+
+/* {"command": "progress", "version": 1, "range", "themes": [...], "speaking": [...], "streak", "totals",
+ * "offers"}: themes in the order their points come (by theme id), each with every session's average. */
+static void print_json(struct cmd_ctx *ctx, const char *only, const struct range *range, const struct progress *g,
+		       struct arena *arena)
+{
+	struct store_prep *preps = NULL;
+	size_t i, first, prep_count = 0;
+	long *days = xcalloc(g->start_count + 1, sizeof *days);
+	struct stats_streak streak;
+	struct json j;
+
+	json_begin(&j, ctx->out, "progress", 1);
+	json_string(&j, "range", range->label);
+	json_array(&j, "themes");
+	for (first = 0; first < g->count; first = i) {
+		for (i = first; i < g->count && strcmp(g->points[i].theme_id, g->points[first].theme_id) == 0; i++)
+			;
+		if (only == NULL || strcmp(only, g->points[first].theme_id) == 0)
+			json_theme(&j, g->points[first].theme_id, g, first, i);
+	}
+	json_array_end(&j);
+	json_array(&j, "speaking");
+	for (i = 0; i < g->speaking_count && only == NULL; i++) {
+		const struct store_speaking_point *p = &g->speaking[i];
+		json_object(&j, NULL);
+		json_int(&j, "session", p->session_id);
+		json_int(&j, "recordings", p->recordings);
+		json_double(&j, "silence_ratio", p->silence_ratio);
+		json_double(&j, "long_pauses", p->long_pauses);
+		json_double(&j, "pace_wpm", p->pace_wpm > 0 ? p->pace_wpm : NAN);
+		json_double(&j, "fillers_per_minute", p->fillers_per_minute >= 0 ? p->fillers_per_minute : NAN);
+		json_double(&j, "hedges_per_minute", p->hedges_per_minute >= 0 ? p->hedges_per_minute : NAN);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	for (i = 0; i < g->start_count; i++)
+		days[i] = date_local_day_iso(g->starts[i]);
+	stats_streak(days, g->start_count, date_today(), &streak);
+	json_object(&j, "streak");
+	json_int(&j, "current", streak.current);
+	json_int(&j, "longest", streak.longest);
+	json_int(&j, "days", streak.days);
+	json_object_end(&j);
+	json_object(&j, "totals");
+	json_int(&j, "sessions", g->totals.sessions);
+	json_int(&j, "answers", g->totals.answers);
+	json_int(&j, "rated_answers", g->totals.rated_answers);
+	json_int(&j, "answer_ms", g->totals.answer_ms);
+	json_object_end(&j);
+	json_array(&j, "offers");
+	if (store_prep_list(ctx->app->store, arena, &preps, &prep_count, NULL) == 0)
+		for (i = 0; i < prep_count; i++)
+			if (preps[i].outcome != NULL && strcmp(preps[i].outcome, "offer") == 0) {
+				json_object(&j, NULL);
+				json_string(&j, "company", preps[i].company);
+				json_string(&j, "on_day", preps[i].on_day);
+				json_object_end(&j);
+			}
+	json_array_end(&j);
+	json_end(&j);
+	free(days);
+}
+
 static int cmd_progress_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char *theme = args->values[OPT_THEME];
-	struct store_theme_point *points = NULL;
-	struct store_speaking_point *speaking = NULL;
-	struct store_evidence_point *evidence = NULL;
-	const char **starts = NULL;
 	struct store_clear_enough clear = { TRANSCRIPT_MIN_CONFIDENCE, TRANSCRIPT_MIN_SPEAKING_MS };
-	struct store_totals totals;
+	struct progress g;
 	struct range range;
 	struct arena arena;
-	size_t count = 0, start_count = 0, speaking_count = 0, evidence_count = 0;
 	char *cause = NULL;
 	int status;
 
 	if (theme != NULL && cmd_theme_arg(ctx, theme) == NULL)
 		return CMD_USER_ERROR;
+	memset(&g, 0, sizeof g);
 	arena_init(&arena);
 	if ((status = parse_range(ctx, args, &arena, &range)) != CMD_OK)
 		goto out;
-	if (store_theme_points(ctx->app->store, &range.store, &arena, &points, &count, &cause) != 0 ||
-	    store_totals(ctx->app->store, &range.store, &arena, &totals, &starts, &start_count, &cause) != 0 ||
-	    store_speaking_points(ctx->app->store, &range.store, &clear, &arena, &speaking, &speaking_count, &cause) != 0 ||
-	    store_evidence_points(ctx->app->store, &range.store, &arena, &evidence, &evidence_count, &cause) != 0) {
+	if (store_theme_points(ctx->app->store, &range.store, &arena, &g.points, &g.count, &cause) != 0 ||
+	    store_totals(ctx->app->store, &range.store, &arena, &g.totals, &g.starts, &g.start_count, &cause) != 0 ||
+	    store_speaking_points(ctx->app->store, &range.store, &clear, &arena, &g.speaking, &g.speaking_count,
+				  &cause) != 0 ||
+	    store_evidence_points(ctx->app->store, &range.store, &arena, &g.evidence, &g.evidence_count, &cause) != 0) {
 		status = cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
 		free(cause);
 		goto out;
 	}
-	if (totals.sessions == 0) {
+	if (args->values[OPT_JSON] != NULL) {
+		print_json(ctx, theme, &range, &g, &arena);
+		goto out;
+	}
+	if (g.totals.sessions == 0) {
 		fprintf(ctx->out, "No sessions %s%s: 'interview' starts one.\n", range.since[0] ? "" : "yet",
 			range.since[0] ? range.label : "");
 		goto out;
 	}
 	fprintf(ctx->out, "Progress per theme, %s (ratings 1-5, averaged per session):\n", range.label);
-	print_themes(ctx, theme, points, count, evidence, evidence_count);
-	if (speaking_count > 0 && theme == NULL)
-		print_speaking(ctx, speaking, speaking_count);
-	print_totals(ctx, &totals, starts, start_count);
+	print_themes(ctx, theme, g.points, g.count, g.evidence, g.evidence_count);
+	if (g.speaking_count > 0 && theme == NULL)
+		print_speaking(ctx, g.speaking, g.speaking_count);
+	print_totals(ctx, &g.totals, g.starts, g.start_count);
 	print_offers(ctx, &arena);
 out:
 	arena_release(&arena);
@@ -332,7 +454,7 @@ out:
 
 const struct cmd_entry cmd_progress_entry = {
 	.name = "progress",
-	.usage = "[--theme T] [--since DATE] [--last N]",
+	.usage = "[--theme T] [--since DATE] [--last N] [--json]",
 	.help = "show how each theme's self-ratings moved across sessions, streaks and totals",
 	.description =
 		"For each theme: the average rating of each session as a sparkline (oldest on the left;\n"
@@ -346,6 +468,7 @@ const struct cmd_entry cmd_progress_entry = {
 		[OPT_THEME] = { "theme", "T", COMPLETE_THEME, "only theme T" },
 		[OPT_SINCE] = { "since", "DATE", COMPLETE_NONE, "only sessions from DATE (YYYY-MM-DD) on" },
 		[OPT_LAST] = { "last", "N", COMPLETE_NONE, "only the N newest sessions" },
+		[OPT_JSON] = { "json", NULL, COMPLETE_NONE, "print JSON, in the stable layout the README lists" },
 	},
 	.exec = cmd_progress_exec,
 };

@@ -1,6 +1,7 @@
 /* reject: the rejection log: add, list, show, edit and rm. Filling in a rejection (prompts, flags,
  * theme suggestions, reflections) is in src/cli/reject.c. */
 #include "rebound/form.h"
+#include "rebound/json.h"
 #include "rebound/reject.h"
 #include "rebound/util.h"
 
@@ -22,7 +23,53 @@ static void print_theme_list(FILE *out, const struct store_rejection *r)
 		fprintf(out, "%s%s", i ? ", " : "", r->themes[i].theme_id);
 }
 
-static int list(struct cmd_ctx *ctx)
+/* {"command": "reject list", "version": 1, "rejections": [{..., "themes": [{"id", "reason"}],
+ * "reflections": [{"stage", "went_well", "do_better"}]}]}, newest first. */
+static void print_json(struct cmd_ctx *ctx, struct arena *arena, const struct store_rejection *rejections,
+		       size_t count)
+{
+	struct store_rejection whole;
+	struct json j;
+	size_t i, t;
+
+	json_begin(&j, ctx->out, "reject list", 1);
+	json_array(&j, "rejections");
+	for (i = 0; i < count; i++) {
+		const struct store_rejection *r = &rejections[i];
+		if (store_rejection_get(ctx->app->store, r->id, arena, &whole, NULL) == 1)
+			r = &whole;	/* with its reflections */
+		json_object(&j, NULL);
+		json_int(&j, "id", r->id);
+		json_string(&j, "company", r->company);
+		json_string(&j, "role", r->role);
+		json_string(&j, "rejected_on", r->rejected_on);
+		json_string(&j, "stage_reached", r->stage_reached);
+		json_string(&j, "interviewer", r->interviewer);
+		json_string(&j, "feedback", r->feedback);
+		json_array(&j, "themes");
+		for (t = 0; t < r->theme_count; t++) {
+			json_object(&j, NULL);
+			json_string(&j, "id", r->themes[t].theme_id);
+			json_string(&j, "reason", r->themes[t].reason);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+		json_array(&j, "reflections");
+		for (t = 0; t < r->reflection_count; t++) {
+			json_object(&j, NULL);
+			json_string(&j, "stage", r->reflections[t].stage_id);
+			json_string(&j, "went_well", r->reflections[t].went_well);
+			json_string(&j, "do_better", r->reflections[t].do_better);
+			json_object_end(&j);
+		}
+		json_array_end(&j);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_end(&j);
+}
+
+static int list(struct cmd_ctx *ctx, int as_json)
 {
 	struct store_rejection *rejections = NULL;
 	struct arena arena;
@@ -34,8 +81,12 @@ static int list(struct cmd_ctx *ctx)
 		arena_release(&arena);
 		return store_failed(ctx, cause);
 	}
-	if (count == 0)
+	if (as_json) {
+		print_json(ctx, &arena, rejections, count);
+		count = 0;
+	} else if (count == 0) {
 		fprintf(ctx->out, "No rejection logged yet: 'reject add' logs one.\n");
+	}
 	for (i = 0; i < count; i++) {
 		const struct store_rejection *r = &rejections[i];
 		fprintf(ctx->out, "%4lld  %s  %-12s  %s, %s  [", r->id, r->rejected_on,
@@ -148,8 +199,7 @@ static int remove_one(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 static int list_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	(void)args;
-	return list(ctx);
+	return list(ctx, args->values[REJECT_JSON] != NULL);
 }
 
 static int add_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
@@ -178,7 +228,7 @@ static const struct cmd_sub subs[] = {
 	  "--role) nothing is asked: the options give the fields, and the suggested themes are taken\n"
 	  "unless --themes lists them.",
 	  0, 0, FIELDS, COMPLETE_NONE, add_exec },
-	{ "list", "", "every rejection, newest first", NULL, 0, 0, 0, COMPLETE_NONE, list_exec },
+	{ "list", "[--json]", "every rejection, newest first", NULL, 0, 0, CMD_OPT(REJECT_JSON), COMPLETE_NONE, list_exec },
 	{ "show", "ID", "one rejection in full", NULL, 1, 1, 0, COMPLETE_NONE, show },
 	{ "edit", "ID [--company C --role R ...]", "change a rejection: asked again, or just the fields given",
 	  "Asks again with the saved values as defaults (Enter keeps, - clears), or changes just the\n"
@@ -211,5 +261,6 @@ const struct cmd_entry cmd_reject_entry = {
 		[REJECT_WELL] = { "well", "TEXT", COMPLETE_NONE, "reflection: what went well at the stage reached" },
 		[REJECT_BETTER] = { "better", "TEXT", COMPLETE_NONE, "reflection: what to do better at that stage" },
 		[REJECT_YES] = { "yes", NULL, COMPLETE_NONE, "rm without asking" },
+		[REJECT_JSON] = { "json", NULL, COMPLETE_NONE, "list as JSON, in the stable layout the README lists" },
 	},
 };

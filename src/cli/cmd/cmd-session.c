@@ -4,6 +4,7 @@
 #include "rebound/coaching.h"
 #include "rebound/date.h"
 #include "rebound/evidence.h"
+#include "rebound/json.h"
 #include "rebound/transcript.h"
 
 #include <stdlib.h>
@@ -111,6 +112,105 @@ static void print_header(struct cmd_ctx *ctx, const struct store_session *s)
 			s->theme ? s->theme : "");
 }
 
+enum { OPT_JSON };
+
+static void json_evidence(struct json *j, const struct store_evidence *e)
+{
+	json_object(j, "evidence");
+	json_string(j, "source", e->source);
+	json_bool(j, "situation", e->situation);
+	json_bool(j, "task", e->task);
+	json_bool(j, "action", e->action);
+	json_bool(j, "result", e->result);
+	json_int(j, "numbers", e->numbers);
+	json_int(j, "i_actions", e->i_actions);
+	json_int(j, "we_actions", e->we_actions);
+	json_int(j, "keywords_said", e->keywords_said);
+	json_int(j, "keywords_total", e->keywords_total);
+	json_int(j, "points_said", e->points_said);
+	json_int(j, "points_total", e->points_total);
+	json_object_end(j);
+}
+
+/* What was said, as JSON: the text, the recording's figures and the transcript, the evidence. */
+static void json_body(struct cmd_ctx *ctx, struct json *j, struct arena *arena, const struct store_answer *a)
+{
+	struct store_recording recording;
+	struct store_transcript transcript;
+	struct store_evidence evidence;
+
+	json_string(j, "text", a->text);
+	if (store_recording_get(ctx->app->store, a->id, arena, &recording, NULL) == 1) {
+		json_object(j, "recording");
+		json_string(j, "path", recording.path);
+		json_int(j, "speaking_ms", recording.speaking_ms);
+		json_double(j, "silence_ratio", recording.silence_ratio);
+		json_double(j, "pace_wpm", recording.pace_wpm);
+		json_object_end(j);
+	}
+	if (store_transcript_get(ctx->app->store, a->id, arena, &transcript, NULL) == 1) {
+		json_object(j, "transcript");
+		json_string(j, "text", transcript.text);
+		json_double(j, "confidence", transcript.confidence);
+		json_object_end(j);
+	}
+	if (store_evidence_get(ctx->app->store, a->id, arena, &evidence, NULL) == 1)
+		json_evidence(j, &evidence);
+}
+
+static void json_answer(struct cmd_ctx *ctx, struct json *j, struct arena *arena, const struct store_answer *a)
+{
+	struct store_rating *ratings = NULL;
+	size_t count = 0, i;
+
+	json_object(j, NULL);
+	json_int(j, "id", a->id);
+	json_int(j, "position", a->position);
+	if (a->follow_up_of != 0)
+		json_int(j, "follow_up_of", a->follow_up_of);
+	json_string(j, "question_id", a->question_id);
+	json_string(j, "question_text", a->question_text);
+	json_string(j, "mode", a->mode);
+	json_int(j, "think_limit_seconds", a->think_limit_seconds);
+	json_int(j, "think_used_ms", a->think_used_ms);
+	json_int(j, "answer_limit_seconds", a->answer_limit_seconds);
+	json_int(j, "answer_used_ms", a->answer_used_ms);
+	json_bool(j, "overtime", a->overtime);
+	json_string(j, "stopped_by", a->stopped_by);
+	json_body(ctx, j, arena, a);
+	json_string(j, "rated_at", a->rated_at);
+	json_array(j, "ratings");
+	if (store_rating_list(ctx->app->store, a->id, arena, &ratings, &count, NULL) == 0)
+		for (i = 0; i < count; i++) {
+			json_object(j, NULL);
+			json_string(j, "theme", ratings[i].theme_id);
+			json_int(j, "score", ratings[i].score);
+			json_object_end(j);
+		}
+	json_array_end(j);
+	json_string(j, "note", a->note);
+	json_object_end(j);
+}
+
+/* {"command": "session", "version": 1, "session": {...}, "answers": [...]}: follow-ups are answers of their
+ * own, with follow_up_of. */
+static void print_json(struct cmd_ctx *ctx, struct arena *arena, const struct store_session *session,
+		       const struct store_answer *answers, size_t count)
+{
+	struct json j;
+	size_t i;
+
+	json_begin(&j, ctx->out, "session", 1);
+	json_object(&j, "session");
+	cmd_json_session(&j, session);
+	json_object_end(&j);
+	json_array(&j, "answers");
+	for (i = 0; i < count; i++)
+		json_answer(ctx, &j, arena, &answers[i]);
+	json_array_end(&j);
+	json_end(&j);
+}
+
 static int cmd_session_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	long long id = cmd_id_arg(ctx, "session", "a session", args->argv[0]);
@@ -129,6 +229,10 @@ static int cmd_session_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (found <= 0 || store_answer_list(ctx->app->store, id, &arena, &answers, &count, &cause) != 0) {
 		status = found == 0 ? cmd_error(ctx, CMD_USER_ERROR, "session: no session %lld (see 'sessions')", id)
 				    : cmd_error(ctx, CMD_SYSTEM_ERROR, "%s", cause);
+		goto out;
+	}
+	if (args->values[OPT_JSON] != NULL) {
+		print_json(ctx, &arena, &session, answers, count);
 		goto out;
 	}
 	print_header(ctx, &session);
@@ -160,10 +264,13 @@ out:
 
 const struct cmd_entry cmd_session_entry = {
 	.name = "session",
-	.usage = "SESSION-ID",
+	.usage = "[--json] SESSION-ID",
 	.help = "show one session: answers, timings, ratings and notes",
 	.operands_min = 1,
 	.operands_max = 1,
 	.flags = CMD_NEEDS_CATALOG,
+	.options = {
+		[OPT_JSON] = { "json", NULL, COMPLETE_NONE, "print JSON, in the stable layout the README lists" },
+	},
 	.exec = cmd_session_exec,
 };
