@@ -61,4 +61,29 @@ void term_filter_init(struct term_filter *f, const unsigned char *token, size_t 
 /* Writes the safe form of len bytes of data to out; final 1 at the end, which shows what was carried. */
 void term_filter_write(struct term_filter *f, const char *data, size_t len, int final, FILE *out);
 
+/*
+ * Wrapping (term-wrap.c): the guard's last stage folds text at word boundaries to the terminal's width.
+ * A line is held until its newline or a flush and written with breaks at the last space that fits; a
+ * continuation starts under the line's text (past its indentation and a "> ", "- " or "1. " marker), or in
+ * a table (a run of two spaces or more before the break) under the column the break falls in, so tables
+ * fold their last column. Escape codes take no room, wide characters two cells; a line with a carriage
+ * return (a countdown drawn again in place) is not folded. Output to a pipe is never guarded, so it keeps
+ * one record per line.
+ */
+#define TERM_WRAP_LINE_MAX 4096
+struct term_wrap {
+	int width;			/* 0: no folding */
+	int column, indent, redraw;
+	char line[TERM_WRAP_LINE_MAX];	/* what is held of the current line */
+	size_t held;
+};
+void term_wrap_init(struct term_wrap *w, int width);
+void term_wrap_write(struct term_wrap *w, const char *data, size_t len, FILE *out);
+/* Writes what is held (a prompt before input): the line goes on from there. */
+void term_wrap_flush(struct term_wrap *w, FILE *out);
+/* The cursor is at a line's start again (the reader echoed a newline): forget the column. */
+void term_wrap_line_start(struct term_wrap *w);
+/* The same for the guarded streams, called when a line of input has been read. */
+void term_guard_line_start(void);
+
 #endif

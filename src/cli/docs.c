@@ -86,10 +86,10 @@ static void man_command(FILE *out, const struct cmd_entry *entry)
 		}
 		fputs(".RE\n", out);
 	}
-	if (entry->description != NULL) {
-		fputs(".RS\n.nf\n", out);
+	if (entry->description != NULL) {	/* filled, so man folds it to the reader's width */
+		fputs(".RS\n.PP\n", out);
 		roff(out, entry->description);
-		fputs("\n.fi\n.RE\n", out);
+		fputs("\n.RE\n", out);
 	}
 	if (entry->options[0].name == NULL)
 		return;

@@ -566,10 +566,12 @@ enum input_result input_line(struct input *input, const char *prompt, long long 
 		return (*line = xstrdup("")), INPUT_INTERRUPT;
 	if (!input->held)
 		catch_signals(input);
-	if (input->terminal)
+	if (input->terminal) {
 		result = terminal_line(input, prompt, deadline_ms, flags, line);
-	else
+		term_guard_line_start();	/* readline drew the line and left the cursor at a new one */
+	} else {
 		result = plain_line(input, deadline_ms, line);
+	}
 	if (!input->held)
 		release_signals(input);
 	return result;

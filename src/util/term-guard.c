@@ -208,8 +208,10 @@ char *term_safe_text(const char *text)
 
 struct guard {
 	FILE *stream;			/* the guarded stream rebound writes to */
+	FILE *wrapped;			/* the filter writes here: folded to the width (term-wrap.c), then raw */
 	FILE *raw;			/* the real one underneath */
 	struct term_filter filter;
+	struct term_wrap wrap;
 };
 
 static struct guard guards[2];
@@ -234,11 +236,22 @@ static void draw_token(void)
 	have_token = 1;
 }
 
+static ssize_t wrap_write(void *cookie, const char *data, size_t len)
+{
+	struct guard *g = cookie;
+
+	term_wrap_write(&g->wrap, data, len, g->raw);
+	return (ssize_t)len;
+}
+
 static ssize_t guard_write(void *cookie, const char *data, size_t len)
 {
 	struct guard *g = cookie;
 
-	term_filter_write(&g->filter, data, len, 0, g->raw);
+	g->wrap.width = term_width(g->raw);
+	term_filter_write(&g->filter, data, len, 0, g->wrapped ? g->wrapped : g->raw);
+	if (g->wrapped)
+		term_wrap_flush(&g->wrap, g->raw);
 	return fflush(g->raw) == 0 ? (ssize_t)len : -1;
 }
 
@@ -246,13 +259,26 @@ static int guard_close(void *cookie)
 {
 	struct guard *g = cookie;
 
-	term_filter_write(&g->filter, "", 0, 1, g->raw);
+	term_filter_write(&g->filter, "", 0, 1, g->wrapped ? g->wrapped : g->raw);
+	if (g->wrapped) {
+		term_wrap_flush(&g->wrap, g->raw);
+		fclose(g->wrapped);
+		g->wrapped = NULL;
+	}
 	return fflush(g->raw);
+}
+
+void term_guard_line_start(void)
+{
+	size_t i;
+
+	for (i = 0; i < guard_count; i++)
+		term_wrap_line_start(&guards[i].wrap);
 }
 
 FILE *term_guard(FILE *stream)
 {
-	cookie_io_functions_t io = { .write = guard_write, .close = guard_close };
+	cookie_io_functions_t io = { .write = guard_write, .close = guard_close }, wrap = { .write = wrap_write };
 	struct guard *g;
 	FILE *guarded;
 
@@ -266,6 +292,9 @@ FILE *term_guard(FILE *stream)
 	fflush(stream);
 	g->stream = guarded;
 	g->raw = stream;
+	term_wrap_init(&g->wrap, 0);
+	if ((g->wrapped = fopencookie(g, "w", wrap)) != NULL)
+		setvbuf(g->wrapped, NULL, _IONBF, 0);
 	term_filter_init(&g->filter, token, sizeof token);
 	g->filter.eight_bit = !term_utf8();
 	setvbuf(guarded, NULL, stream == stderr ? _IONBF : _IOLBF, BUFSIZ);

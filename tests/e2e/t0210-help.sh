@@ -20,6 +20,10 @@ for a, b in (("\\-", "-"), ("\\fB", ""), ("\\fR", ""), ("\\fI", ""), ("\\&", "")
     text = text.replace(a, b)
 print(text)' >"$TMP/page.txt"
 "$REBOUND" help --bash-completion >"$TMP/completion"
+# Filled, the manual fits the reader's width: at MANWIDTH=80 no line runs past 80 columns.
+"$REBOUND" help --man >"$TMP/rebound.1"
+MANWIDTH=80 man -l "$TMP/rebound.1" >"$TMP/man80.txt" 2>/dev/null
+expect_true '[ "$(wc -l <"$TMP/man80.txt")" -gt 200 ] && [ "$(awk "length > 80" "$TMP/man80.txt" | wc -l)" = 0 ]'
 subs_of() { sed -n "s/^	$1) opts=.* subs=\"\(.*\)\" ;;\$/\1/p" "$TMP/completion"; }
 
 # check_help WORDS...: 'rebound WORDS --help' and -h exit 0, print nothing on stderr, print what

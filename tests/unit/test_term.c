@@ -119,12 +119,65 @@ static void test_safe_text(void **state)
 	assert_false(term_unsafe_char('\t') || term_unsafe_char('\n') || term_unsafe_char('a') || term_unsafe_char(0xE9));
 }
 
+/* text folded at width through term_wrap, written in pieces of at most piece bytes (0: whole). */
+static char *wrapped(const char *text, int width, size_t piece)
+{
+	struct term_wrap w;
+	char *out = NULL;
+	size_t size = 0, at = 0, n = strlen(text);
+	FILE *f = open_memstream(&out, &size);
+
+	term_wrap_init(&w, width);
+	while (at < n) {
+		size_t step = piece && n - at > piece ? piece : n - at;
+		term_wrap_write(&w, text + at, step, f);
+		term_wrap_flush(&w, f);
+		at += step;
+	}
+	fclose(f);
+	return out;
+}
+
+static void expect_wrapped(const char *text, int width, const char *want)
+{
+	char *got = wrapped(text, width, 0), *pieces = wrapped(text, width, 3);
+
+	assert_string_equal(got, want);
+	assert_int_equal(strlen(pieces) >= strlen(text), 1);	/* a prompt flushed piece by piece loses nothing */
+	free(got);
+	free(pieces);
+}
+
+/* Folding at word boundaries: under the text's indent, a quote's or a list's marker, or a table's last
+ * column; escape codes take no room; a redrawn line and a line that fits are left alone. */
+static void test_wrap(void **state)
+{
+	(void)state;
+	expect_wrapped("the quick brown fox jumps\n", 12, "the quick\nbrown fox\njumps\n");
+	expect_wrapped("short\n", 12, "short\n");
+	expect_wrapped("  indented text that runs on\n", 14, "  indented\n  text that\n  runs on\n");
+	expect_wrapped("  > quoted words that go on\n", 16, "  > quoted words\n    that go on\n");
+	expect_wrapped("  1. first item of a list\n", 16, "  1. first item\n     of a list\n");
+	expect_wrapped("id-one  3  the question text here\n", 24,
+		       "id-one  3  the question\n           text here\n");
+	expect_wrapped("\033[1mbold\033[0m words here\n", 10, "\033[1mbold\033[0m words\nhere\n");
+	expect_wrapped("averylongwordwithoutspaces\n", 10, "averylongw\nordwithout\nspaces\n");
+	expect_wrapped("\r\033[K[0:03] > a countdown line longer than the width\n", 10,
+		       "\r\033[K[0:03] > a countdown line longer than the width\n");
+	expect_wrapped("caf\xc3\xa9 caf\xc3\xa9 caf\xc3\xa9\n", 9, "caf\xc3\xa9 caf\xc3\xa9\ncaf\xc3\xa9\n");
+	expect_wrapped("no width at all, nothing folds\n", 0, "no width at all, nothing folds\n");
+	/* A table column whose next word would not fit under it folds under the line's start instead. */
+	expect_wrapped("a-long-question-id  3  confidence,clarity\n", 30,
+		       "a-long-question-id  3\nconfidence,clarity\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_controls_shown),
 		cmocka_unit_test(test_unicode),
 		cmocka_unit_test(test_token),
+		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_eight_bit),
 		cmocka_unit_test(test_safe_text),
 	};

@@ -61,6 +61,15 @@ static int parse_range(struct cmd_ctx *ctx, const struct cmd_args *args, struct 
 	return CMD_OK;
 }
 
+/* A terminal too narrow for the table (it needs NARROW_BELOW columns): each theme on two lines instead. */
+#define NARROW_BELOW 76
+static int narrow(struct cmd_ctx *ctx)
+{
+	int width = term_width(ctx->out);
+
+	return width > 0 && width < NARROW_BELOW;
+}
+
 static void print_theme(struct cmd_ctx *ctx, const char *theme_id, const struct store_theme_point *p, size_t n,
 			int id_width)
 {
@@ -79,8 +88,12 @@ static void print_theme(struct cmd_ctx *ctx, const char *theme_id, const struct 
 	stats_theme(points, n, &s);
 	cells = stats_sparkline(values, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
 	snprintf(best, sizeof best, "%.1f #%lld", s.best, s.best_session);
-	fprintf(ctx->out, "%-*s  %s%*s  %5.1f  %6.1f  %+6.1f  %-9s  %5d\n", id_width, theme_id, spark,
-		(int)(SPARK_WIDTH - cells), "", s.first, s.latest, s.change, best, s.rated);
+	if (narrow(ctx))	/* the table would not fit: two lines a theme */
+		fprintf(ctx->out, "%s %s\n  first %.1f, latest %.1f (%+.1f), best %s, %d rated\n", theme_id, spark,
+			s.first, s.latest, s.change, best, s.rated);
+	else
+		fprintf(ctx->out, "%-*s  %s%*s  %5.1f  %6.1f  %+6.1f  %-9s  %5d\n", id_width, theme_id, spark,
+			(int)(SPARK_WIDTH - cells), "", s.first, s.latest, s.change, best, s.rated);
 	free(points);
 	free(values);
 }
@@ -117,9 +130,13 @@ static void print_evidence(struct cmd_ctx *ctx, int t, const struct store_eviden
 		values[i] = 1 + 4 * share / 100;	/* onto the sparkline's 1..5 */
 	}
 	cells = stats_sparkline(values, n, SPARK_WIDTH, term_utf8(), spark, sizeof spark);
-	fprintf(ctx->out, "%-*s  %s%*s  %4.0f%%  %5.0f%%  of the answers held a %s (%d of %d in all)\n", id_width,
-		EVIDENCE_LABEL, spark, (int)(SPARK_WIDTH - cells), "", first, latest, coach_evidence_looks_for(t), held,
-		answers);
+	if (narrow(ctx))
+		fprintf(ctx->out, "  evidence %s %.0f%% then %.0f%% of the answers held a %s (%d of %d)\n", spark, first,
+			latest, coach_evidence_looks_for(t), held, answers);
+	else
+		fprintf(ctx->out, "%-*s  %s%*s  %4.0f%%  %5.0f%%  of the answers held a %s (%d of %d in all)\n", id_width,
+			EVIDENCE_LABEL, spark, (int)(SPARK_WIDTH - cells), "", first, latest, coach_evidence_looks_for(t),
+			held, answers);
 	free(values);
 }
 
@@ -135,8 +152,9 @@ static void print_themes(struct cmd_ctx *ctx, const char *only, const struct sto
 	for (i = 0; i < count; i++)
 		if ((int)strlen(points[i].theme_id) > id_width)
 			id_width = (int)strlen(points[i].theme_id);
-	fprintf(ctx->out, "%s%-*s  %-*s  %5s  %6s  %6s  %-9s  %5s%s\n", term_bold(ctx->color), id_width, "THEME",
-		SPARK_WIDTH, "TREND", "FIRST", "LATEST", "CHANGE", "BEST", "RATED", term_reset(ctx->color));
+	if (!narrow(ctx))
+		fprintf(ctx->out, "%s%-*s  %-*s  %5s  %6s  %6s  %-9s  %5s%s\n", term_bold(ctx->color), id_width, "THEME",
+			SPARK_WIDTH, "TREND", "FIRST", "LATEST", "CHANGE", "BEST", "RATED", term_reset(ctx->color));
 	for (pass = 0; pass < 2; pass++) {
 		for (t = 0; t < (pass == 0 ? bank_theme_count(catalog) : count); t++) {
 			const char *id = pass == 0 ? bank_theme_at(catalog, t)->id : points[t].theme_id;

@@ -6,19 +6,22 @@
 
 enum { OPT_BANK, OPT_THEME, OPT_STAGE, OPT_DIFFICULTY };
 
+#define QUESTION_TEXT_MIN 30	/* columns the text needs beside the others, else it gets a line of its own */
+
+/* One question a line: id, difficulty, themes, then the text, which a terminal folds under its own column
+ * (term.h); where that column would be too narrow, the text goes on the next line instead. */
 static void print_question(struct cmd_ctx *ctx, const struct bank_question *q, int id_width, int width)
 {
 	char themes[256] = "";
 	size_t i, used = 0;
-	int prefix;
+	int prefix = id_width + 2 + 1 + 2 + 34 + 2;
 
 	for (i = 0; i < q->themes.count && used < sizeof themes; i++)
 		used += (size_t)snprintf(themes + used, sizeof themes - used, "%s%s", i ? "," : "", q->themes.items[i]);
-	prefix = fprintf(ctx->out, "%-*s  %d  %-34s  ", id_width, q->id, q->difficulty, themes);
-	if (width > prefix + 10 && (int)strlen(q->text) > width - prefix)
-		fprintf(ctx->out, "%.*s...\n", width - prefix - 3, q->text);
+	if (width > 0 && width - prefix < QUESTION_TEXT_MIN)
+		fprintf(ctx->out, "%s  %d  %s\n    %s\n", q->id, q->difficulty, themes, q->text);
 	else
-		fprintf(ctx->out, "%s\n", q->text);
+		fprintf(ctx->out, "%-*s  %d  %-34s  %s\n", id_width, q->id, q->difficulty, themes, q->text);
 }
 
 static int cmd_questions_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
