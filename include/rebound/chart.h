@@ -36,6 +36,10 @@ struct chart_line {
 	size_t series_count;
 };
 
+/* Draws the chart. The x axis labels each day once (sessions of one day share it) and only as many days
+ * as fit without touching. A series of more than CHART_MAX_POINTS points is drawn as that many runs of
+ * neighbours, each point then the run's mean, with data-count the sessions it stands for. */
+#define CHART_MAX_POINTS 120
 void chart_line(FILE *out, const struct chart_line *chart);
 
 /*

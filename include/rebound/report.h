@@ -1,6 +1,7 @@
 /* report: the progress report as one self-contained HTML file (inline CSS and SVG charts, no scripts,
- * nothing fetched): self-ratings per theme across sessions, answer time against the limit, pace and
- * fillers, a practice calendar, the rejection timeline, the growth plan and personal bests.
+ * nothing fetched): the themes to work on, self-ratings per theme across sessions, answer time against the
+ * limit, pace and fillers, a practice calendar, the rejection timeline with the reflections per stage, the
+ * growth plan and personal bests.
  * report.c gathers the figures from the store; report-html.c writes them and does no other I/O. */
 #ifndef REBOUND_REPORT_H
 #define REBOUND_REPORT_H
@@ -9,6 +10,7 @@
 #include <stdio.h>
 
 #include "rebound/bank.h"
+#include "rebound/coach.h"
 #include "rebound/store.h"
 #include "rebound/stats.h"
 
@@ -56,8 +58,9 @@ struct report {
 	struct store_prep *offers;		/* the interviews that ended in an offer, soonest first */
 	size_t offer_count;
 	long today;
-	struct report_best *bests;
+	struct report_best *bests;	/* none from a theme rated in a single session */
 	size_t best_count;
+	struct coach coach;		/* the themes to work on, as 'insights' ranks them (all time) */
 	const struct bank_catalog *catalog;	/* theme and stage titles */
 };
 

@@ -7,11 +7,12 @@
 #include "rebound/util.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The line chart's frame: the plot area inside the viewBox (its right edge depends on the width). */
 enum { LINE_W = 440, LINE_H = 230, PLOT_LEFT = 52, PLOT_TOP = 30, PLOT_BOTTOM = 180 };
-#define MAX_X_TICKS 6
+#define CHART_MAX_TICK_CANDIDATES 4096	/* distinct days looked at for ticks; later ones are not labelled */
 
 static int chart_width(const struct chart_line *c)
 {
@@ -58,11 +59,38 @@ static double y_at(const struct chart_line *c, double value)
 	return PLOT_BOTTOM - share * (PLOT_BOTTOM - PLOT_TOP);
 }
 
+/* The x ticks: where the label changes (one label for the sessions of one day), thinned so that labels
+ * TICK_GAP apart at their width never touch; the first and the last day always. *out gets the indices. */
+#define TICK_CHAR_WIDTH 6.6	/* user units per character at the charts' 11px (wider than most fonts draw) */
+#define TICK_GAP 10
+static size_t pick_ticks(const struct chart_line *c, size_t *out, size_t room)
+{
+	size_t i, n = 0, kept = 0;
+	double widest = 0, gap;
+
+	for (i = 0; i < c->x_count; i++)
+		widest = fmax(widest, strlen(c->x_ticks[i]) * TICK_CHAR_WIDTH);
+	gap = 1.5 * widest + TICK_GAP;	/* a middle label reaches half its width either side, an end one its whole */
+	for (i = 0; i < c->x_count && n < room; i++)
+		if (i == 0 || strcmp(c->x_ticks[i], c->x_ticks[i - 1]) != 0)
+			out[n++] = i;
+	for (i = 0; i < n; i++)	/* from the left, each far enough from the one before */
+		if (kept == 0 || x_at(c, out[i], c->x_count) - x_at(c, out[kept - 1], c->x_count) >= gap)
+			out[kept++] = out[i];
+	if (n > 1 && out[kept - 1] != out[n - 1]) {	/* the last day is labelled, in place of one it would touch */
+		if (x_at(c, out[n - 1], c->x_count) - x_at(c, out[kept - 1], c->x_count) >= gap)
+			out[kept++] = out[n - 1];
+		else if (kept > 1)
+			out[kept - 1] = out[n - 1];
+	}
+	return kept;
+}
+
 /* The y grid with its labels, the axis titles, and a few x ticks with their days. */
 static void line_axes(FILE *out, const struct chart_line *c)
 {
+	size_t picked[CHART_MAX_TICK_CANDIDATES], ticks = pick_ticks(c, picked, CHART_MAX_TICK_CANDIDATES), i;
 	double v;
-	size_t i, ticks = c->x_count < MAX_X_TICKS ? c->x_count : MAX_X_TICKS;
 
 	for (v = c->y_min; v <= c->y_max + c->y_step / 1000; v += c->y_step) {
 		double y = y_at(c, v);
@@ -73,12 +101,12 @@ static void line_axes(FILE *out, const struct chart_line *c)
 	fprintf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", PLOT_LEFT, PLOT_BOTTOM, plot_right(c),
 		PLOT_BOTTOM);
 	for (i = 0; i < ticks; i++) {
-		size_t index = ticks < 2 ? 0 : i * (c->x_count - 1) / (ticks - 1);
+		size_t index = picked[i];
 		double x = x_at(c, index, c->x_count);
 		const char *anchor = ticks < 2 ? "middle" : i == 0 ? "start" : i + 1 == ticks ? "end" : "middle";
 		fprintf(out, "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, PLOT_BOTTOM, x,
 			PLOT_BOTTOM + 4);
-		fprintf(out, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">", x, PLOT_BOTTOM + 16, anchor);
+		fprintf(out, "<text class=\"tick x-tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">", x, PLOT_BOTTOM + 16, anchor);
 		html_attr(out, c->x_ticks[index]);
 		fputs("</text>\n", out);
 	}
@@ -130,29 +158,53 @@ static void line_legend(FILE *out, const struct chart_line *c)
 	fputc('\n', out);
 }
 
+/* A series with more than CHART_MAX_POINTS points is drawn as that many runs of neighbours, each at its
+ * last point's place with the run's mean: data-id is the run's last session, data-count how many it
+ * averages. A five-year history stays a small file that a browser draws at once. */
 static void line_series(FILE *out, const struct chart_line *c, const struct chart_series *s)
 {
+	size_t runs = s->count > CHART_MAX_POINTS ? CHART_MAX_POINTS : s->count, r, i;
+	double *x = xcalloc(runs + 1, sizeof *x), *y = xcalloc(runs + 1, sizeof *y);
+	size_t *last = xcalloc(runs + 1, sizeof *last), *counts = xcalloc(runs + 1, sizeof *counts);
 	char value[UTIL_DOUBLE_SIZE];
-	size_t i;
 
-	if (s->count > 1) {
+	for (r = 0; r < runs; r++) {
+		size_t from = r * s->count / runs, to = (r + 1) * s->count / runs;
+		double sum = 0;
+		for (i = from; i < to; i++)
+			sum += s->y[i];
+		last[r] = to - 1;
+		counts[r] = to - from;
+		y[r] = sum / (double)(to - from);
+		x[r] = x_at(c, s->x[to - 1], c->x_count);
+	}
+	if (runs > 1) {
 		fprintf(out, "<polyline class=\"ch-s%d%s\" points=\"", s->colour, s->dashed ? " dashed" : "");
-		for (i = 0; i < s->count; i++)
-			fprintf(out, "%s%.1f,%.1f", i ? " " : "", x_at(c, s->x[i], c->x_count), y_at(c, s->y[i]));
+		for (r = 0; r < runs; r++)
+			fprintf(out, "%s%.1f,%.1f", r ? " " : "", x[r], y_at(c, y[r]));
 		fputs("\"/>\n", out);
 	}
-	for (i = 0; i < s->count; i++) {
-		util_format_double(value, s->y[i]);
-		fprintf(out, "<circle class=\"pt ch-s%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" data-series=\"", s->colour,
-			x_at(c, s->x[i], c->x_count), y_at(c, s->y[i]));
+	for (r = 0; r < runs; r++) {
+		util_format_double(value, y[r]);
+		fprintf(out, "<circle class=\"pt ch-s%d\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" data-series=\"", s->colour, x[r],
+			y_at(c, y[r]), counts[r] > 1 ? 2 : 3);
 		html_attr(out, s->name);
-		fprintf(out, "\" data-id=\"%lld\" data-value=\"%s\"><title>", s->ids[i], value);
-		html_attr(out, c->x_ticks[s->x[i]]);
-		fputs(" (session ", out);
-		fprintf(out, "%lld): ", s->ids[i]);
+		fprintf(out, "\" data-id=\"%lld\" data-value=\"%s\"", s->ids[last[r]], value);
+		if (counts[r] > 1)
+			fprintf(out, " data-count=\"%zu\"", counts[r]);
+		fputs("><title>", out);
+		html_attr(out, c->x_ticks[s->x[last[r]]]);
+		if (counts[r] > 1)
+			fprintf(out, " (%zu sessions to session %lld): ", counts[r], s->ids[last[r]]);
+		else
+			fprintf(out, " (session %lld): ", s->ids[last[r]]);
 		html_attr(out, s->name);
-		fprintf(out, " %.*f</title></circle>\n", c->y_decimals + 1, s->y[i]);
+		fprintf(out, " %.*f</title></circle>\n", c->y_decimals + 1, y[r]);
 	}
+	free(x);
+	free(y);
+	free(last);
+	free(counts);
 }
 
 void chart_line(FILE *out, const struct chart_line *c)

@@ -42,6 +42,7 @@ static const char style[] =
 	"border-radius:1rem;padding:0 .5rem;margin:0 .25rem .25rem 0;font-size:.85rem}\n"
 	".timeline{list-style:none;padding:0}.timeline li{margin:.75rem 0}blockquote{margin:.25rem 0 0 1rem;"
 	"color:var(--muted)}\n"
+	".work li{margin:.5rem 0}.reflections dt{font-weight:600;margin-top:.5rem}.reflections dd{margin:.25rem 0 0 1rem}\n"
 	".done{color:var(--s3)}.overdue{color:var(--s1);font-weight:600}\n"
 	"@media (max-width:40rem){body{padding:.75rem}.charts{grid-template-columns:1fr}h1{font-size:1.4rem}}\n"
 	"@media print{body{max-width:none;padding:0;font-size:11pt}h2{break-after:avoid}section{break-inside:"
@@ -146,18 +147,75 @@ static void theme_chart(FILE *out, const struct report *r, const struct report_t
 				     .y_min = 1, .y_max = 5, .y_step = 1, .series = &series, .series_count = 1 };
 	fputs("<figure>\n<figcaption><h3>", out);
 	html_text(out, t->title);
-	fprintf(out, "</h3><p>first %.1f &#183; latest %.1f (%+.1f) &#183; best %.1f on %s &#183; %d rating%s in %zu "
-		"session%s</p></figcaption>\n", t->stats.first, t->stats.latest, t->stats.change, t->stats.best,
-		report_session_day(r, t->stats.best_session), t->stats.rated, t->stats.rated == 1 ? "" : "s", t->count,
-		t->count == 1 ? "" : "s");
-	chart_line(out, &chart);
-	if (t->evidence_theme >= 0 && t->evidence_count > 0)
+	if (t->count < 2)
+		fprintf(out, "</h3><p>%d rating%s in one session</p></figcaption>\n", t->stats.rated,
+			t->stats.rated == 1 ? "" : "s");
+	else
+		fprintf(out, "</h3><p>first %.1f &#183; latest %.1f (%+.1f) &#183; best %.1f on %s &#183; %d rating%s in "
+			"%zu sessions</p></figcaption>\n", t->stats.first, t->stats.latest, t->stats.change, t->stats.best,
+			report_session_day(r, t->stats.best_session), t->stats.rated, t->stats.rated == 1 ? "" : "s",
+			t->count);
+	if (t->count < 2) {	/* a lone dot on an empty chart says less than a sentence */
+		fprintf(out, "<p class=\"caption lone\" data-id=\"%lld\" data-value=\"%.1f\">One session so far: %.1f "
+			"on %s. The chart starts with the second.</p>\n", t->points[0].session_id, values[0], values[0],
+			report_session_day(r, t->points[0].session_id));
+	} else {
+		chart_line(out, &chart);
+	}
+	if (t->evidence_theme >= 0 && t->evidence_count > 1)
 		evidence_chart(out, r, t);
 	fputs("</figure>\n", out);
 	free(values);
 	free(ids);
 	free(id);
 	free(title);
+}
+
+static const char *theme_title(const struct report *r, const char *id);
+
+/* The themes 'insights' names, with the rejections and the ratings behind each: what to do next. */
+static void work_on(FILE *out, const struct report *r)
+{
+	size_t named = coach_named(&r->coach), i, k, shown;
+
+	fputs("<section id=\"work-on\">\n<h2>What to work on</h2>\n", out);
+	if (named == 0) {
+		empty(out, "Nothing points to a weak theme yet: log a rejection, or rate some answers.");
+		fputs("</section>\n", out);
+		return;
+	}
+	empty(out, "As 'insights' ranks them: the rejections that cite each theme (a citation weighs half after "
+	      "90 days) and your ratings of the last 30 days.");
+	fputs("<ol class=\"work\">\n", out);
+	for (i = 0; i < named; i++) {
+		const struct insight_theme *t = &r->coach.themes[i];
+		fputs("<li data-theme=\"", out);
+		html_attr(out, t->theme_id);
+		fputs("\"><strong>", out);
+		html_text(out, theme_title(r, t->theme_id));
+		fprintf(out, "</strong><br/>cited by %d of %zu rejection%s", t->citations, r->coach.rejection_count,
+			r->coach.rejection_count == 1 ? "" : "s");
+		for (k = 0, shown = 0; k < r->coach.rejection_count && shown < 3; k++) {
+			const struct store_rejection *rej = &r->coach.rejections[k];
+			size_t c;
+			for (c = 0; c < rej->theme_count && strcmp(rej->themes[c].theme_id, t->theme_id) != 0; c++)
+				;
+			if (c == rej->theme_count)
+				continue;
+			fputs(shown++ ? ", " : ": ", out);
+			html_text(out, rej->company);
+			fputs(" (", out);
+			html_text(out, rej->rejected_on);
+			fputs(")", out);
+		}
+		if (t->rating_count > 0)
+			fprintf(out, "; your ratings of the last %d days average %.1f over %d", COACH_RECENT_DAYS,
+				t->rating_average, t->rating_count);
+		else
+			fprintf(out, "; no rating in the last %d days", COACH_RECENT_DAYS);
+		fputs("</li>\n", out);
+	}
+	fputs("</ol>\n</section>\n", out);
 }
 
 static void themes(FILE *out, const struct report *r)
@@ -391,6 +449,48 @@ static void rejection_item(FILE *out, const struct report *r, const struct store
 	fputs("</li>\n", out);
 }
 
+/* What went well and what to do better, stage by stage in the process's order, from every rejection. */
+static void reflections(FILE *out, const struct report *r)
+{
+	size_t s, i, k, any = 0;
+
+	for (i = 0; i < r->rejection_count; i++)
+		any += r->rejections[i].reflection_count;
+	if (any == 0)
+		return;
+	fputs("<h3 id=\"reflections\">Your reflections, stage by stage</h3>\n<dl class=\"reflections\">\n", out);
+	for (s = 0; s < bank_stage_count(r->catalog); s++) {
+		const struct bank_stage *stage = bank_stage_at(r->catalog, s);
+		int listed = 0;
+		for (i = r->rejection_count; i-- > 0;) {	/* newest first */
+			const struct store_rejection *rej = &r->rejections[i];
+			for (k = 0; k < rej->reflection_count; k++) {
+				const struct store_reflection *f = &rej->reflections[k];
+				if (strcmp(f->stage_id, stage->id) != 0 || (f->went_well == NULL && f->do_better == NULL))
+					continue;
+				if (!listed++) {
+					fputs("<dt>", out);
+					html_text(out, stage->title);
+					fputs("</dt>\n", out);
+				}
+				fputs("<dd><strong>", out);
+				html_text(out, rej->company);
+				fputs("</strong>", out);
+				if (f->went_well != NULL) {
+					fputs(" &#183; went well: ", out);
+					html_text(out, f->went_well);
+				}
+				if (f->do_better != NULL) {
+					fputs(" &#183; do better: ", out);
+					html_text(out, f->do_better);
+				}
+				fputs("</dd>\n", out);
+			}
+		}
+	}
+	fputs("</dl>\n", out);
+}
+
 static void rejections(FILE *out, const struct report *r)
 {
 	struct chart_event *events = xcalloc(r->rejection_count + 1, sizeof *events);
@@ -414,6 +514,7 @@ static void rejections(FILE *out, const struct report *r)
 		for (i = 0; i < r->rejection_count; i++)
 			rejection_item(out, r, &r->rejections[i]);
 		fputs("</ol>\n", out);
+		reflections(out, r);
 	}
 	fputs("</section>\n", out);
 	for (i = 0; i < r->rejection_count; i++)
@@ -490,6 +591,7 @@ void report_write_html(FILE *out, const struct report *r)
 	head(out, r);
 	fputs("<main>\n", out);
 	summary(out, r);
+	work_on(out, r);
 	themes(out, r);
 	answer_time(out, r);
 	speaking(out, r);

@@ -157,6 +157,17 @@ static void keep_rejections(struct report *r, const struct store_rejection *list
 	}
 }
 
+/* Each kept rejection with its reflections (the list has only its themes). */
+static int keep_reflections(struct report *r, struct store *store, struct arena *arena, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < r->rejection_count; i++)
+		if (store_rejection_get(store, r->rejections[i].id, arena, &r->rejections[i], cause) < 0)
+			return -1;
+	return 0;
+}
+
 static void add_best(struct report *r, const char *what, const char *figure, const char *when, struct arena *arena)
 {
 	struct report_best *b = &r->bests[r->best_count++];
@@ -186,6 +197,8 @@ static void find_speaking_bests(struct report *r, struct arena *arena)
 		if (quietest == NULL || p->silence_ratio <= quietest->silence_ratio)
 			quietest = p;
 	}
+	if (r->speaking_count < 2)
+		return;	/* as with a theme: a best needs something to beat */
 	if (quietest != NULL) {
 		snprintf(figure, sizeof figure, "%.0f%% silence", quietest->silence_ratio * 100);
 		add_best(r, "Smoothest recorded session", figure, report_session_day(r, quietest->session_id), arena);
@@ -207,6 +220,8 @@ static void find_bests(struct report *r, struct arena *arena)
 	r->bests = arena_alloc(arena, (r->theme_count + 4) * sizeof *r->bests);
 	for (i = 0; i < r->theme_count; i++) {
 		const struct report_theme *t = &r->themes[i];
+		if (t->count < 2)
+			continue;	/* the best of one session says nothing */
 		what = arena_alloc(arena, strlen(t->title) + 32);
 		sprintf(what, "Best session for %s", t->title);
 		snprintf(figure, sizeof figure, "%.1f average", t->stats.best);
@@ -305,7 +320,8 @@ int report_gather(struct store *store, const struct bank_catalog *catalog, long 
 	    store_plan_list(store, arena, &r->actions, &r->action_count, cause) != 0)
 		return -1;
 	keep_rejections(r, rejections, count, since_day, arena);
-	if (keep_offers(r, store, arena, cause) != 0)
+	if (keep_reflections(r, store, arena, cause) != 0 || keep_offers(r, store, arena, cause) != 0 ||
+	    coach_gather(store, today, arena, &r->coach, cause) != 0)
 		return -1;
 	find_bests(r, arena);
 	return 0;

@@ -18,6 +18,10 @@ int16_t *bench_two_minutes(long long *count, int *rate);
 /* Recordings (bench-recordings.c): bytes per minute as WAV and as FLAC, and pace on human speech. */
 void bench_recordings(const char *dir);
 
+/* The report drawn in headless Chromium (bench-render.c), from navigation to the load event; a line
+ * saying so when Chromium is not installed. */
+void bench_render(const char *dir, const char *report_path);
+
 /* The drill schedule on a simulated learner (bench-schedule.c): FSRS within the daily limits and an
  * interview's plan, against the SM-2 variant it replaced. */
 void bench_schedule(void);

@@ -50,7 +50,7 @@ recent=$(day -5)
 since=$(day -30)
 run "$REBOUND" reject add --company 'Acme <b>&amp;' --role 'Lead "eng"' --date "$old" --stage onsite \
 	--feedback 'Needed more examples.
-<script>alert("x")</script> and more'  --themes examples,structure
+<script>alert("x")</script> and more'  --themes examples,structure --well 'Rapport <i>' --better 'Shorter stories'
 expect_status 0
 run "$REBOUND" reject add --company Globex --role Staff --date "$recent" --themes clarity
 expect_status 0
@@ -76,12 +76,12 @@ expect_true "grep -q 'Tag svg invalid' '$TMP/xmllint'"	# it did parse the SVG
 expect_true "! grep -Eiq '(https?|ftp|file|data):|//|url\\(|@import|src=|href=|<script|<link|<iframe|<img|<object|<embed' '$TMP/report.html'"
 
 cat >"$TMP/check.py" <<'PY'
-import datetime, math, sqlite3, sys
+import datetime, json, math, sqlite3, sys
 import xml.etree.ElementTree as ET
 db = sqlite3.connect(sys.argv[1])
 root = ET.parse(sys.argv[2]).getroot()
 today = datetime.date.fromisoformat(sys.argv[3])	# the pinned clock's today
-since = sys.argv[4] if len(sys.argv) > 4 else None
+since = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
 bad = []
 def check(cond, what):
     if not cond:
@@ -129,11 +129,17 @@ for theme, session, avg in db.execute("SELECT st.theme_id, st.session_id, st.sco
     themes.setdefault(theme, []).append((session, avg))
 check(sorted(themes) == (["clarity", "structure"] if since else ["clarity", "examples", "structure"]),
       "themes rated: %s" % sorted(themes))
-check(sorted(k for k in svgs if k.startswith("theme-")) == ["theme-" + t for t in sorted(themes)],
+# A theme rated in one session only gets a sentence with its figure, not a lone dot on an empty chart.
+charted = sorted(t for t in themes if len(themes[t]) > 1)
+check(sorted(k for k in svgs if k.startswith("theme-")) == ["theme-" + t for t in charted],
       "theme charts: %s" % sorted(k for k in svgs if k.startswith("theme-")))
+lone = {(int(e.get("data-id")), float(e.get("data-value"))) for e in root.iter() if "lone" in (e.get("class") or "")}
 for theme, want in themes.items():
-    same_series("theme-" + theme, "average rating", want)
-    linear("theme-" + theme)
+    if len(want) > 1:
+        same_series("theme-" + theme, "average rating", want)
+        linear("theme-" + theme)
+    else:
+        check((want[0][0], round(want[0][1], 1)) in lone, "no sentence for %s's one session" % theme)
 # The evidence beside the ratings: per session, the share of structure's rated answers that held a
 # result, and of examples' that held a number.
 evidence_charts = 0
@@ -142,7 +148,7 @@ for theme, held in (("structure", "e.result"), ("examples", "e.numbers > 0")):
         " JOIN evidence e ON e.answer_id = r.answer_id JOIN answer a ON a.id = r.answer_id"
         " JOIN session s ON s.id = a.session_id WHERE r.theme_id = ? AND " + KEPT +
         " GROUP BY a.session_id ORDER BY a.session_id", (theme,)))
-    if want:
+    if len(want) > 1:
         same_series("evidence-" + theme, "answers with a %s (%%)" % ("result" if theme == "structure" else "number"),
                     want)
         evidence_charts += 1
@@ -215,11 +221,25 @@ bests = {"".join(tr.find("th").itertext()): ["".join(td.itertext()) for td in tr
 title = db.execute("SELECT title FROM theme WHERE id = 'structure'").fetchone()[0]
 best = max(v for _, v in themes["structure"])
 check(bests.get("Best session for " + title, [""])[0] == "%.1f average" % best, "best: %s" % bests)
+# What to work on: insights' named themes, in its order.
+named = [t["id"] for t in json.load(open(sys.argv[5]))["themes"] if t["named"]] if len(sys.argv) > 5 else []
+work = root.find(".//section[@id='work-on']")
+check(work is not None, "no 'What to work on' section")
+if work is not None and named:
+    check([li.get("data-theme") for li in work.iter("li")] == named,
+          "work on %s, insights names %s" % ([li.get("data-theme") for li in work.iter("li")], named))
+# The reflections, stage by stage, as typed.
+refl = root.find(".//dl[@class='reflections']")
+for company, stage, well, better in db.execute("SELECT r.company, f.stage_id, f.went_well, f.do_better FROM reflection f"
+        " JOIN rejection r ON r.id = f.rejection_id" + (" WHERE r.rejected_on >= '%s'" % since if since else "")):
+    text = "".join(refl.itertext()) if refl is not None else ""
+    check(company in text and (well or "") in text and (better or "") in text, "reflection of %s: %r" % (company, text))
 for b in bad:
     print(b)
 sys.exit(1 if bad else 0)
 PY
-run python3 "$TMP/check.py" "$REBOUND_HOME/rebound.db" "$TMP/report.html" "$TODAY"
+"$REBOUND" insights --json >"$TMP/insights.json"
+run python3 "$TMP/check.py" "$REBOUND_HOME/rebound.db" "$TMP/report.html" "$TODAY" "" "$TMP/insights.json"
 expect_status 0
 [ "$status" -eq 0 ] || echo "$out"
 

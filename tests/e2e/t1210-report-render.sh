@@ -18,8 +18,48 @@ for i in 1 2 3; do
 done
 run "$REBOUND" reject add --company Initech --role Engineer --date 2026-10-01 --themes structure
 expect_status 0
+# Sessions on fourteen days in a row as well, after the three on one day: more days than labels fit.
+today_was=$TODAY
+for n in $(seq 1 14); do
+	at "$(python3 -c 'import datetime, sys; print(datetime.date.fromisoformat(sys.argv[1]) + datetime.timedelta(days=int(sys.argv[2])))' "$today_was" "$n")"
+	printf 'Answer\n\n3 3\n\n' >"$TMP/answers"
+	STDIN="$TMP/answers" run "$REBOUND" interview --bank practice --theme clarity --count 1 --think 0 --typed
+done
 run "$REBOUND" report --out "$TMP/report.html"
 expect_status 0
+
+# No two x-axis labels of a chart touch, on a phone, a laptop and a wide screen: the report with a script
+# added (the report itself has none) measures each label's box in Chromium and writes what overlaps.
+cat >"$TMP/measure.js" <<'JS'
+<script>
+window.addEventListener("load", function () {
+  var bad = [], labels = 0;
+  document.querySelectorAll("svg.chart").forEach(function (svg) {
+    var boxes = Array.prototype.map.call(svg.querySelectorAll("text.x-tick"), function (t) {
+      labels++;
+      return { text: t.textContent, box: t.getBoundingClientRect() };
+    });
+    for (var i = 0; i + 1 < boxes.length; i++)
+      if (boxes[i].box.right > boxes[i + 1].box.left)
+        bad.push(svg.id + ": " + boxes[i].text + " / " + boxes[i + 1].text);
+  });
+  var out = document.createElement("pre");
+  out.id = "measured";
+  out.textContent = "labels " + labels + "; overlaps " + bad.length + (bad.length ? ": " + bad.join("; ") : "");
+  document.body.appendChild(out);
+});
+</script>
+JS
+sed 's|</body>|'"$(tr -d '\n' <"$TMP/measure.js" | sed 's/[&|]/\\&/g')"'</body>|' "$TMP/report.html" >"$TMP/measured.html"
+for width in 360 800 1400; do
+	timeout 90 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync --user-data-dir="$TMP/chromium" --window-size=$width,3000 \
+		--virtual-time-budget=5000 --dump-dom "file://$TMP/measured.html" 2>/dev/null >"$TMP/dom.html"
+	measured=$(sed -n 's|.*<pre id="measured">\([^<]*\)</pre>.*|\1|p' "$TMP/dom.html")
+	echo "$width px: $measured"
+	expect_true '[ -n "$measured" ] && printf %s "$measured" | grep -q "; overlaps 0$"'
+	expect_true '! printf %s "$measured" | grep -q "^labels 0;"'
+done
 
 # png.py FILE WIDTH HEIGHT: checks the size and that the series colour (#2f6fb3) is drawn somewhere.
 cat >"$TMP/png.py" <<'PY'

@@ -156,14 +156,16 @@ static void test_all_time(void **state)
 	assert_string_equal(r.rejections[1].company, "New Co");
 	assert_int_equal(r.action_count, 1);
 	assert_string_equal(r.actions[0].text, "Write three STAR stories");
-	/* Bests: each theme's best session, the longest streak, the busiest day (the latest of equals). */
+	/* Bests: the best session of each theme rated in two sessions or more (a single one says nothing), the
+	 * longest streak, the busiest day (the latest of equals). */
+	assert_int_equal(r.best_count, 3);
 	assert_string_equal(r.bests[0].what, "Best session for Structure");
 	assert_string_equal(r.bests[0].figure, "5.0 average");
 	assert_string_equal(r.bests[0].when, day_text(w, today));
-	assert_string_equal(r.bests[3].what, "Longest streak");
-	assert_string_equal(r.bests[3].figure, "2 days in a row");
-	assert_string_equal(r.bests[4].what, "Busiest day");
-	assert_string_equal(r.bests[4].when, day_text(w, today));
+	assert_string_equal(r.bests[1].what, "Longest streak");
+	assert_string_equal(r.bests[1].figure, "2 days in a row");
+	assert_string_equal(r.bests[2].what, "Busiest day");
+	assert_string_equal(r.bests[2].when, day_text(w, today));
 	assert_string_equal(report_session_day(&r, r.sessions[1].session_id), day_text(w, today - 1));
 	assert_string_equal(report_session_day(&r, 999), "");
 }
