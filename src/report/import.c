@@ -115,13 +115,14 @@ static int read_row(struct reader *r, const char *table, struct store_export_row
 		if (row->count == IMPORT_MAX_COLUMNS)
 			return fail_at(r, "a row of %s with more than %d columns", table, IMPORT_MAX_COLUMNS);
 		row->names[row->count] = xstrdup(scalar(r));
+		row->values[row->count] = NULL;
+		row->count++;	/* from here free_row frees the name, whatever comes next */
 		if (next(r) != 0)
 			return -1;
 		if (r->event.type != YAML_SCALAR_EVENT)
 			return fail_at(r, "expected a value for %s's column '%s' (a string, a number or null)", table,
-				       row->names[row->count]);
-		row->values[row->count] = value_of(r, &row->kinds[row->count]);
-		row->count++;
+				       row->names[row->count - 1]);
+		row->values[row->count - 1] = value_of(r, &row->kinds[row->count - 1]);
 	}
 	return -1;
 }
