@@ -578,7 +578,7 @@ static enum step ask_question(struct interview *iv, int position, const struct b
 	iv->follow_up = 0;
 	prepare_draft(iv);	/* first: the disk may fill while the question is on screen */
 	print_header(iv, position, q);
-	if (iv->continued_text != NULL && position == iv->replacing_position) {
+	if (continuing(iv)) {
 		think_limit = iv->continued_think_limit;	/* thought through before: as it was */
 		think_used = iv->continued_think_ms;
 		first_line = NULL;

@@ -28,8 +28,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FILE *f;
 	int version;
 
-	if (mkdtemp(dir) == NULL)
-		return 0;
+	if (mkdtemp(dir) == NULL) {	/* no /dev/shm: /tmp, slower */
+		snprintf(dir, sizeof dir, "/tmp/fuzz-import-XXXXXX");
+		if (mkdtemp(dir) == NULL)
+			return 0;
+	}
 	input = xasprintf("%s/export.json", dir);
 	db = xasprintf("%s/rebound.db", dir);
 	if ((f = fopen(input, "wb")) != NULL) {
@@ -37,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fclose(f);
 		if ((store = store_open(db, &cause)) != NULL) {
 			if (import_json(input, store, no_settings, NULL, &version, &cause) != 0) {
-				if (cause == NULL || store_import_count(store, "sessions") < 0)
+				if (cause == NULL)
 					abort();	/* a failure says why */
 				if (store_import_begin(store, NULL) != 0)
 					abort();	/* and leaves the store empty: a second import may begin */

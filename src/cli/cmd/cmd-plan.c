@@ -353,7 +353,6 @@ static void json_action(struct json *j, const struct store_plan_action *a)
  * order the list shows them (insights' themes first), then the themes to work on that have no open one. */
 static void list_json(struct plan *p)
 {
-	const struct bank_catalog *catalog = p->ctx->app->catalog;
 	size_t named = coach_named(&p->coach), i, k;
 	struct json j;
 
@@ -373,7 +372,6 @@ static void list_json(struct plan *p)
 			json_string(&j, NULL, p->coach.themes[i].theme_id);
 	json_array_end(&j);
 	json_end(&j);
-	(void)catalog;
 }
 
 /* list or add: they read the plan and the evidence first. */
